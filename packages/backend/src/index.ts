@@ -1,0 +1,34 @@
+/*
+ * The Paved portal backend: the Backstage core plugins Paved builds on
+ * (catalog, scaffolder, auth, permissions) plus the Paved plugins.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the frontend bundle in production builds.
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in. The guest provider is for local use only; see README "Sign-in".
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// Software catalog, with Template entities and error logging.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Scaffolder (golden paths run through it).
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+
+// Permission framework with Paved's policy: the platform group holds the
+// platform-PM permissions, everyone else reads.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
+
+// Per-user settings (theme, starred entities), stored server-side.
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.start();

@@ -1,0 +1,19 @@
+export interface Config {
+  /** Paved settings shared by the Paved plugins. */
+  paved?: {
+    /**
+     * The catalog group whose members hold the platform-PM permissions (running surveys,
+     * reading comments, editing the roadmap, curating golden paths).
+     * An entity ref; the kind defaults to Group and the namespace to "default".
+     * @default group:default/platform-team
+     */
+    platformGroup?: string;
+    permissions?: {
+      /**
+       * Further permission names that only the platform group holds, on top of the
+       * ones Paved declares.
+       */
+      platformOnly?: string[];
+    };
+  };
+}
