@@ -13,6 +13,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
+// Event bus the catalog subscribes to.
+backend.add(import('@backstage/plugin-events-backend'));
+
 // Software catalog, with Template entities and error logging.
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

@@ -23,6 +23,26 @@ export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   'catalog.location.delete',
 ];
 
+function toGroupRef(value: string): string {
+  let ref;
+  try {
+    ref = parseEntityRef(value, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new Error(
+      `paved.platformGroup must be a group entity ref, got "${value}": ${error}`,
+    );
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+    throw new Error(
+      `paved.platformGroup must be a group entity ref, got a ${ref.kind}: "${value}"`,
+    );
+  }
+  return stringifyEntityRef(ref);
+}
+
 /** Options of {@link PlatformPermissionPolicy}. */
 export interface PlatformPermissionPolicyOptions {
   /** Entity ref of the platform group. */
@@ -59,12 +79,7 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
   constructor(options: PlatformPermissionPolicyOptions) {
     // Normalise so that "platform-team" and "group:default/platform-team" both match
     // the ownership refs the sign-in resolver puts in the token.
-    this.platformGroupRef = stringifyEntityRef(
-      parseEntityRef(options.platformGroup, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    );
+    this.platformGroupRef = toGroupRef(options.platformGroup);
     this.platformOnly = new Set(options.platformOnly);
   }
 

@@ -1,0 +1,6 @@
+/**
+ * Test helpers shared by Paved's backend packages.
+ *
+ * @packageDocumentation
+ */
+export { pavedTestDatabases, PAVED_DATABASE_IDS } from './databases';
