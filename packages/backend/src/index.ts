@@ -31,7 +31,4 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 
-// Per-user settings (theme, starred entities), stored server-side.
-backend.add(import('@backstage/plugin-user-settings-backend'));
-
 backend.start();

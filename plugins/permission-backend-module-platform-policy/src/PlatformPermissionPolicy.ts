@@ -97,6 +97,8 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
 
   private isPlatformMember(user?: PolicyQueryUser): boolean {
     const refs = user?.info.ownershipEntityRefs ?? [];
-    return refs.some(ref => ref.toLocaleLowerCase('en-US') === this.platformGroupRef);
+    return refs.some(
+      ref => ref.toLocaleLowerCase('en-US') === this.platformGroupRef,
+    );
   }
 }

@@ -51,21 +51,30 @@ describe('permission backend with the platform policy', () => {
     const server = await startBackend();
     const asPm = await request(server)
       .post('/api/permission/authorize')
-      .set('authorization', mockCredentials.user.header('user:default/priya.raman'))
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/priya.raman'),
+      )
       .send(authorize('catalog.location.delete'));
     expect(asPm.status).toBe(200);
     expect(asPm.body.items[0].result).toBe('ALLOW');
 
     const asDeveloper = await request(server)
       .post('/api/permission/authorize')
-      .set('authorization', mockCredentials.user.header('user:default/jonas.weber'))
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/jonas.weber'),
+      )
       .send(authorize('catalog.location.delete'));
     expect(asDeveloper.status).toBe(200);
     expect(asDeveloper.body.items[0].result).toBe('DENY');
 
     const developerReads = await request(server)
       .post('/api/permission/authorize')
-      .set('authorization', mockCredentials.user.header('user:default/jonas.weber'))
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/jonas.weber'),
+      )
       .send(authorize('catalog.entity.read'));
     expect(developerReads.body.items[0].result).toBe('ALLOW');
   });
@@ -76,7 +85,10 @@ describe('permission backend with the platform policy', () => {
     const server = await startBackend();
     const malformed = await request(server)
       .post('/api/permission/authorize')
-      .set('authorization', mockCredentials.user.header('user:default/jonas.weber'))
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/jonas.weber'),
+      )
       .send({ items: [{ id: 1, permission: 'everything' }] });
     expect(malformed.status).toBe(400);
   });

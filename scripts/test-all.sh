@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The whole test suite, as `./paved test` and CI run it (the toolchain is on PATH already):
+# type check, lint, prettier, unit and database tests (SQLite and Postgres), browser tests.
+#
+#   PAVED_SKIP_E2E=1   leave out the browser tests (local use only; refused when CI is set)
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+RESULTS="$ROOT/node_modules/.cache/paved"
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.json
+
+log() { printf '\n\033[1;34m[paved test]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[paved test]\033[0m %s\n' "$*" >&2; exit 1; }
+
+# --- Postgres: the store tests run against it; CI must never skip it ---------------------------
+PGHOST_ADDR="${PAVED_TEST_POSTGRES_HOST:-127.0.0.1}"
+PGPORT_NUM="${PAVED_TEST_POSTGRES_PORT:-5432}"
+PGUSER_NAME="${PAVED_TEST_POSTGRES_USER:-postgres}"
+pg_major() {
+  psql -h "$PGHOST_ADDR" -p "$PGPORT_NUM" -U "$PGUSER_NAME" -d postgres -tAc \
+    'select current_setting($$server_version_num$$)::int / 10000' 2>/dev/null
+}
+ensure_postgres() {
+  if ! command -v psql >/dev/null; then
+    echo "psql is not installed"
+    return 1
+  fi
+  local major
+  major="$(pg_major)"
+  if [ -z "$major" ] && command -v pg_ctlcluster >/dev/null; then
+    log "Postgres is not answering on $PGHOST_ADDR:$PGPORT_NUM: starting the local cluster"
+    for version in $(ls /etc/postgresql 2>/dev/null); do
+      pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    done
+    for _ in $(seq 1 20); do
+      major="$(pg_major)"
+      [ -n "$major" ] && break
+      sleep 1
+    done
+  fi
+  [ -n "$major" ] || return 1
+  export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=postgresql://${PGUSER_NAME}@${PGHOST_ADDR}:${PGPORT_NUM}"
+  log "store tests run on SQLite and Postgres $major ($PGHOST_ADDR:$PGPORT_NUM)"
+}
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+if ! ensure_postgres; then
+  if [ -n "${CI:-}" ]; then
+    die "Postgres is required in CI and is not reachable on $PGHOST_ADDR:$PGPORT_NUM."
+  fi
+  log "WARNING: no Postgres on $PGHOST_ADDR:$PGPORT_NUM: store tests run on SQLite only."
+fi
+
+# --- Chromium from Debian's archive, for the browser tests --------------------------------------
+export PAVED_CHROMIUM="${PAVED_CHROMIUM:-/usr/bin/chromium}"
+if [ -n "${PAVED_SKIP_E2E:-}" ] && [ -n "${CI:-}" ]; then
+  die "PAVED_SKIP_E2E is not allowed in CI."
+fi
+if [ -z "${PAVED_SKIP_E2E:-}" ] && [ ! -x "$PAVED_CHROMIUM" ]; then
+  log "installing Chromium from Debian's archive (apt-get install chromium)"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null ||
+    die "could not install Chromium; install the Debian package 'chromium' or set PAVED_CHROMIUM."
+fi
+
+# --- the steps -----------------------------------------------------------------------------------
+failed=()
+step() {
+  local name="$1"
+  shift
+  log "$name"
+  local start=$SECONDS
+  if "$@"; then
+    printf '\033[1;32m[paved test]\033[0m %s passed (%ss)\n' "$name" $((SECONDS - start))
+  else
+    printf '\033[1;31m[paved test]\033[0m %s FAILED (%ss)\n' "$name" $((SECONDS - start))
+    failed+=("$name")
+  fi
+}
+
+e2e() {
+  rm -rf "$ROOT/.data/e2e"
+  yarn playwright test
+}
+
+step "type check" yarn tsc
+step "lint" yarn backstage-cli repo lint
+step "prettier" yarn prettier --check .
+step "unit and database tests" yarn backstage-cli repo test --ci --watchAll=false \
+  --json --outputFile="$RESULTS/unit-results.json"
+if [ -z "${PAVED_SKIP_E2E:-}" ]; then
+  step "browser and API tests (Chromium)" e2e
+fi
+
+# --- summary: one closing line with the counts ----------------------------------------------------
+node "$ROOT/scripts/test-summary.js" "$RESULTS" || failed+=("test summary")
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '\033[1;31m[paved test]\033[0m failed steps: %s\n' "$(IFS=,; echo "${failed[*]}")"
+  exit 1
+fi

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Adds up the jest and Playwright JSON reports into the suite's closing line,
+// "tests: N passed, N failed, N skipped". Exits 1 when no test ran or any failed.
+/* eslint-disable no-console */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const dir = process.argv[2];
+const read = name => {
+  const file = path.join(dir, name);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+};
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+
+const unit = read('unit-results.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+  skipped += unit.numPendingTests + unit.numTodoTests;
+  lines.push(
+    `unit and database: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed (${unit.numTotalTestSuites} files)`,
+  );
+  if (unit.numRuntimeErrorTestSuites > 0) {
+    failed += unit.numRuntimeErrorTestSuites;
+    lines.push(`  ${unit.numRuntimeErrorTestSuites} test files failed to run`);
+  }
+}
+
+const e2e = read('e2e-results.json');
+if (e2e) {
+  const s = e2e.stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+  skipped += s.skipped;
+  lines.push(
+    `browser and API: ${s.expected + s.flaky} passed, ${s.unexpected} failed`,
+  );
+}
+
+console.log('');
+for (const line of lines) console.log(line);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
