@@ -23,13 +23,12 @@ export default defineConfig({
   outputDir: 'node_modules/.cache/paved/e2e-artifacts',
   webServer: [
     {
+      // The log goes to a file that scripts/test-all.sh checks for errors.
       command:
-        'yarn workspace backend start --config ../../app-config.yaml --config ../../e2e-tests/app-config.e2e.yaml',
+        'yarn workspace backend start --config ../../app-config.yaml --config ../../e2e-tests/app-config.e2e.yaml > node_modules/.cache/paved/e2e-backend.log 2>&1',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: reuse,
       timeout: 180_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
     },
     {
       command: 'yarn workspace app start',

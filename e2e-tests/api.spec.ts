@@ -41,7 +41,7 @@ test.describe('the portal backend API', () => {
     });
   }
 
-  test('malformed bodies get a 400 that names the problem', async ({
+  test('malformed bodies get a 4xx that names the problem', async ({
     request,
   }) => {
     const { token } = await guestToken(request);

@@ -80,9 +80,31 @@ step() {
   fi
 }
 
+# Lines of a backend log at level error (colours stripped), e.g. a plugin that failed to start.
+backend_log_errors() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^[0-9T:.Z-]+ [a-zA-Z-]+ error ' || true
+}
+
+# The browser tests, then the backend's log: a plugin error or crash fails the step.
 e2e() {
   rm -rf "$ROOT/.data/e2e"
-  yarn playwright test
+  local log="$RESULTS/e2e-backend.log"
+  rm -f "$log"
+  local status=0
+  yarn playwright test || status=1
+  if [ -f "$log" ]; then
+    local errors
+    errors="$(backend_log_errors "$log")"
+    if [ -n "$errors" ]; then
+      echo "The backend logged errors during the browser tests ($log):"
+      echo "$errors" | head -20
+      status=1
+    fi
+  elif [ -z "${PAVED_E2E_REUSE:-}" ]; then
+    echo "No backend log at $log: the backend did not start from the test."
+    status=1
+  fi
+  return $status
 }
 
 step "type check" yarn tsc
