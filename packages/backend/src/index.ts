@@ -31,4 +31,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 
+// Paved: platform NPS.
+backend.add(import('@paved/plugin-nps-backend'));
+
 backend.start();

@@ -31,6 +31,18 @@ const manageCampaigns = createPermission({
   name: 'nps.campaign.manage',
   attributes: { action: 'update' },
 });
+const readComments = createPermission({
+  name: 'nps.comments.read',
+  attributes: { action: 'read' },
+});
+const readResults = createPermission({
+  name: 'nps.results.read',
+  attributes: { action: 'read' },
+});
+const approveTemplates = createPermission({
+  name: 'golden-paths.template.approve',
+  attributes: { action: 'update' },
+});
 
 function user(ref: string, groups: string[]): PolicyQueryUser {
   return {
@@ -58,7 +70,7 @@ describe('PlatformPermissionPolicy', () => {
     expect(policy.platformGroupRef).toBe(DEFAULT_PLATFORM_GROUP);
   });
 
-  it.each([deleteEntity, deleteLocation])(
+  it.each([deleteEntity, deleteLocation, manageCampaigns, readComments])(
     'gives $name to the platform group only',
     async permission => {
       await expect(policy.handle({ permission }, pm)).resolves.toEqual({
@@ -70,7 +82,7 @@ describe('PlatformPermissionPolicy', () => {
     },
   );
 
-  it.each([readEntity, runTemplate])(
+  it.each([readEntity, runTemplate, readResults])(
     'gives $name to every signed-in user',
     async permission => {
       await expect(policy.handle({ permission }, developer)).resolves.toEqual({
@@ -120,14 +132,16 @@ describe('PlatformPermissionPolicy', () => {
   it('restricts further permissions named in config', async () => {
     const configured = PlatformPermissionPolicy.fromConfig(
       new ConfigReader({
-        paved: { permissions: { platformOnly: ['nps.campaign.manage'] } },
+        paved: {
+          permissions: { platformOnly: ['golden-paths.template.approve'] },
+        },
       }),
     );
     await expect(
-      configured.handle({ permission: manageCampaigns }, developer),
+      configured.handle({ permission: approveTemplates }, developer),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
     await expect(
-      configured.handle({ permission: manageCampaigns }, pm),
+      configured.handle({ permission: approveTemplates }, pm),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     // The built-in ones stay restricted.
     await expect(

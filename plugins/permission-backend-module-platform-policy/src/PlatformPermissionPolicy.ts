@@ -4,6 +4,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { npsPlatformPermissions } from '@paved/plugin-nps-common';
 import {
   PermissionPolicy,
   PolicyQuery,
@@ -21,6 +22,7 @@ export const DEFAULT_PLATFORM_GROUP = 'group:default/platform-team';
 export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   'catalog.entity.delete',
   'catalog.location.delete',
+  ...npsPlatformPermissions.map(p => p.name),
 ];
 
 function toGroupRef(value: string): string {

@@ -1,0 +1,266 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { NpsStore } from './database/NpsStore';
+import { createRouter } from './router';
+import { NpsService, readNpsSettings } from './service/NpsService';
+import { ConfigReader } from '@backstage/config';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const PM = 'user:default/priya.raman';
+const DEV = 'user:default/jonas.weber';
+const teams: Record<string, string[]> = {
+  [PM]: ['group:default/platform-team'],
+  [DEV]: ['group:default/checkout'],
+};
+const as = (user: string) => mockCredentials.user.header(user);
+
+describe('NPS router', () => {
+  let app: express.Express;
+  let knex: Knex;
+  let auditor: ReturnType<typeof mockServices.auditor.mock>;
+  let openId: string;
+  let closedId: string;
+
+  beforeEach(async () => {
+    knex = await databases.init('SQLITE_3');
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const service = new NpsService({
+      store,
+      directory: { eligibleCount: async () => 40 },
+      settings: readNpsSettings(new ConfigReader({})),
+    });
+    auditor = mockServices.auditor.mock();
+    const event = { success: jest.fn(), fail: jest.fn() };
+    auditor.createEvent.mockResolvedValue(event);
+
+    const router = await createRouter({
+      service,
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      userInfo: mockServices.userInfo.mock({
+        async getUserInfo(credentials: any) {
+          const ref = credentials.principal.userEntityRef;
+          return {
+            userEntityRef: ref,
+            ownershipEntityRefs: [ref, ...(teams[ref] ?? [])],
+          };
+        },
+      }),
+      permissions: mockServices.permissions.mock({
+        async authorize(requests: any[], { credentials }: any) {
+          const platform = credentials.principal.userEntityRef === PM;
+          return requests.map(r => ({
+            result:
+              platform || r.permission.name === 'nps.results.read'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }));
+        },
+      }) as any,
+      auditor,
+    });
+    app = express().use(router).use(mockErrorHandler());
+
+    const now = Date.now();
+    const day = 24 * 60 * 60 * 1000;
+    const open = await request(app)
+      .post('/campaigns')
+      .set('authorization', as(PM))
+      .send({
+        title: 'Platform NPS Q4 2026',
+        opensAt: new Date(now - day).toISOString(),
+        closesAt: new Date(now + 20 * day).toISOString(),
+      });
+    expect(open.status).toBe(201);
+    openId = open.body.id;
+    const closed = await request(app)
+      .post('/campaigns')
+      .set('authorization', as(PM))
+      .send({
+        title: 'Platform NPS Q3 2026',
+        opensAt: new Date(now - 60 * day).toISOString(),
+        closesAt: new Date(now - 40 * day).toISOString(),
+      });
+    expect(closed.status).toBe(201);
+    closedId = closed.body.id;
+  });
+
+  async function storedAnswers() {
+    const [{ n }] = await knex('nps_responses').count({ n: '*' });
+    return Number(n);
+  }
+
+  const answer = (id: string, body: unknown, user = DEV) =>
+    request(app)
+      .post(`/campaigns/${id}/answers`)
+      .set('authorization', as(user))
+      .send(body as object);
+
+  it('takes an answer, shows the prompt before and not after', async () => {
+    const before = await request(app)
+      .get('/prompt')
+      .set('authorization', as(DEV));
+    expect(before.body.campaign).toMatchObject({ id: openId, status: 'open' });
+
+    const res = await answer(openId, { score: 9, comment: 'Preview envs!' });
+    expect(res.status).toBe(201);
+    expect(await storedAnswers()).toBe(1);
+
+    const after = await request(app).get('/prompt').set('authorization', as(DEV));
+    expect(after.body.campaign).toBeNull();
+  });
+
+  it.each([
+    ['score 11', { score: 11 }, /score: score must be at most 10/],
+    ['score -1', { score: -1 }, /score: score must be at least 0/],
+    ['score 7.5', { score: 7.5 }, /score: score must be a whole number/],
+    ['score "7"', { score: '7' }, /score: score must be a number/],
+    ['score null', { score: null }, /score: score must be a number/],
+    ['no score', { comment: 'hi' }, /score/],
+    ['a 10 KB comment', { score: 5, comment: 'x'.repeat(10_000) }, /comment: comment must be at most 2000 characters/],
+    ['an unknown field', { score: 5, userRef: 'user:default/x' }, /userRef/],
+  ])('refuses %s with a 400 naming the field, storing nothing', async (_, body, message) => {
+    const res = await answer(openId, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+    expect(await storedAnswers()).toBe(0);
+  });
+
+  it('refuses malformed JSON with a 400', async () => {
+    const res = await request(app)
+      .post(`/campaigns/${openId}/answers`)
+      .set('authorization', as(DEV))
+      .set('content-type', 'application/json')
+      .send('{"score": ');
+    expect(res.status).toBe(400);
+    expect(await storedAnswers()).toBe(0);
+  });
+
+  it('answers 404 for an unknown campaign and 400 for a malformed id', async () => {
+    const unknown = await answer('0b3c3f8e-7d6a-4d0e-9a53-7f2f7e3c1a10', {
+      score: 5,
+    });
+    expect(unknown.status).toBe(404);
+    const malformed = await answer('not-a-uuid', { score: 5 });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/campaign id must be a UUID/);
+  });
+
+  it('refuses a second answer (409) and an answer to a closed campaign (409)', async () => {
+    expect((await answer(openId, { score: 3 })).status).toBe(201);
+    const again = await answer(openId, { score: 10 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already answered/);
+    const closed = await answer(closedId, { score: 10 });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.message).toMatch(/closed on/);
+    expect(await storedAnswers()).toBe(1);
+  });
+
+  it('needs a signed-in user (401)', async () => {
+    expect((await request(app).get('/prompt')).status).toBe(401);
+    expect(
+      (await request(app).post(`/campaigns/${openId}/answers`).send({ score: 5 }))
+        .status,
+    ).toBe(401);
+    expect((await request(app).get('/trend')).status).toBe(401);
+    expect(await storedAnswers()).toBe(0);
+  });
+
+  it('lets only platform PMs manage campaigns (403)', async () => {
+    const create = await request(app)
+      .post('/campaigns')
+      .set('authorization', as(DEV))
+      .send({
+        title: 'Rogue',
+        opensAt: '2027-01-01T00:00:00Z',
+        closesAt: '2027-01-10T00:00:00Z',
+      });
+    expect(create.status).toBe(403);
+    const close = await request(app)
+      .post(`/campaigns/${openId}/close`)
+      .set('authorization', as(DEV));
+    expect(close.status).toBe(403);
+    const remove = await request(app)
+      .delete(`/campaigns/${closedId}`)
+      .set('authorization', as(DEV));
+    expect(remove.status).toBe(403);
+    expect(
+      (await request(app).get('/campaigns').set('authorization', as(DEV))).body
+        .items,
+    ).toHaveLength(2);
+  });
+
+  it('validates campaign bodies', async () => {
+    const res = await request(app)
+      .post('/campaigns')
+      .set('authorization', as(PM))
+      .send({
+        title: '',
+        opensAt: 'next monday',
+        closesAt: '2027-01-10T00:00:00Z',
+        audience: { type: 'groups', groups: ['checkout'] },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/title: title is required/);
+    expect(res.body.error.message).toMatch(/opensAt: opensAt must be an ISO 8601/);
+    expect(res.body.error.message).toMatch(/audience.groups.0: audience groups must be group entity refs/);
+
+    const backwards = await request(app)
+      .post('/campaigns')
+      .set('authorization', as(PM))
+      .send({
+        title: 'Backwards',
+        opensAt: '2027-02-01T00:00:00Z',
+        closesAt: '2027-01-01T00:00:00Z',
+      });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toMatch(/closesAt must be after opensAt/);
+  });
+
+  it('audits answers without the score, and campaign changes', async () => {
+    await answer(openId, { score: 2, comment: 'secret' });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'answer-submit',
+        meta: { campaignId: openId },
+      }),
+    );
+    const auditedAnswer = JSON.stringify(
+      auditor.createEvent.mock.calls.find(
+        ([o]) => o.eventId === 'answer-submit',
+      )![0].meta,
+    );
+    expect(auditedAnswer).not.toMatch(/secret|"score"/);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'campaign-create' }),
+    );
+  });
+
+  it('serves results and the trend to everyone', async () => {
+    const results = await request(app)
+      .get(`/campaigns/${openId}/results`)
+      .set('authorization', as(DEV));
+    expect(results.status).toBe(200);
+    expect(results.body).toMatchObject({
+      summary: null,
+      participation: { respondents: 0, eligible: 40 },
+    });
+    const trend = await request(app).get('/trend').set('authorization', as(DEV));
+    expect(trend.status).toBe(200);
+    expect(trend.body.points).toHaveLength(2);
+  });
+});

@@ -1,0 +1,189 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  campaignIdSchema,
+  createCampaignSchema,
+  npsCampaignManagePermission,
+  npsResultsReadPermission,
+  submitAnswerSchema,
+  updateCampaignSchema,
+} from '@paved/plugin-nps-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { Caller, NpsService } from './service/NpsService';
+
+/** What the NPS router needs. */
+export interface RouterOptions {
+  service: NpsService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+}
+
+/** Parses with a zod schema; a failure is a 400 that names each failing field. */
+export function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what = 'request body',
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map(issue =>
+      issue.path.length > 0
+        ? `${issue.path.join('.')}: ${issue.message}`
+        : issue.message,
+    );
+    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** The REST API under /api/nps. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { service, httpAuth, userInfo, permissions, auditor } = options;
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  async function caller(req: Request): Promise<Caller> {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const info = await userInfo.getUserInfo(credentials);
+    return {
+      userRef: info.userEntityRef,
+      ownershipRefs: info.ownershipEntityRefs,
+    };
+  }
+
+  async function authorize(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You need the ${permission.name} permission`);
+    }
+  }
+
+  // Runs a write as an audit event: success or failure is recorded either way.
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: Record<string, string>,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({ eventId, request: req, meta });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  const campaignId = (req: Request) =>
+    parse(campaignIdSchema, req.params.id, 'campaign id');
+
+  router.get('/prompt', async (req, res) => {
+    res.json(await service.prompt(await caller(req)));
+  });
+
+  router.get('/campaigns', async (req, res) => {
+    await authorize(req, npsResultsReadPermission);
+    res.json({ items: await service.listCampaigns() });
+  });
+
+  router.post('/campaigns', async (req, res) => {
+    await authorize(req, npsCampaignManagePermission);
+    const input = parse(createCampaignSchema, req.body);
+    const { userRef } = await caller(req);
+    const campaign = await audited(req, 'campaign-create', {}, () =>
+      service.createCampaign(input, userRef),
+    );
+    res.status(201).json(campaign);
+  });
+
+  router.get('/campaigns/:id', async (req, res) => {
+    await authorize(req, npsResultsReadPermission);
+    res.json(await service.getCampaign(campaignId(req)));
+  });
+
+  router.patch('/campaigns/:id', async (req, res) => {
+    await authorize(req, npsCampaignManagePermission);
+    const id = campaignId(req);
+    const patch = parse(updateCampaignSchema, req.body);
+    res.json(
+      await audited(req, 'campaign-update', { campaignId: id }, () =>
+        service.updateCampaign(id, patch),
+      ),
+    );
+  });
+
+  router.post('/campaigns/:id/close', async (req, res) => {
+    await authorize(req, npsCampaignManagePermission);
+    const id = campaignId(req);
+    res.json(
+      await audited(req, 'campaign-close', { campaignId: id }, () =>
+        service.closeCampaign(id),
+      ),
+    );
+  });
+
+  router.delete('/campaigns/:id', async (req, res) => {
+    await authorize(req, npsCampaignManagePermission);
+    const id = campaignId(req);
+    await audited(req, 'campaign-delete', { campaignId: id }, () =>
+      service.deleteCampaign(id),
+    );
+    res.status(204).end();
+  });
+
+  router.post('/campaigns/:id/answers', async (req, res) => {
+    const id = campaignId(req);
+    const answer = parse(submitAnswerSchema, req.body);
+    const who = await caller(req);
+    // The audit event names the campaign only: never the score next to the user.
+    await audited(req, 'answer-submit', { campaignId: id }, () =>
+      service.answer(id, who, answer),
+    );
+    res.status(201).json({ answered: true });
+  });
+
+  router.post('/campaigns/:id/remind-later', async (req, res) => {
+    const id = campaignId(req);
+    parse(z.strictObject({}), req.body ?? {});
+    res.json(await service.remindLater(id, await caller(req)));
+  });
+
+  router.post('/campaigns/:id/not-this-quarter', async (req, res) => {
+    const id = campaignId(req);
+    parse(z.strictObject({}), req.body ?? {});
+    await service.notThisQuarter(id, await caller(req));
+    res.json({ dismissed: true });
+  });
+
+  router.get('/campaigns/:id/results', async (req, res) => {
+    await authorize(req, npsResultsReadPermission);
+    res.json(await service.results(campaignId(req)));
+  });
+
+  router.get('/trend', async (req, res) => {
+    await authorize(req, npsResultsReadPermission);
+    res.json(await service.trend());
+  });
+
+  return router;
+}

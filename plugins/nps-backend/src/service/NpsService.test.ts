@@ -1,0 +1,360 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { pavedTestDatabases } from '@paved/backend-test-utils';
+import { Knex } from 'knex';
+import { NpsStore } from '../database/NpsStore';
+import { Caller, NpsService, readNpsSettings } from './NpsService';
+import { CampaignScheduler, quarterOf } from './CampaignScheduler';
+
+const databases = pavedTestDatabases();
+
+const DAY = 24 * 60 * 60 * 1000;
+const start = new Date('2026-10-01T09:00:00Z');
+
+function person(name: string, team: string | null): Caller {
+  const userRef = `user:default/${name}`;
+  return {
+    userRef,
+    ownershipRefs: team ? [userRef, `group:default/${team}`] : [userRef],
+  };
+}
+
+describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
+  let knex: Knex;
+  let now: Date;
+  let service: NpsService;
+  const eligible = { all: 40, groups: 7 };
+
+  async function setUp(config: object = {}) {
+    knex = await databases.init(databaseId);
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    now = new Date(start);
+    service = new NpsService({
+      store,
+      directory: {
+        eligibleCount: async audience =>
+          audience.type === 'all' ? eligible.all : eligible.groups,
+      },
+      settings: readNpsSettings(new ConfigReader(config)),
+      now: () => now,
+    });
+  }
+
+  async function openCampaign(title = 'Platform NPS Q4 2026', days = 21) {
+    return service.createCampaign(
+      {
+        title,
+        question: 'Q',
+        followUp: 'F',
+        opensAt: now.toISOString(),
+        closesAt: new Date(now.getTime() + days * DAY).toISOString(),
+        audience: { type: 'all' },
+      },
+      'user:default/priya.raman',
+    );
+  }
+
+  async function answerMany(id: string, team: string | null, scores: number[]) {
+    for (const [i, score] of scores.entries()) {
+      await service.answer(id, person(`${team ?? 'none'}-${i}`, team), {
+        score,
+      });
+    }
+  }
+
+  it('stores an answer without any user reference, time or sequential id', async () => {
+    await setUp();
+    const campaign = await openCampaign();
+    const jonas = person('jonas.weber', 'checkout');
+    await service.answer(campaign.id, jonas, {
+      score: 9,
+      comment: 'Faster CI please',
+    });
+
+    const responses = await knex('nps_responses').select();
+    expect(responses).toHaveLength(1);
+    const columns = Object.keys(responses[0]).sort();
+    expect(columns).toEqual(
+      ['campaign_id', 'comment', 'id', 'score', 'team_ref'].sort(),
+    );
+    expect(JSON.stringify(responses[0])).not.toContain('jonas');
+    expect(responses[0].id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(responses[0].team_ref).toBe('group:default/checkout');
+
+    const participations = await knex('nps_participations').select();
+    expect(participations).toEqual([
+      expect.objectContaining({
+        user_ref: 'user:default/jonas.weber',
+        status: 'answered',
+      }),
+    ]);
+    expect(Object.keys(participations[0])).not.toContain('score');
+  });
+
+  it('refuses a second answer with a conflict and stores nothing more', async () => {
+    await setUp();
+    const campaign = await openCampaign();
+    const amara = person('amara.nwosu', 'checkout');
+    await service.answer(campaign.id, amara, { score: 3 });
+    await expect(
+      service.answer(campaign.id, amara, { score: 10, comment: 'again' }),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+    expect(await knex('nps_responses').count({ n: '*' })).toEqual([
+      { n: expect.anything() },
+    ]);
+    const [{ n }] = await knex('nps_responses').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+  });
+
+  it('stores exactly one of two simultaneous answers', async () => {
+    await setUp();
+    const campaign = await openCampaign();
+    const diego = person('diego.santos', 'checkout');
+    const results = await Promise.allSettled([
+      service.answer(campaign.id, diego, { score: 8 }),
+      service.answer(campaign.id, diego, { score: 2 }),
+    ]);
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+    const [{ n }] = await knex('nps_responses').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+  });
+
+  it('refuses answers before the campaign opens and after it closes', async () => {
+    await setUp();
+    const campaign = await openCampaign('Q4', 7);
+    now = new Date(start.getTime() - DAY);
+    await expect(
+      service.answer(campaign.id, person('a', 'routing'), { score: 5 }),
+    ).rejects.toThrow(/opens on/);
+    now = new Date(start.getTime() + 7 * DAY);
+    await expect(
+      service.answer(campaign.id, person('a', 'routing'), { score: 5 }),
+    ).rejects.toThrow(/closed on/);
+    await expect(
+      service.answer('6f0e0d5c-1d1e-4a43-9d6a-2b0b8a1f0c11', person('a', null), {
+        score: 5,
+      }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('asks only the audience, and remembers "remind me later" and "not this quarter"', async () => {
+    await setUp({ nps: { remindLaterDays: 3 } });
+    const campaign = await service.createCampaign(
+      {
+        title: 'Checkout pulse',
+        question: 'Q',
+        followUp: 'F',
+        opensAt: now.toISOString(),
+        closesAt: new Date(now.getTime() + 21 * DAY).toISOString(),
+        audience: { type: 'groups', groups: ['group:default/checkout'] },
+      },
+      'user:default/priya.raman',
+    );
+    const mei = person('mei.lin', 'checkout');
+    const grace = person('grace.adeyemi', 'fleet-ops');
+
+    expect((await service.prompt(mei)).campaign?.id).toBe(campaign.id);
+    expect((await service.prompt(grace)).campaign).toBeNull();
+    await expect(
+      service.answer(campaign.id, grace, { score: 7 }),
+    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+
+    const { until } = await service.remindLater(campaign.id, mei);
+    expect(new Date(until).getTime()).toBe(start.getTime() + 3 * DAY);
+    expect((await service.prompt(mei)).campaign).toBeNull();
+    now = new Date(start.getTime() + 3 * DAY + 1);
+    expect((await service.prompt(mei)).campaign?.id).toBe(campaign.id);
+
+    await service.notThisQuarter(campaign.id, mei);
+    now = new Date(start.getTime() + 10 * DAY);
+    expect((await service.prompt(mei)).campaign).toBeNull();
+
+    // Dismissing hides the prompt; answering on the NPS page is still possible, once.
+    await service.answer(campaign.id, mei, { score: 6 });
+    await expect(service.notThisQuarter(campaign.id, mei)).rejects.toThrow(
+      /already answered/,
+    );
+  });
+
+  it('rejects overlapping campaigns for the same audience', async () => {
+    await setUp();
+    await openCampaign();
+    await expect(openCampaign('Another')).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+    // A different window is fine.
+    now = new Date(start.getTime() + 30 * DAY);
+    await expect(openCampaign('Next')).resolves.toMatchObject({
+      status: 'open',
+    });
+  });
+
+  it('edits only before opening, deletes only without answers, closes early', async () => {
+    await setUp();
+    now = new Date(start.getTime() - 10 * DAY);
+    const upcoming = await service.createCampaign(
+      {
+        title: 'Draft',
+        question: 'Q',
+        followUp: 'F',
+        opensAt: start.toISOString(),
+        closesAt: new Date(start.getTime() + 7 * DAY).toISOString(),
+        audience: { type: 'all' },
+      },
+      'user:default/priya.raman',
+    );
+    expect(upcoming.status).toBe('upcoming');
+    expect(
+      (await service.updateCampaign(upcoming.id, { title: 'Q4 survey' })).title,
+    ).toBe('Q4 survey');
+
+    now = new Date(start.getTime() + DAY);
+    await expect(
+      service.updateCampaign(upcoming.id, { title: 'Late edit' }),
+    ).rejects.toThrow(/before it opens/);
+    await service.answer(upcoming.id, person('x', 'routing'), { score: 9 });
+    await expect(service.deleteCampaign(upcoming.id)).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    const closed = await service.closeCampaign(upcoming.id);
+    expect(closed.status).toBe('closed');
+    expect(closed.answers).toBe(1);
+  });
+
+  it('computes results in SQL with suppression of small and recoverable teams', async () => {
+    await setUp({ nps: { minGroupSize: 5 } });
+    const campaign = await openCampaign();
+    await answerMany(campaign.id, 'checkout', [10, 9, 9, 8, 3, 2]); // 3P 1p 2D
+    await answerMany(campaign.id, 'routing', [10, 10, 7, 7, 6]); // 2P 2p 1D
+    await answerMany(campaign.id, 'fleet-ops', [9, 9]); // too few
+    await answerMany(campaign.id, null, [5]); // no team: too few
+
+    const results = await service.results(campaign.id);
+    expect(results.summary).toMatchObject({
+      n: 14,
+      promoters: 7,
+      passives: 3,
+      detractors: 4,
+      nps: 21, // 100 * (7 - 4) / 14 = 21.4
+    });
+    expect(results.distribution).toEqual([0, 0, 1, 1, 0, 1, 1, 2, 1, 4, 3]);
+    expect(results.participation).toEqual({
+      respondents: 14,
+      eligible: 40,
+      rate: 14 / 40,
+    });
+    const byTeam = Object.fromEntries(
+      results.teams.map(t => [t.team ?? 'none', t]),
+    );
+    expect(byTeam['group:default/checkout']).toMatchObject({
+      visible: true,
+      summary: { n: 6, nps: 17 },
+    });
+    // fleet-ops (2) and no-team (1) together are 3 answers, below 5: the residue
+    // total − visible would expose them, so the smallest visible team goes too.
+    expect(byTeam['group:default/routing']).toEqual({
+      team: 'group:default/routing',
+      visible: false,
+      reason: 'complementary',
+    });
+    expect(byTeam['group:default/fleet-ops']).toEqual({
+      team: 'group:default/fleet-ops',
+      visible: false,
+      reason: 'too-few-answers',
+    });
+    expect(byTeam.none).toEqual({
+      team: null,
+      visible: false,
+      reason: 'too-few-answers',
+    });
+  });
+
+  it('hides a team whose numbers could be recovered from the total', async () => {
+    await setUp({ nps: { minGroupSize: 5 } });
+    const campaign = await openCampaign();
+    await answerMany(campaign.id, 'checkout', [10, 9, 9, 8, 3, 2]);
+    await answerMany(campaign.id, 'routing', [10, 10, 7, 7, 6, 9, 9]);
+    await answerMany(campaign.id, 'fleet-ops', [0, 1]); // alone below the minimum
+
+    const results = await service.results(campaign.id);
+    const hidden = results.teams.filter(t => !t.visible);
+    // fleet-ops alone could be recovered as total − checkout − routing.
+    expect(hidden.map(t => t.team).sort()).toEqual([
+      'group:default/checkout',
+      'group:default/fleet-ops',
+    ]);
+    expect(hidden.find(t => t.team === 'group:default/checkout')).toMatchObject(
+      { reason: 'complementary' },
+    );
+    expect(JSON.stringify(hidden)).not.toContain('"nps"');
+  });
+
+  it('hides everything while a campaign has fewer answers than the minimum', async () => {
+    await setUp();
+    const campaign = await openCampaign();
+    await answerMany(campaign.id, 'checkout', [10, 0, 9, 9]);
+    const results = await service.results(campaign.id);
+    expect(results.summary).toBeNull();
+    expect(results.distribution).toBeNull();
+    expect(results.teams).toEqual([]);
+    expect(results.participation.respondents).toBe(4);
+  });
+
+  it('builds the trend with significance, the warning and the goal line', async () => {
+    await setUp({ nps: { warningThreshold: 20 } });
+    const first = await openCampaign('Q1', 14);
+    // 40 answers: 10 P, 10 p, 20 D => NPS -25
+    await answerMany(first.id, 'checkout', [
+      ...Array(10).fill(10),
+      ...Array(10).fill(8),
+      ...Array(20).fill(4),
+    ]);
+    now = new Date(start.getTime() + 365.25 * DAY);
+    const second = await openCampaign('Q1 next year', 14);
+    // 40 answers: 24 P, 8 p, 8 D => NPS +40
+    await answerMany(second.id, 'routing', [
+      ...Array(24).fill(9),
+      ...Array(8).fill(7),
+      ...Array(8).fill(0),
+    ]);
+    now = new Date(now.getTime() + 20 * DAY);
+
+    const trend = await service.trend();
+    expect(trend.points.map(p => p.summary?.nps)).toEqual([-25, 40]);
+    expect(trend.points[0].change).toBeNull();
+    expect(trend.points[1].change).toMatchObject({
+      difference: 65,
+      significant: true,
+      direction: 'up',
+    });
+    expect(trend.baselineCampaignId).toBe(first.id);
+    expect(trend.points[0].goal).toBe(-25);
+    expect(trend.points[1].goal).toBeCloseTo(-15, 0);
+    expect(trend.belowWarning).toBe(false);
+  });
+
+  it('creates one quarterly campaign, however often the schedule runs', async () => {
+    await setUp();
+    now = new Date('2026-11-24T10:00:00Z');
+    const scheduler = new CampaignScheduler(
+      service,
+      { enabled: true, windowDays: 21 },
+      mockServices.logger.mock(),
+      () => now,
+    );
+    expect(await scheduler.ensureCurrentCampaign()).toBe('2026-Q4');
+    expect(await scheduler.ensureCurrentCampaign()).toBeUndefined();
+    const campaigns = await service.listCampaigns();
+    expect(campaigns).toHaveLength(1);
+    expect(campaigns[0]).toMatchObject({
+      title: 'Platform NPS Q4 2026',
+      origin: 'schedule',
+      status: 'open',
+    });
+    expect(quarterOf(new Date('2027-01-01T00:00:00Z')).key).toBe('2027-Q1');
+  });
+});

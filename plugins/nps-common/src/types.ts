@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { audienceSchema } from './schemas';
+import type { NpsChange, NpsSummary } from './nps';
+import type { SuppressionReason } from './suppression';
+
+/** Who a campaign asks. */
+export type Audience = z.infer<typeof audienceSchema>;
+
+/** Where a campaign is in its life. */
+export type CampaignStatus = 'upcoming' | 'open' | 'closed';
+
+/** A survey campaign. */
+export interface Campaign {
+  id: string;
+  title: string;
+  question: string;
+  followUp: string;
+  /** ISO 8601. */
+  opensAt: string;
+  /** ISO 8601. */
+  closesAt: string;
+  audience: Audience;
+  /** 'schedule' when the quarterly task created it. */
+  origin: 'schedule' | 'manual';
+  status: CampaignStatus;
+  /** Number of answers so far. */
+  answers: number;
+}
+
+/** What the portal-wide prompt should show the caller: a campaign, or nothing. */
+export interface Prompt {
+  campaign: Campaign | null;
+}
+
+/** One team's row in a campaign's breakdown; hidden rows carry no numbers. */
+export type TeamBreakdownRow =
+  | { team: string | null; visible: true; summary: NpsSummary }
+  | { team: string | null; visible: false; reason: SuppressionReason };
+
+/** A campaign's aggregate results. */
+export interface CampaignResults {
+  campaign: Campaign;
+  /** Absent until the campaign has enough answers to show without exposing anyone. */
+  summary: NpsSummary | null;
+  /** Answers per score 0..10 (index = score); null while the summary is hidden. */
+  distribution: number[] | null;
+  participation: {
+    respondents: number;
+    /** Catalog users in the audience. */
+    eligible: number;
+    /** respondents ÷ eligible, 0..1; null when nobody is eligible. */
+    rate: number | null;
+  };
+  minGroupSize: number;
+  teams: TeamBreakdownRow[];
+}
+
+/** One campaign on the trend line. */
+export interface TrendPoint {
+  campaign: Campaign;
+  summary: NpsSummary | null;
+  /** Change from the previous campaign with a summary. */
+  change: NpsChange | null;
+  /** The goal line at this campaign's close, when a baseline is set. */
+  goal: number | null;
+}
+
+/** NPS across campaigns, oldest first. */
+export interface Trend {
+  points: TrendPoint[];
+  warningThreshold: number;
+  /** True when the latest summarised campaign is below the warning threshold. */
+  belowWarning: boolean;
+  baselineCampaignId: string | null;
+}
