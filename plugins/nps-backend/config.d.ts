@@ -18,6 +18,13 @@ export interface Config {
     minCommentGroupSize?: number;
     /** NPS below this raises the shadow-IT warning. @default 20 */
     warningThreshold?: number;
+    /** Demo campaigns and answers for the demo organisation; development only. */
+    demoData?: {
+      /** @default false */
+      enabled?: boolean;
+      /** User refs that have not answered the open demo campaign, so they see the prompt. */
+      leaveUnanswered?: string[];
+    };
     goal?: {
       /** The campaign the goal line starts from: its id, title or period key (e.g. 2025-Q2). Default: the first campaign with results. */
       baselineCampaign?: string;

@@ -27,7 +27,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('nps_participations', table => {
-    table.comment('Who took part in a campaign, or put it off; never what they said');
+    table.comment(
+      'Who took part in a campaign, or put it off; never what they said',
+    );
     table
       .uuid('campaign_id')
       .notNullable()
@@ -42,7 +44,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('nps_responses', table => {
-    table.comment('Answers: no user reference, random id, no time finer than the campaign');
+    table.comment(
+      'Answers: no user reference, random id, no time finer than the campaign',
+    );
     table.uuid('id').primary();
     table
       .uuid('campaign_id')

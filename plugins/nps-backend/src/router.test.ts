@@ -83,7 +83,7 @@ describe('NPS router', () => {
         opensAt: new Date(now - day).toISOString(),
         closesAt: new Date(now + 20 * day).toISOString(),
       });
-    expect(open.status).toBe(201);
+    if (open.status !== 201) throw new Error(JSON.stringify(open.body));
     openId = open.body.id;
     const closed = await request(app)
       .post('/campaigns')
@@ -93,7 +93,7 @@ describe('NPS router', () => {
         opensAt: new Date(now - 60 * day).toISOString(),
         closesAt: new Date(now - 40 * day).toISOString(),
       });
-    expect(closed.status).toBe(201);
+    if (closed.status !== 201) throw new Error(JSON.stringify(closed.body));
     closedId = closed.body.id;
   });
 
@@ -118,7 +118,9 @@ describe('NPS router', () => {
     expect(res.status).toBe(201);
     expect(await storedAnswers()).toBe(1);
 
-    const after = await request(app).get('/prompt').set('authorization', as(DEV));
+    const after = await request(app)
+      .get('/prompt')
+      .set('authorization', as(DEV));
     expect(after.body.campaign).toBeNull();
   });
 
@@ -129,15 +131,22 @@ describe('NPS router', () => {
     ['score "7"', { score: '7' }, /score: score must be a number/],
     ['score null', { score: null }, /score: score must be a number/],
     ['no score', { comment: 'hi' }, /score/],
-    ['a 10 KB comment', { score: 5, comment: 'x'.repeat(10_000) }, /comment: comment must be at most 2000 characters/],
+    [
+      'a 10 KB comment',
+      { score: 5, comment: 'x'.repeat(10_000) },
+      /comment: comment must be at most 2000 characters/,
+    ],
     ['an unknown field', { score: 5, userRef: 'user:default/x' }, /userRef/],
-  ])('refuses %s with a 400 naming the field, storing nothing', async (_, body, message) => {
-    const res = await answer(openId, body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('InputError');
-    expect(res.body.error.message).toMatch(message);
-    expect(await storedAnswers()).toBe(0);
-  });
+  ])(
+    'refuses %s with a 400 naming the field, storing nothing',
+    async (_, body, message) => {
+      const res = await answer(openId, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(message);
+      expect(await storedAnswers()).toBe(0);
+    },
+  );
 
   it('refuses malformed JSON with a 400', async () => {
     const res = await request(app)
@@ -173,8 +182,11 @@ describe('NPS router', () => {
   it('needs a signed-in user (401)', async () => {
     expect((await request(app).get('/prompt')).status).toBe(401);
     expect(
-      (await request(app).post(`/campaigns/${openId}/answers`).send({ score: 5 }))
-        .status,
+      (
+        await request(app)
+          .post(`/campaigns/${openId}/answers`)
+          .send({ score: 5 })
+      ).status,
     ).toBe(401);
     expect((await request(app).get('/trend')).status).toBe(401);
     expect(await storedAnswers()).toBe(0);
@@ -216,8 +228,12 @@ describe('NPS router', () => {
       });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/title: title is required/);
-    expect(res.body.error.message).toMatch(/opensAt: opensAt must be an ISO 8601/);
-    expect(res.body.error.message).toMatch(/audience.groups.0: audience groups must be group entity refs/);
+    expect(res.body.error.message).toMatch(
+      /opensAt: opensAt must be an ISO 8601/,
+    );
+    expect(res.body.error.message).toMatch(
+      /audience.groups.0: audience groups must be group entity refs/,
+    );
 
     const backwards = await request(app)
       .post('/campaigns')
@@ -228,7 +244,9 @@ describe('NPS router', () => {
         closesAt: '2027-01-01T00:00:00Z',
       });
     expect(backwards.status).toBe(400);
-    expect(backwards.body.error.message).toMatch(/closesAt must be after opensAt/);
+    expect(backwards.body.error.message).toMatch(
+      /closesAt must be after opensAt/,
+    );
   });
 
   it('audits answers without the score, and campaign changes', async () => {
@@ -259,7 +277,9 @@ describe('NPS router', () => {
       summary: null,
       participation: { respondents: 0, eligible: 40 },
     });
-    const trend = await request(app).get('/trend').set('authorization', as(DEV));
+    const trend = await request(app)
+      .get('/trend')
+      .set('authorization', as(DEV));
     expect(trend.status).toBe(200);
     expect(trend.body.points).toHaveLength(2);
   });

@@ -23,11 +23,10 @@ export const submitAnswerSchema = z.strictObject({
 /** Body of an answer, as sent. */
 export type SubmitAnswerRequest = z.input<typeof submitAnswerSchema>;
 
-const groupRefSchema = z
-  .string()
-  .regex(/^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i, {
-    error: 'audience groups must be group entity refs like group:default/checkout',
-  });
+const groupRefSchema = z.string().regex(/^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i, {
+  error:
+    'audience groups must be group entity refs like group:default/checkout',
+});
 
 /** Who a campaign asks: everyone, or the members of some groups. */
 export const audienceSchema = z.discriminatedUnion('type', [

@@ -30,7 +30,10 @@ export function readScheduleSettings(config: Config): ScheduleSettings {
   if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 90) {
     throw new Error('nps.schedule.windowDays must be a whole number, 1 to 90');
   }
-  return { enabled: schedule?.getOptionalBoolean('enabled') ?? true, windowDays };
+  return {
+    enabled: schedule?.getOptionalBoolean('enabled') ?? true,
+    windowDays,
+  };
 }
 
 /** The calendar quarter of a date (UTC): its key, e.g. "2026-Q4", and its bounds. */
@@ -62,7 +65,9 @@ export class CampaignScheduler {
     if (!this.settings.enabled) return undefined;
     const now = this.now();
     const quarter = quarterOf(now);
-    const opensAt = new Date(Math.max(quarter.start.getTime(), now.getTime() - 60_000));
+    const opensAt = new Date(
+      Math.max(quarter.start.getTime(), now.getTime() - 60_000),
+    );
     const closesAt = new Date(
       Math.min(
         opensAt.getTime() + this.settings.windowDays * DAY_MS,
@@ -86,7 +91,9 @@ export class CampaignScheduler {
     } catch (error) {
       if (error instanceof ConflictError) {
         // It exists (the period key is unique), or a PM already runs an overlapping one.
-        this.logger.debug(`No scheduled campaign for ${quarter.key}: ${error.message}`);
+        this.logger.debug(
+          `No scheduled campaign for ${quarter.key}: ${error.message}`,
+        );
         return undefined;
       }
       throw error;

@@ -135,9 +135,13 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
       service.answer(campaign.id, person('a', 'routing'), { score: 5 }),
     ).rejects.toThrow(/closed on/);
     await expect(
-      service.answer('6f0e0d5c-1d1e-4a43-9d6a-2b0b8a1f0c11', person('a', null), {
-        score: 5,
-      }),
+      service.answer(
+        '6f0e0d5c-1d1e-4a43-9d6a-2b0b8a1f0c11',
+        person('a', null),
+        {
+          score: 5,
+        },
+      ),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 

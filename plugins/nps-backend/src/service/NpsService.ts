@@ -349,7 +349,11 @@ export class NpsService {
     const teamRows: TeamBreakdownRow[] = shown
       ? visibility.map((v, i) =>
           v.visible
-            ? { team: teams[i].team, visible: true, summary: summarizeNps(teams[i])! }
+            ? {
+                team: teams[i].team,
+                visible: true,
+                summary: summarizeNps(teams[i])!,
+              }
             : { team: teams[i].team, visible: false, reason: v.reason! },
         )
       : [];
@@ -384,7 +388,8 @@ export class NpsService {
     const wanted = settings.goal.baselineCampaign;
     let baselineIndex = wanted
       ? opened.findIndex(
-          r => r.id === wanted || r.scheduleKey === wanted || r.title === wanted,
+          r =>
+            r.id === wanted || r.scheduleKey === wanted || r.title === wanted,
         )
       : summaries.findIndex(s => s !== null);
     if (baselineIndex >= 0 && !summaries[baselineIndex]) baselineIndex = -1;

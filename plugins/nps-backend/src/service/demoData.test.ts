@@ -1,0 +1,72 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { pavedTestDatabases } from '@paved/backend-test-utils';
+import { NpsStore } from '../database/NpsStore';
+import { loadDemoData } from './demoData';
+import { NpsService, readNpsSettings } from './NpsService';
+
+const databases = pavedTestDatabases();
+
+// The demo organisation's shape: six teams, forty people.
+const sizes: Record<string, number> = {
+  'platform-team': 7,
+  checkout: 7,
+  'fleet-ops': 6,
+  routing: 7,
+  'customer-apps': 7,
+  'data-insights': 6,
+};
+const people = Object.entries(sizes).flatMap(([team, size]) =>
+  Array.from({ length: size }, (_, i) => ({
+    userRef: `user:default/${team}-${i}`,
+    teamRef: `group:default/${team}`,
+  })),
+);
+
+describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
+  it('tells a believable story once, and leaves the demo users to answer', async () => {
+    const knex = await databases.init(id);
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const now = new Date('2026-11-24T12:00:00Z');
+    const skip = 'user:default/checkout-0';
+    expect(await loadDemoData({ store, people, skipUsers: [skip], now })).toBe(
+      true,
+    );
+    expect(await loadDemoData({ store, people, now })).toBe(false);
+
+    const service = new NpsService({
+      store,
+      directory: { eligibleCount: async () => people.length },
+      settings: readNpsSettings(new ConfigReader({})),
+      now: () => now,
+    });
+    const campaigns = await service.listCampaigns();
+    expect(campaigns.map(c => c.status)).toEqual([
+      ...Array(6).fill('closed'),
+      'open',
+    ]);
+    expect(campaigns[6].title).toBe('Platform NPS Q4 2026');
+
+    const trend = await service.trend();
+    const nps = trend.points.map(p => p.summary?.nps ?? NaN);
+    // About +5 six quarters ago, about +25 last quarter, rising.
+    expect(nps[0]).toBeGreaterThanOrEqual(0);
+    expect(nps[0]).toBeLessThanOrEqual(10);
+    expect(nps[5]).toBeGreaterThanOrEqual(20);
+    expect(nps[5]).toBeLessThanOrEqual(30);
+    for (let i = 1; i < 6; i++)
+      expect(nps[i]).toBeGreaterThanOrEqual(nps[i - 1]);
+
+    const prompt = await service.prompt({
+      userRef: skip,
+      ownershipRefs: [skip, 'group:default/checkout'],
+    });
+    expect(prompt.campaign?.id).toBe(campaigns[6].id);
+    const [{ n }] = await knex('nps_responses')
+      .whereNotNull('comment')
+      .count({ n: '*' });
+    expect(Number(n)).toBeGreaterThan(40);
+  });
+});

@@ -1,0 +1,171 @@
+import { NPS_FOLLOW_UP, NPS_QUESTION } from '@paved/plugin-nps-common';
+import { NpsStore } from '../database/NpsStore';
+import { quarterOf } from './CampaignScheduler';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A respondent of the demo organisation. */
+export interface DemoPerson {
+  userRef: string;
+  teamRef: string;
+}
+
+// Deterministic, so every fresh start shows the same story.
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+// How each team feels, in NPS-ish drift per quarter: checkout and fleet are
+// unhappier (slow CI, flaky deploys); the platform team likes its own product.
+const teamMood: Record<string, number> = {
+  'group:default/platform-team': 0.25,
+  'group:default/checkout': -0.12,
+  'group:default/fleet-ops': -0.08,
+  'group:default/routing': 0.05,
+  'group:default/customer-apps': 0.08,
+  'group:default/data-insights': 0.02,
+};
+
+const comments: Array<[number, string]> = [
+  [
+    2,
+    'CI takes 40 minutes on the checkout monorepo; we merge less often because of it.',
+  ],
+  [
+    3,
+    'Deploys to staging fail randomly and nobody knows who owns the runners.',
+  ],
+  [4, 'Secrets rotation is manual and breaks our services every quarter.'],
+  [
+    5,
+    'Getting a new database takes a ticket and two weeks. Self-service please.',
+  ],
+  [
+    5,
+    'The docs for the service template are out of date with the runtime library.',
+  ],
+  [
+    6,
+    'Observability is split across three tools; one place for logs and traces would help.',
+  ],
+  [6, 'Preview environments for pull requests would save us hours every week.'],
+  [
+    7,
+    'Golden path for services is good, but there is nothing for data pipelines yet.',
+  ],
+  [
+    7,
+    'Flaky integration test environment; please give us a way to reset it ourselves.',
+  ],
+  [8, 'The new runtime library made health checks trivial. More of this.'],
+  [8, 'Faster feedback from CI would make this a 10.'],
+  [
+    9,
+    'Scaffolding a new service in ten minutes is amazing compared to last year.',
+  ],
+  [9, 'The platform team answers quickly in the support channel. Keep it up.'],
+  [10, 'Paved roads are actually the easy way now. Thank you!'],
+  [10, 'Autoscaled runners fixed our queueing problems completely.'],
+];
+
+// Scores for one campaign: exactly the target NPS overall, with happier teams more
+// likely to be promoters (their sort key is pushed up by their mood).
+function scoresFor(
+  respondents: DemoPerson[],
+  targetNps: number,
+  rand: () => number,
+): number[] {
+  const n = respondents.length;
+  const promoters = Math.round(n * (0.35 + targetNps / 200));
+  const detractors = Math.round(n * (0.35 - targetNps / 200));
+  const order = respondents
+    .map((person, index) => ({
+      index,
+      key: rand() + 2 * (teamMood[person.teamRef] ?? 0),
+    }))
+    .sort((a, b) => b.key - a.key);
+  const scores = new Array<number>(n);
+  order.forEach(({ index }, rank) => {
+    if (rank < promoters) scores[index] = 9 + Math.floor(rand() * 2);
+    else if (rank >= n - detractors) scores[index] = 2 + Math.floor(rand() * 5);
+    else scores[index] = 7 + Math.floor(rand() * 2);
+  });
+  return scores;
+}
+
+/**
+ * Loads six past quarterly campaigns and one open campaign with plausible answers,
+ * unless campaigns exist already. NPS drifts from about +5 to about +25; the guest
+ * demo user has not answered the open campaign, so the prompt shows on first start.
+ */
+export async function loadDemoData(options: {
+  store: NpsStore;
+  people: DemoPerson[];
+  skipUsers?: string[];
+  now?: Date;
+}): Promise<boolean> {
+  const { store, people } = options;
+  if ((await store.listCampaigns()).length > 0) return false;
+  const now = options.now ?? new Date();
+  const rand = random(20261124);
+  const current = quarterOf(now);
+
+  for (let back = 6; back >= 0; back--) {
+    const quarter = quarterOf(
+      new Date(
+        Date.UTC(
+          current.start.getUTCFullYear(),
+          current.start.getUTCMonth() - 3 * back,
+          15,
+        ),
+      ),
+    );
+    const isOpen = back === 0;
+    const opensAt = isOpen
+      ? new Date(now.getTime() - 3 * DAY_MS)
+      : new Date(quarter.start.getTime() + 7 * DAY_MS);
+    const closesAt = new Date(opensAt.getTime() + 21 * DAY_MS);
+    const id = await store.insertCampaign(
+      {
+        title: `Platform NPS ${quarter.label}`,
+        question: NPS_QUESTION,
+        followUp: NPS_FOLLOW_UP,
+        opensAt,
+        closesAt,
+        audience: { type: 'all' },
+        origin: 'schedule',
+        scheduleKey: quarter.key,
+        createdBy: 'nps:schedule',
+      },
+      opensAt,
+    );
+
+    // Overall drift: +5 six quarters ago, +25 last quarter, a little better now.
+    const targetNps = isOpen ? 28 : 5 + (6 - back) * 4;
+    const participation = isOpen ? 0.45 : 0.7 + rand() * 0.15;
+    const respondents = people.filter(
+      person =>
+        !(isOpen && options.skipUsers?.includes(person.userRef)) &&
+        rand() <= participation,
+    );
+    const scores = scoresFor(respondents, targetNps, rand);
+    for (const [i, person] of respondents.entries()) {
+      const score = scores[i];
+      const candidates = comments.filter(([s]) => Math.abs(s - score) <= 1);
+      const comment =
+        rand() < 0.55 && candidates.length > 0
+          ? candidates[Math.floor(rand() * candidates.length)][1]
+          : undefined;
+      await store.recordAnswer(id, person.userRef, {
+        score,
+        comment,
+        teamRef: person.teamRef,
+      });
+    }
+  }
+  return true;
+}
