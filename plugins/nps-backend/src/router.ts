@@ -97,8 +97,14 @@ export async function createRouter(
   const campaignId = (req: Request) =>
     parse(campaignIdSchema, req.params.id, 'campaign id');
 
+  const promptQuery = z.strictObject({
+    includePutOff: z.enum(['true', 'false']).optional(),
+  });
   router.get('/prompt', async (req, res) => {
-    res.json(await service.prompt(await caller(req)));
+    const query = parse(promptQuery, req.query, 'query');
+    res.json(
+      await service.prompt(await caller(req), query.includePutOff === 'true'),
+    );
   });
 
   router.get('/campaigns', async (req, res) => {

@@ -131,8 +131,15 @@ export class NpsStore {
     return rows.map(row => this.toCampaign(row));
   }
 
-  /** Campaigns open at `now` that the user has not answered, dismissed, or snoozed past `now`. */
-  async campaignsToAsk(userRef: string, now: Date): Promise<CampaignRow[]> {
+  /**
+   * Campaigns open at `now` that the user has not answered, dismissed, or snoozed
+   * past `now`; with `includePutOff`, every open campaign they have not answered.
+   */
+  async campaignsToAsk(
+    userRef: string,
+    now: Date,
+    includePutOff = false,
+  ): Promise<CampaignRow[]> {
     const rows = await this.campaignQuery()
       .leftJoin('nps_participations as p', function joinParticipation() {
         this.on('p.campaign_id', '=', 'c.id').andOnVal(
@@ -144,11 +151,15 @@ export class NpsStore {
       .where('c.opens_at', '<=', now)
       .where('c.closes_at', '>', now)
       .where(q =>
-        q
-          .whereNull('p.status')
-          .orWhere(s =>
-            s.where('p.status', 'snoozed').where('p.snoozed_until', '<=', now),
-          ),
+        includePutOff
+          ? q.whereNull('p.status').orWhereNot('p.status', 'answered')
+          : q
+              .whereNull('p.status')
+              .orWhere(s =>
+                s
+                  .where('p.status', 'snoozed')
+                  .where('p.snoozed_until', '<=', now),
+              ),
       )
       .orderBy('c.opens_at', 'asc');
     return rows.map(row => this.toCampaign(row));

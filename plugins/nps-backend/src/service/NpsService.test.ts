@@ -176,12 +176,15 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await service.notThisQuarter(campaign.id, mei);
     now = new Date(start.getTime() + 10 * DAY);
     expect((await service.prompt(mei)).campaign).toBeNull();
+    // The NPS page still offers it.
+    expect((await service.prompt(mei, true)).campaign?.id).toBe(campaign.id);
 
     // Dismissing hides the prompt; answering on the NPS page is still possible, once.
     await service.answer(campaign.id, mei, { score: 6 });
     await expect(service.notThisQuarter(campaign.id, mei)).rejects.toThrow(
       /already answered/,
     );
+    expect((await service.prompt(mei, true)).campaign).toBeNull();
   });
 
   it('rejects overlapping campaigns for the same audience', async () => {

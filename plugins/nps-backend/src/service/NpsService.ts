@@ -263,12 +263,16 @@ export class NpsService {
     }
   }
 
-  /** The campaign the portal should ask the caller about now, if any. */
-  async prompt(caller: Caller): Promise<Prompt> {
+  /**
+   * The campaign the portal should ask the caller about now, if any. With
+   * `includePutOff` (the NPS page), snoozed and dismissed campaigns count too.
+   */
+  async prompt(caller: Caller, includePutOff = false): Promise<Prompt> {
     const now = this.now();
     const candidates = await this.options.store.campaignsToAsk(
       caller.userRef,
       now,
+      includePutOff,
     );
     const campaign = candidates.find(c => isInAudience(c.audience, caller));
     return { campaign: campaign ? this.toCampaign(campaign, now) : null };

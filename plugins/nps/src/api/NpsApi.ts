@@ -1,0 +1,32 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  Campaign,
+  CampaignResults,
+  Prompt,
+  SubmitAnswerRequest,
+  Trend,
+} from '@paved/plugin-nps-common';
+
+/** The platform NPS backend, as the portal uses it. */
+export interface NpsApi {
+  /**
+   * The campaign to ask the signed-in user about now, if any; with
+   * `includePutOff`, also one they snoozed or dismissed (for the NPS page).
+   */
+  getPrompt(options?: { includePutOff?: boolean }): Promise<Prompt>;
+  /** Sends the user's answer; a second answer is refused (409). */
+  answer(campaignId: string, answer: SubmitAnswerRequest): Promise<void>;
+  /** Hides the prompt for a few days. */
+  remindLater(campaignId: string): Promise<{ until: string }>;
+  /** Hides the prompt for the rest of the campaign. */
+  notThisQuarter(campaignId: string): Promise<void>;
+  /** Every campaign, oldest first. */
+  listCampaigns(): Promise<Campaign[]>;
+  /** A campaign's aggregate results. */
+  getResults(campaignId: string): Promise<CampaignResults>;
+  /** NPS across campaigns. */
+  getTrend(): Promise<Trend>;
+}
+
+/** Reference to the {@link NpsApi}. */
+export const npsApiRef = createApiRef<NpsApi>({ id: 'plugin.nps.service' });

@@ -1,0 +1,72 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  Campaign,
+  CampaignResults,
+  Prompt,
+  SubmitAnswerRequest,
+  Trend,
+} from '@paved/plugin-nps-common';
+import { NpsApi } from './NpsApi';
+
+/** Talks to the NPS backend through the portal's discovery and fetch APIs. */
+export class NpsClient implements NpsApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const base = await this.options.discoveryApi.getBaseUrl('nps');
+    const response = await this.options.fetchApi.fetch(`${base}${path}`, {
+      ...init,
+      headers: init?.body
+        ? { 'Content-Type': 'application/json', ...init.headers }
+        : init?.headers,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.status === 204 ? (undefined as T) : response.json();
+  }
+
+  getPrompt(options?: { includePutOff?: boolean }): Promise<Prompt> {
+    return this.request(
+      options?.includePutOff ? '/prompt?includePutOff=true' : '/prompt',
+    );
+  }
+
+  async answer(campaignId: string, answer: SubmitAnswerRequest): Promise<void> {
+    await this.request(`/campaigns/${encodeURIComponent(campaignId)}/answers`, {
+      method: 'POST',
+      body: JSON.stringify(answer),
+    });
+  }
+
+  remindLater(campaignId: string): Promise<{ until: string }> {
+    return this.request(
+      `/campaigns/${encodeURIComponent(campaignId)}/remind-later`,
+      { method: 'POST', body: '{}' },
+    );
+  }
+
+  async notThisQuarter(campaignId: string): Promise<void> {
+    await this.request(
+      `/campaigns/${encodeURIComponent(campaignId)}/not-this-quarter`,
+      { method: 'POST', body: '{}' },
+    );
+  }
+
+  async listCampaigns(): Promise<Campaign[]> {
+    const { items } = await this.request<{ items: Campaign[] }>('/campaigns');
+    return items;
+  }
+
+  getResults(campaignId: string): Promise<CampaignResults> {
+    return this.request(`/campaigns/${encodeURIComponent(campaignId)}/results`);
+  }
+
+  getTrend(): Promise<Trend> {
+    return this.request('/trend');
+  }
+}

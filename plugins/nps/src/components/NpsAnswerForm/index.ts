@@ -1,0 +1,1 @@
+export { NpsAnswerForm, type NpsAnswerFormProps } from './NpsAnswerForm';

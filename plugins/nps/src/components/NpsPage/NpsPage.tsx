@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import FormControl from '@mui/material/FormControl';
+import Grid from '@mui/material/Grid';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Typography from '@mui/material/Typography';
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { Trend } from '@paved/plugin-nps-common';
+import { npsApiRef } from '../../api/NpsApi';
+import { NpsAnswerForm } from '../NpsAnswerForm';
+import { ResultsCard } from '../ResultsCard';
+import { TrendCard } from '../TrendChart';
+import { formatNps } from '../format';
+
+function AnswerCard({ onAnswered }: { onAnswered: () => void }) {
+  const npsApi = useApi(npsApiRef);
+  const [answered, setAnswered] = useState(false);
+  const prompt = useAsync(
+    () => npsApi.getPrompt({ includePutOff: true }),
+    [npsApi],
+  );
+  if (prompt.loading) return <Progress />;
+  if (prompt.error) return <ResponseErrorPanel error={prompt.error} />;
+  const campaign = prompt.value?.campaign;
+  return (
+    <InfoCard title="Your answer">
+      {answered && (
+        <Alert severity="success" role="status">
+          Thank you! Your answer is stored confidentially and counted below.
+        </Alert>
+      )}
+      {!answered && campaign && (
+        <NpsAnswerForm
+          campaign={campaign}
+          onAnswered={() => {
+            setAnswered(true);
+            onAnswered();
+          }}
+        />
+      )}
+      {!answered && !campaign && (
+        <Typography>
+          There is no survey for you to answer right now: you have answered the
+          current one, or none is open. The next one opens next quarter.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}
+
+function WarningBanner({ trend }: { trend: Trend }) {
+  const latest = [...trend.points].reverse().find(p => p.summary);
+  if (!trend.belowWarning || !latest?.summary) return null;
+  const { nps, interval } = latest.summary;
+  const certain = interval.high < trend.warningThreshold;
+  return (
+    <Alert severity="warning">
+      {`Platform NPS is ${formatNps(nps)} (95% interval ${interval.low} to ${
+        interval.high
+      }), below the ${formatNps(trend.warningThreshold)} warning line${
+        certain ? '' : ', though within the margin of error'
+      }. Below it, developers tend to build their own workarounds.`}
+    </Alert>
+  );
+}
+
+/** The /nps page: answer the survey, read the public results and the trend. */
+export function NpsPage() {
+  const npsApi = useApi(npsApiRef);
+  const trend = useAsyncRetry(() => npsApi.getTrend(), [npsApi]);
+  const campaigns = (trend.value?.points ?? [])
+    .map(p => p.campaign)
+    .filter(c => c.status !== 'upcoming');
+  const [selected, setSelected] = useState<string>('');
+  useEffect(() => {
+    if (!selected && campaigns.length > 0) {
+      setSelected(campaigns[campaigns.length - 1].id);
+    }
+  }, [campaigns, selected]);
+  const results = useAsyncRetry(
+    async () => (selected ? npsApi.getResults(selected) : undefined),
+    [npsApi, selected],
+  );
+
+  const refresh = () => {
+    trend.retry();
+    results.retry();
+  };
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Platform NPS"
+        subtitle="How likely are developers to recommend our platform? Answers are confidential; results are public."
+      />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={6}>
+            <AnswerCard onAnswered={refresh} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            {campaigns.length > 0 && (
+              <FormControl fullWidth>
+                <InputLabel id="nps-campaign-label">Campaign</InputLabel>
+                <Select
+                  labelId="nps-campaign-label"
+                  label="Campaign"
+                  value={selected}
+                  onChange={e => setSelected(String(e.target.value))}
+                >
+                  {campaigns.map(c => (
+                    <MenuItem key={c.id} value={c.id}>
+                      {`${c.title} (${c.status})`}
+                    </MenuItem>
+                  ))}
+                </Select>
+              </FormControl>
+            )}
+          </Grid>
+          {trend.value && (
+            <Grid item xs={12}>
+              <WarningBanner trend={trend.value} />
+            </Grid>
+          )}
+          <Grid item xs={12} lg={6}>
+            {results.loading && <Progress />}
+            {results.error && <ResponseErrorPanel error={results.error} />}
+            {results.value && <ResultsCard results={results.value} />}
+            {!results.loading && !results.value && !trend.loading && (
+              <InfoCard title="Results">
+                <Typography>No campaign has opened yet.</Typography>
+              </InfoCard>
+            )}
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            {trend.loading && <Progress />}
+            {trend.error && <ResponseErrorPanel error={trend.error} />}
+            {trend.value && <TrendCard trend={trend.value} />}
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

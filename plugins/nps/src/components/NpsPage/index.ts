@@ -1,0 +1,1 @@
+export { NpsPage } from './NpsPage';

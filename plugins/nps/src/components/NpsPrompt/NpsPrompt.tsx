@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useApi } from '@backstage/core-plugin-api';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { Campaign, Trend } from '@paved/plugin-nps-common';
+import { npsApiRef } from '../../api/NpsApi';
+import { NpsAnswerForm } from '../NpsAnswerForm';
+import { formatNps } from '../format';
+
+type State =
+  | { step: 'asking' }
+  | { step: 'thanks'; trend: Trend | null }
+  | { step: 'gone' };
+
+/**
+ * The survey prompt shown on every page while a campaign asks the user: a panel
+ * in the corner, never a modal, so it does not block work.
+ */
+export function NpsPrompt() {
+  const npsApi = useApi(npsApiRef);
+  const location = useLocation();
+  const prompt = useAsync(() => npsApi.getPrompt(), [npsApi]);
+  const [state, setState] = useState<State>({ step: 'asking' });
+  const [error, setError] = useState<string | null>(null);
+
+  // The NPS page has its own form; errors loading the prompt stay silent.
+  if (location.pathname.startsWith('/nps') || state.step === 'gone')
+    return null;
+  const campaign: Campaign | null | undefined = prompt.value?.campaign;
+  if (!campaign) return null;
+
+  async function putOff(action: 'later' | 'quarter') {
+    try {
+      if (action === 'later') await npsApi.remindLater(campaign!.id);
+      else await npsApi.notThisQuarter(campaign!.id);
+      setState({ step: 'gone' });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function answered() {
+    const trend = await npsApi.getTrend().catch(() => null);
+    setState({ step: 'thanks', trend });
+  }
+
+  return (
+    <Paper
+      component="aside"
+      role="complementary"
+      aria-label="Platform survey"
+      elevation={8}
+      sx={{
+        position: 'fixed',
+        right: 24,
+        bottom: 24,
+        width: 460,
+        maxWidth: 'calc(100vw - 48px)',
+        p: 2,
+        zIndex: 1200,
+      }}
+    >
+      <Stack direction="row" justifyContent="space-between" alignItems="start">
+        <Typography variant="subtitle2" component="h2" gutterBottom>
+          {campaign.title}
+        </Typography>
+        {state.step === 'thanks' && (
+          <IconButton
+            size="small"
+            aria-label="Close the survey panel"
+            onClick={() => setState({ step: 'gone' })}
+          >
+            ×
+          </IconButton>
+        )}
+      </Stack>
+      {state.step === 'asking' && (
+        <NpsAnswerForm
+          campaign={campaign}
+          onAnswered={answered}
+          actions={
+            <>
+              <Button onClick={() => putOff('later')}>Remind me later</Button>
+              <Button onClick={() => putOff('quarter')}>
+                Not this quarter
+              </Button>
+            </>
+          }
+        />
+      )}
+      {state.step === 'thanks' && <Thanks trend={state.trend} />}
+      {error && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {error}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+function Thanks({ trend }: { trend: Trend | null }) {
+  const recent = (trend?.points ?? []).filter(p => p.summary).slice(-4);
+  return (
+    <Stack spacing={1} role="status">
+      <Typography>Thank you! Your answer is stored confidentially.</Typography>
+      {recent.length > 0 && (
+        <Typography variant="body2">
+          Platform NPS lately:{' '}
+          {recent
+            .map(
+              p =>
+                `${p.campaign.title.replace('Platform NPS ', '')} ${formatNps(
+                  p.summary!.nps,
+                )}`,
+            )
+            .join(' · ')}
+        </Typography>
+      )}
+      <Link component={RouterLink} to="/nps">
+        See the results and the trend
+      </Link>
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { TrendCard } from './TrendCard';
