@@ -10,6 +10,13 @@ import { InfoCard } from '@backstage/core-components';
 import { CampaignResults, TeamBreakdownRow } from '@paved/plugin-nps-common';
 import { formatNps, formatRate, teamName } from '../format';
 
+// Promoters green, passives grey, detractors red.
+function bandColour(score: number) {
+  if (score >= 9) return 'success.main';
+  if (score >= 7) return 'grey.500';
+  return 'error.main';
+}
+
 const reasons = {
   'too-few-answers': (min: number) => `Hidden: fewer than ${min} answers`,
   complementary: () =>
