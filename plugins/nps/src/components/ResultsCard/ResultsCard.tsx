@@ -117,12 +117,7 @@ export function ResultsCard({ results }: { results: CampaignResults }) {
                     sx={{
                       width: '100%',
                       height: `${(count / max) * 70}px`,
-                      bgcolor:
-                        score >= 9
-                          ? 'success.main'
-                          : score >= 7
-                          ? 'grey.500'
-                          : 'error.main',
+                      bgcolor: bandColour(score),
                     }}
                   />
                   <Typography variant="caption">{score}</Typography>
