@@ -61,7 +61,11 @@ exports.up = async function up(knex) {
     table.text('comment').nullable();
     // The respondent's team when they answered (a group entity ref), for breakdowns.
     table.string('team_ref', 255).nullable();
-    table.index(['campaign_id', 'team_ref'], 'nps_responses_campaign_team_idx');
+    // Covers the aggregates (by campaign, team and score) for index-only scans.
+    table.index(
+      ['campaign_id', 'team_ref', 'score'],
+      'nps_responses_campaign_team_score_idx',
+    );
   });
 
   await knex.schema.createTable('nps_response_themes', table => {

@@ -1,0 +1,109 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+
+const backend = 'http://localhost:7007';
+
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const res = await request.get(`${backend}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()).backstageIdentity.token;
+}
+
+test.describe('platform NPS, as a developer answers it', () => {
+  test('prompt, answer 9 with a comment, counted on /nps, second answer refused', async ({
+    page,
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const headers = { authorization: `Bearer ${token}` };
+
+    // The demo campaigns load once the catalog has the demo organisation.
+    let campaignId = '';
+    await expect
+      .poll(
+        async () => {
+          const res = await request.get(`${backend}/api/nps/prompt`, {
+            headers,
+          });
+          campaignId = (await res.json()).campaign?.id ?? '';
+          return campaignId;
+        },
+        { timeout: 90_000, intervals: [2_000] },
+      )
+      .not.toBe('');
+    const before = await request.get(
+      `${backend}/api/nps/campaigns/${campaignId}`,
+      { headers },
+    );
+    const answersBefore: number = (await before.json()).answers;
+
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Enter' }).click();
+
+    const panel = page.getByRole('complementary', { name: 'Platform survey' });
+    await expect(panel).toBeVisible();
+    const scale = panel.getByRole('radiogroup', {
+      name: /How likely are you to recommend our developer platform/,
+    });
+    await scale.getByRole('radio', { name: '9', exact: true }).check();
+    await panel
+      .getByRole('textbox', {
+        name: 'What is the one thing we should fix or build?',
+      })
+      .fill('Preview environments for every pull request, please.');
+    await panel.getByRole('button', { name: 'Send answer' }).click();
+    await expect(panel.getByRole('status')).toContainText('Thank you');
+
+    // The prompt does not come back, on this page or after a reload.
+    await page.reload();
+    await expect(page.getByText('Welcome to Paved')).toBeVisible();
+    const prompt = await request.get(`${backend}/api/nps/prompt`, { headers });
+    expect((await prompt.json()).campaign).toBeNull();
+    await expect(panel).toHaveCount(0);
+
+    // The answer is counted in the campaign's results.
+    await page.goto('/nps');
+    await expect(
+      page.getByText(`${answersBefore + 1} of 40 developers`),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/no survey for you to answer right now/),
+    ).toBeVisible();
+
+    // A second answer is refused and nothing more is stored.
+    const again = await request.post(
+      `${backend}/api/nps/campaigns/${campaignId}/answers`,
+      { headers, data: { score: 0 } },
+    );
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already answered/);
+    const after = await request.get(
+      `${backend}/api/nps/campaigns/${campaignId}`,
+      { headers },
+    );
+    expect((await after.json()).answers).toBe(answersBefore + 1);
+  });
+
+  test('the NPS API refuses bad input with 400 and no credentials with 401', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const headers = { authorization: `Bearer ${token}` };
+    const { items } = await (
+      await request.get(`${backend}/api/nps/campaigns`, { headers })
+    ).json();
+    const open = items.find((c: any) => c.status === 'open');
+    expect(open).toBeTruthy();
+    for (const data of [{ score: 11 }, { score: '7' }, { score: 7.5 }]) {
+      const res = await request.post(
+        `${backend}/api/nps/campaigns/${open.id}/answers`,
+        { headers, data },
+      );
+      expect(res.status(), JSON.stringify(data)).toBe(400);
+      expect((await res.json()).error.message).toMatch(/score/);
+    }
+    const anonymous = await request.get(`${backend}/api/nps/trend`);
+    expect(anonymous.status()).toBe(401);
+  });
+});
