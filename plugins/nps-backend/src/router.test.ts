@@ -283,4 +283,63 @@ describe('NPS router', () => {
     expect(trend.status).toBe(200);
     expect(trend.body.points).toHaveLength(2);
   });
+
+  it('gives comments and themes to platform PMs only, and audits exports', async () => {
+    for (const path of [
+      `/campaigns/${openId}/comments`,
+      `/campaigns/${openId}/comments.csv`,
+      `/campaigns/${openId}/themes`,
+      '/themes',
+    ]) {
+      const res = await request(app).get(path).set('authorization', as(DEV));
+      expect(res.status).toBe(403);
+    }
+    const tag = await request(app)
+      .put('/responses/5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10/themes')
+      .set('authorization', as(DEV))
+      .send({ themes: ['x'] });
+    expect(tag.status).toBe(403);
+
+    const comments = await request(app)
+      .get(`/campaigns/${openId}/comments`)
+      .set('authorization', as(PM));
+    expect(comments.status).toBe(200);
+    expect(comments.body).toMatchObject({
+      shown: false,
+      minCommentGroupSize: 10,
+    });
+
+    const csv = await request(app)
+      .get(`/campaigns/${openId}/results.csv`)
+      .set('authorization', as(DEV));
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'results-export',
+        meta: { campaignId: openId },
+      }),
+    );
+  });
+
+  it('validates themes and response ids', async () => {
+    const bad = await request(app)
+      .put('/responses/not-a-uuid/themes')
+      .set('authorization', as(PM))
+      .send({ themes: ['x'] });
+    expect(bad.status).toBe(400);
+    const tooLong = await request(app)
+      .put('/responses/5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10/themes')
+      .set('authorization', as(PM))
+      .send({ themes: ['x'.repeat(61)] });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toMatch(
+      /themes.0: a theme must be at most 60 characters/,
+    );
+    const unknown = await request(app)
+      .put('/responses/5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10/themes')
+      .set('authorization', as(PM))
+      .send({ themes: ['ci speed'] });
+    expect(unknown.status).toBe(404);
+  });
 });

@@ -13,7 +13,10 @@ import {
   campaignIdSchema,
   createCampaignSchema,
   npsCampaignManagePermission,
+  npsCommentsReadPermission,
   npsResultsReadPermission,
+  responseIdSchema,
+  setThemesSchema,
   submitAnswerSchema,
   updateCampaignSchema,
 } from '@paved/plugin-nps-common';
@@ -184,6 +187,49 @@ export async function createRouter(
   router.get('/campaigns/:id/results', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
     res.json(await service.results(campaignId(req)));
+  });
+
+  router.get('/campaigns/:id/results.csv', async (req, res) => {
+    await authorize(req, npsResultsReadPermission);
+    const id = campaignId(req);
+    const csv = await audited(req, 'results-export', { campaignId: id }, () =>
+      service.resultsCsv(id),
+    );
+    res.type('text/csv').attachment(`nps-results-${id}.csv`).send(csv);
+  });
+
+  router.get('/campaigns/:id/comments', async (req, res) => {
+    await authorize(req, npsCommentsReadPermission);
+    res.json(await service.comments(campaignId(req)));
+  });
+
+  router.get('/campaigns/:id/comments.csv', async (req, res) => {
+    await authorize(req, npsCommentsReadPermission);
+    const id = campaignId(req);
+    const csv = await audited(req, 'comments-export', { campaignId: id }, () =>
+      service.commentsCsv(id),
+    );
+    res.type('text/csv').attachment(`nps-comments-${id}.csv`).send(csv);
+  });
+
+  router.get('/campaigns/:id/themes', async (req, res) => {
+    await authorize(req, npsCommentsReadPermission);
+    res.json({ items: await service.themeCounts(campaignId(req)) });
+  });
+
+  router.get('/themes', async (req, res) => {
+    await authorize(req, npsCommentsReadPermission);
+    res.json({ items: await service.themeCounts() });
+  });
+
+  router.put('/responses/:id/themes', async (req, res) => {
+    await authorize(req, npsCommentsReadPermission);
+    const id = parse(responseIdSchema, req.params.id, 'response id');
+    const { themes } = parse(setThemesSchema, req.body);
+    await audited(req, 'comment-tag', { responseId: id }, () =>
+      service.setThemes(id, themes),
+    );
+    res.json({ themes });
   });
 
   router.get('/trend', async (req, res) => {

@@ -88,3 +88,24 @@ export type UpdateCampaignRequest = z.input<typeof updateCampaignSchema>;
 
 /** A campaign id in a path: a UUID. */
 export const campaignIdSchema = z.uuid({ error: 'campaign id must be a UUID' });
+
+/** A theme a platform PM tags comments with, e.g. "ci speed". */
+export const themeSchema = z
+  .string({ error: 'themes must be text' })
+  .trim()
+  .min(1, { error: 'a theme cannot be empty' })
+  .max(60, { error: 'a theme must be at most 60 characters' });
+
+/** Body of a comment's themes: the whole new set. */
+export const setThemesSchema = z.strictObject({
+  themes: z
+    .array(themeSchema)
+    .max(10, { error: 'at most 10 themes per comment' })
+    .transform(themes => [...new Set(themes)]),
+});
+
+/** Body of a comment's themes, as sent. */
+export type SetThemesRequest = z.input<typeof setThemesSchema>;
+
+/** A response id in a path: a UUID. */
+export const responseIdSchema = z.uuid({ error: 'response id must be a UUID' });

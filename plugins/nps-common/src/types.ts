@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { audienceSchema } from './schemas';
-import type { NpsChange, NpsSummary } from './nps';
+import type { NpsChange, NpsSummary, ScoreBand } from './nps';
 import type { SuppressionReason } from './suppression';
 
 /** Who a campaign asks. */
@@ -72,4 +72,30 @@ export interface Trend {
   /** True when the latest summarised campaign is below the warning threshold. */
   belowWarning: boolean;
   baselineCampaignId: string | null;
+}
+
+/** A comment as platform PMs read it: never who wrote it. */
+export interface CampaignComment {
+  /** The answer's random id, for tagging. */
+  id: string;
+  comment: string;
+  band: ScoreBand;
+  /** The team, only when its group is large enough to show comments by team. */
+  team: string | null;
+  themes: string[];
+}
+
+/** A campaign's comments, or why they are hidden. */
+export interface CampaignComments {
+  campaignId: string;
+  minCommentGroupSize: number;
+  /** False while the campaign has fewer answers than the minimum: no comment is shown. */
+  shown: boolean;
+  comments: CampaignComment[];
+}
+
+/** How many comments carry a theme. */
+export interface ThemeCount {
+  theme: string;
+  comments: number;
 }

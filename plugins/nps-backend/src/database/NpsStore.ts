@@ -351,6 +351,86 @@ export class NpsStore {
     for (const row of rows as any[]) counts[Number(row.score)] = toInt(row.n);
     return counts;
   }
+
+  /** The comments of a campaign with their scores, teams and themes, in id order (random, so no time leaks). */
+  async comments(campaignId: string): Promise<
+    Array<{
+      id: string;
+      comment: string;
+      score: number;
+      teamRef: string | null;
+      themes: string[];
+    }>
+  > {
+    const rows = await this.db('nps_responses as r')
+      .leftJoin('nps_response_themes as t', 't.response_id', 'r.id')
+      .where('r.campaign_id', campaignId)
+      .whereNotNull('r.comment')
+      .select('r.id', 'r.comment', 'r.score', 'r.team_ref', 't.theme')
+      .orderBy([
+        { column: 'r.id', order: 'asc' },
+        { column: 't.theme', order: 'asc' },
+      ]);
+    const byId = new Map<string, any>();
+    for (const row of rows as any[]) {
+      const item = byId.get(row.id) ?? {
+        id: row.id,
+        comment: row.comment,
+        score: Number(row.score),
+        teamRef: row.team_ref ?? null,
+        themes: [],
+      };
+      if (row.theme) item.themes.push(row.theme);
+      byId.set(row.id, item);
+    }
+    return [...byId.values()];
+  }
+
+  /** The campaign a response belongs to, if the response exists. */
+  async responseCampaign(responseId: string): Promise<string | undefined> {
+    const row = await this.db('nps_responses')
+      .where({ id: responseId })
+      .first('campaign_id');
+    return row?.campaign_id;
+  }
+
+  /** Replaces the themes of one response, in one transaction. */
+  async setThemes(responseId: string, themes: string[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('nps_response_themes')
+        .where({ response_id: responseId })
+        .delete();
+      if (themes.length > 0) {
+        await tx('nps_response_themes').insert(
+          themes.map(theme => ({ response_id: responseId, theme })),
+        );
+      }
+    });
+  }
+
+  /** How many comments carry each theme, in one campaign or in all. */
+  async themeCounts(
+    campaignId?: string,
+  ): Promise<Array<{ theme: string; comments: number }>> {
+    const query = this.db('nps_response_themes as t')
+      .select('t.theme')
+      .count({ comments: '*' })
+      .groupBy('t.theme')
+      .orderBy([
+        { column: 'comments', order: 'desc' },
+        { column: 't.theme', order: 'asc' },
+      ]);
+    if (campaignId) {
+      query
+        .join('nps_responses as r', 'r.id', 't.response_id')
+        .where('r.campaign_id', campaignId);
+    }
+    const rows = await query;
+    return rows.map((row: any) => ({
+      theme: row.theme,
+      comments: Number(row.comments),
+    }));
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

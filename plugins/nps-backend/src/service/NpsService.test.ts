@@ -364,4 +364,87 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     });
     expect(quarterOf(new Date('2027-01-01T00:00:00Z')).key).toBe('2027-Q1');
   });
+
+  it('shows comments only from 10 answers, with a team only when its group is large enough', async () => {
+    await setUp({ nps: { minCommentGroupSize: 10 } });
+    const campaign = await openCampaign();
+    const say = (team: string, i: number, score: number, comment?: string) =>
+      service.answer(campaign.id, person(`${team}-${i}`, team), {
+        score,
+        comment,
+      });
+    for (let i = 0; i < 8; i++)
+      await say('routing', i, 9, i === 0 ? 'Love the templates' : undefined);
+    expect(await service.comments(campaign.id)).toMatchObject({
+      shown: false,
+      comments: [],
+    });
+
+    // data-insights (11) is the one complementary suppression hides alongside routing.
+    for (let i = 0; i < 11; i++) await say('data-insights', i, 7);
+    for (let i = 0; i < 12; i++)
+      await say('checkout', i, 3, i < 2 ? `CI is slow (${i})` : undefined);
+    const { shown, comments } = await service.comments(campaign.id);
+    expect(shown).toBe(true);
+    expect(comments).toHaveLength(3);
+    const byText = Object.fromEntries(comments.map(c => [c.comment, c]));
+    // checkout (12) is shown; routing (8) is too small; data-insights goes with it.
+    expect(byText['CI is slow (0)']).toMatchObject({
+      band: 'detractor',
+      team: 'group:default/checkout',
+    });
+    expect(byText['Love the templates']).toMatchObject({
+      band: 'promoter',
+      team: null,
+    });
+    expect(JSON.stringify(comments)).not.toMatch(/user:/);
+
+    const tagged = byText['CI is slow (0)'].id;
+    expect(await service.setThemes(tagged, ['ci speed', 'flaky tests'])).toBe(
+      campaign.id,
+    );
+    await service.setThemes(byText['CI is slow (1)'].id, ['ci speed']);
+    expect(await service.themeCounts(campaign.id)).toEqual([
+      { theme: 'ci speed', comments: 2 },
+      { theme: 'flaky tests', comments: 1 },
+    ]);
+    await service.setThemes(tagged, ['ci speed']);
+    expect(await service.themeCounts()).toEqual([
+      { theme: 'ci speed', comments: 2 },
+    ]);
+    await expect(
+      service.setThemes('5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10', ['x']),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+
+    const csv = await service.commentsCsv(campaign.id);
+    expect(csv.split('\r\n')[0]).toBe('"comment","band","team","themes"');
+    expect(csv).toContain(
+      '"CI is slow (0)","detractor","group:default/checkout","ci speed"',
+    );
+  });
+
+  it('exports aggregates as CSV, hidden teams without numbers, formulas neutralised', async () => {
+    await setUp();
+    const campaign = await service.createCampaign(
+      {
+        title: '=HYPERLINK("http://evil")',
+        question: 'Q',
+        followUp: 'F',
+        opensAt: now.toISOString(),
+        closesAt: new Date(now.getTime() + 21 * DAY).toISOString(),
+        audience: { type: 'all' },
+      },
+      'user:default/priya.raman',
+    );
+    await answerMany(campaign.id, 'checkout', [10, 9, 9, 8, 3, 2, 10]);
+    await answerMany(campaign.id, 'routing', [10, 10, 7, 7, 6, 9]);
+    await answerMany(campaign.id, 'fleet-ops', [1]);
+    const lines = (await service.resultsCsv(campaign.id)).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      '"campaign","group","answers","promoters","passives","detractors","nps","interval_low","interval_high","note"',
+    );
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)","all",14,/);
+    const fleet = lines.find(l => l.includes('fleet-ops'))!;
+    expect(fleet).toMatch(/,,,,,,,,"hidden: too-few-answers"$/);
+  });
 });

@@ -8,6 +8,7 @@ import {
 import {
   Audience,
   Campaign,
+  CampaignComments,
   CampaignResults,
   CampaignStatus,
   DEFAULT_MIN_COMMENT_GROUP_SIZE,
@@ -17,7 +18,9 @@ import {
   TeamBreakdownRow,
   Trend,
   TrendPoint,
+  ThemeCount,
   compareNps,
+  scoreBand,
   createCampaignSchema,
   effectiveMinGroupSize,
   npsGoal,
@@ -27,6 +30,7 @@ import {
 } from '@paved/plugin-nps-common';
 import { z } from 'zod';
 import { CampaignRow, NpsStore } from '../database/NpsStore';
+import { toCsv } from './csv';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -426,5 +430,156 @@ export class NpsService {
       belowWarning: latest ? latest.nps < settings.warningThreshold : false,
       baselineCampaignId: baseline?.row.id ?? null,
     };
+  }
+
+  /**
+   * A campaign's comments for platform PMs: none while the campaign has fewer answers
+   * than the comment minimum; a comment's team only when that team's group (with
+   * complementary suppression) is large enough.
+   */
+  async comments(id: string): Promise<CampaignComments> {
+    const { store, settings } = this.options;
+    await this.requireCampaign(id);
+    const min = settings.minCommentGroupSize;
+    const [counts, teams] = await Promise.all([
+      store.campaignCounts(id),
+      store.teamCounts(id),
+    ]);
+    if (counts.n < min) {
+      return {
+        campaignId: id,
+        minCommentGroupSize: min,
+        shown: false,
+        comments: [],
+      };
+    }
+    const visibleTeams = new Set(
+      suppressGroups(
+        teams.map(t => ({ key: t.team ?? '', n: t.n })),
+        min,
+      )
+        .filter(v => v.visible && v.key !== '')
+        .map(v => v.key),
+    );
+    const rows = await store.comments(id);
+    return {
+      campaignId: id,
+      minCommentGroupSize: min,
+      shown: true,
+      comments: rows.map(row => ({
+        id: row.id,
+        comment: row.comment,
+        band: scoreBand(row.score),
+        team: row.teamRef && visibleTeams.has(row.teamRef) ? row.teamRef : null,
+        themes: row.themes,
+      })),
+    };
+  }
+
+  /** Replaces a comment's themes; returns the response's campaign id. */
+  async setThemes(responseId: string, themes: string[]): Promise<string> {
+    const campaignId = await this.options.store.responseCampaign(responseId);
+    if (!campaignId) throw new NotFoundError(`No answer with id ${responseId}`);
+    await this.options.store.setThemes(responseId, themes);
+    return campaignId;
+  }
+
+  /** Comments per theme, in one campaign or across all (for autocomplete). */
+  async themeCounts(campaignId?: string): Promise<ThemeCount[]> {
+    if (campaignId) await this.requireCampaign(campaignId);
+    return this.options.store.themeCounts(campaignId);
+  }
+
+  /** A campaign's aggregates as CSV: the total and each team, hidden teams without numbers. */
+  async resultsCsv(id: string): Promise<string> {
+    const results = await this.results(id);
+    const header = [
+      'campaign',
+      'group',
+      'answers',
+      'promoters',
+      'passives',
+      'detractors',
+      'nps',
+      'interval_low',
+      'interval_high',
+      'note',
+    ];
+    const title = results.campaign.title;
+    const rows: Array<Array<string | number | null>> = [];
+    const s = results.summary;
+    rows.push(
+      s
+        ? [
+            title,
+            'all',
+            s.n,
+            s.promoters,
+            s.passives,
+            s.detractors,
+            s.nps,
+            s.interval.low,
+            s.interval.high,
+            '',
+          ]
+        : [
+            title,
+            'all',
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            `fewer than ${results.minGroupSize} answers`,
+          ],
+    );
+    for (const team of results.teams) {
+      const name = team.team ?? 'no team';
+      if (team.visible) {
+        const t = team.summary;
+        rows.push([
+          title,
+          name,
+          t.n,
+          t.promoters,
+          t.passives,
+          t.detractors,
+          t.nps,
+          t.interval.low,
+          t.interval.high,
+          '',
+        ]);
+      } else {
+        rows.push([
+          title,
+          name,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          `hidden: ${team.reason}`,
+        ]);
+      }
+    }
+    return toCsv(header, rows);
+  }
+
+  /** A campaign's comments with their score band, team (when shown) and themes, as CSV. */
+  async commentsCsv(id: string): Promise<string> {
+    const { comments, shown, minCommentGroupSize } = await this.comments(id);
+    if (!shown) {
+      throw new ConflictError(
+        `Comments are shown once ${minCommentGroupSize} people have answered`,
+      );
+    }
+    return toCsv(
+      ['comment', 'band', 'team', 'themes'],
+      comments.map(c => [c.comment, c.band, c.team ?? '', c.themes.join('; ')]),
+    );
   }
 }
