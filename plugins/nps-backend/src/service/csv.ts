@@ -14,7 +14,6 @@ export function toCsv(
   header: string[],
   rows: Array<Array<string | number | null | undefined>>,
 ): string {
-  return (
-    [header, ...rows].map(row => row.map(cell).join(',')).join('\r\n') + '\r\n'
-  );
+  const lines = [header, ...rows].map(row => row.map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
