@@ -231,13 +231,15 @@ export class NpsStore {
 
   /**
    * Stores an answer and marks the user as having answered, in one transaction.
-   * A second answer is a ConflictError and stores nothing.
+   * A second answer is a ConflictError and stores nothing. Returns the answer's
+   * random id.
    */
   async recordAnswer(
     campaignId: string,
     userRef: string,
     response: NewResponse,
-  ): Promise<void> {
+  ): Promise<string> {
+    const id = randomUUID();
     await this.db.transaction(async tx => {
       // A snoozed or dismissed participation becomes answered; an answered one stays.
       const updated = await tx('nps_participations')
@@ -262,13 +264,14 @@ export class NpsStore {
         }
       }
       await tx('nps_responses').insert({
-        id: randomUUID(),
+        id,
         campaign_id: campaignId,
         score: response.score,
         comment: response.comment ?? null,
         team_ref: response.teamRef,
       });
     });
+    return id;
   }
 
   /**

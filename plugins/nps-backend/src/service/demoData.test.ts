@@ -68,5 +68,8 @@ describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
       .whereNotNull('comment')
       .count({ n: '*' });
     expect(Number(n)).toBeGreaterThan(40);
+    const themes = await store.themeCounts(campaigns[5].id);
+    expect(themes.map(t => t.theme)).toContain('ci speed');
+    expect(await store.themeCounts(campaigns[6].id)).toEqual([]);
   });
 });

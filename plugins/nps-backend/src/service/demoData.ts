@@ -30,46 +30,79 @@ const teamMood: Record<string, number> = {
   'group:default/data-insights': 0.02,
 };
 
-const comments: Array<[number, string]> = [
+// [score, comment, themes a platform PM gave it]
+const comments: Array<[number, string, string[]]> = [
   [
     2,
     'CI takes 40 minutes on the checkout monorepo; we merge less often because of it.',
+    ['ci speed'],
   ],
   [
     3,
     'Deploys to staging fail randomly and nobody knows who owns the runners.',
+    ['deploy reliability', 'ownership'],
   ],
-  [4, 'Secrets rotation is manual and breaks our services every quarter.'],
+  [
+    4,
+    'Secrets rotation is manual and breaks our services every quarter.',
+    ['secrets'],
+  ],
   [
     5,
     'Getting a new database takes a ticket and two weeks. Self-service please.',
+    ['self-service infrastructure'],
   ],
   [
     5,
     'The docs for the service template are out of date with the runtime library.',
+    ['docs', 'golden paths'],
   ],
   [
     6,
     'Observability is split across three tools; one place for logs and traces would help.',
+    ['observability'],
   ],
-  [6, 'Preview environments for pull requests would save us hours every week.'],
+  [
+    6,
+    'Preview environments for pull requests would save us hours every week.',
+    ['preview environments'],
+  ],
   [
     7,
     'Golden path for services is good, but there is nothing for data pipelines yet.',
+    ['golden paths'],
   ],
   [
     7,
     'Flaky integration test environment; please give us a way to reset it ourselves.',
+    ['test environments'],
   ],
-  [8, 'The new runtime library made health checks trivial. More of this.'],
-  [8, 'Faster feedback from CI would make this a 10.'],
+  [
+    8,
+    'The new runtime library made health checks trivial. More of this.',
+    ['golden paths'],
+  ],
+  [8, 'Faster feedback from CI would make this a 10.', ['ci speed']],
   [
     9,
     'Scaffolding a new service in ten minutes is amazing compared to last year.',
+    ['golden paths'],
   ],
-  [9, 'The platform team answers quickly in the support channel. Keep it up.'],
-  [10, 'Paved roads are actually the easy way now. Thank you!'],
-  [10, 'Autoscaled runners fixed our queueing problems completely.'],
+  [
+    9,
+    'The platform team answers quickly in the support channel. Keep it up.',
+    ['support'],
+  ],
+  [
+    10,
+    'Paved roads are actually the easy way now. Thank you!',
+    ['golden paths'],
+  ],
+  [
+    10,
+    'Autoscaled runners fixed our queueing problems completely.',
+    ['ci speed'],
+  ],
 ];
 
 // Scores for one campaign: exactly the target NPS overall, with happier teams more
@@ -156,15 +189,17 @@ export async function loadDemoData(options: {
     for (const [i, person] of respondents.entries()) {
       const score = scores[i];
       const candidates = comments.filter(([s]) => Math.abs(s - score) <= 1);
-      const comment =
+      const picked =
         rand() < 0.55 && candidates.length > 0
-          ? candidates[Math.floor(rand() * candidates.length)][1]
+          ? candidates[Math.floor(rand() * candidates.length)]
           : undefined;
-      await store.recordAnswer(id, person.userRef, {
+      const responseId = await store.recordAnswer(id, person.userRef, {
         score,
-        comment,
+        comment: picked?.[1],
         teamRef: person.teamRef,
       });
+      // Past campaigns have been read and tagged; the open one not yet.
+      if (picked && !isOpen) await store.setThemes(responseId, picked[2]);
     }
   }
   return true;

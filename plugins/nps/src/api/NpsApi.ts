@@ -1,9 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   Campaign,
+  CampaignComments,
   CampaignResults,
+  CreateCampaignRequest,
   Prompt,
   SubmitAnswerRequest,
+  ThemeCount,
   Trend,
 } from '@paved/plugin-nps-common';
 
@@ -26,6 +29,20 @@ export interface NpsApi {
   getResults(campaignId: string): Promise<CampaignResults>;
   /** NPS across campaigns. */
   getTrend(): Promise<Trend>;
+  /** A campaign's comments (platform PMs). */
+  getComments(campaignId: string): Promise<CampaignComments>;
+  /** Replaces a comment's themes (platform PMs). */
+  setThemes(responseId: string, themes: string[]): Promise<void>;
+  /** Comments per theme, in one campaign or all (platform PMs). */
+  getThemes(campaignId?: string): Promise<ThemeCount[]>;
+  /** A CSV export: aggregates (everyone) or comments (platform PMs). */
+  exportCsv(campaignId: string, what: 'results' | 'comments'): Promise<string>;
+  /** Creates a campaign (platform PMs). */
+  createCampaign(campaign: CreateCampaignRequest): Promise<Campaign>;
+  /** Closes an open campaign now (platform PMs). */
+  closeCampaign(campaignId: string): Promise<Campaign>;
+  /** Deletes a campaign without answers (platform PMs). */
+  deleteCampaign(campaignId: string): Promise<void>;
 }
 
 /** Reference to the {@link NpsApi}. */

@@ -2,9 +2,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   Campaign,
+  CampaignComments,
   CampaignResults,
+  CreateCampaignRequest,
   Prompt,
   SubmitAnswerRequest,
+  ThemeCount,
   Trend,
 } from '@paved/plugin-nps-common';
 import { NpsApi } from './NpsApi';
@@ -18,7 +21,7 @@ export class NpsClient implements NpsApi {
     },
   ) {}
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  private async send(path: string, init?: RequestInit): Promise<Response> {
     const base = await this.options.discoveryApi.getBaseUrl('nps');
     const response = await this.options.fetchApi.fetch(`${base}${path}`, {
       ...init,
@@ -27,6 +30,11 @@ export class NpsClient implements NpsApi {
         : init?.headers,
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response;
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.send(path, init);
     return response.status === 204 ? (undefined as T) : response.json();
   }
 
@@ -68,5 +76,55 @@ export class NpsClient implements NpsApi {
 
   getTrend(): Promise<Trend> {
     return this.request('/trend');
+  }
+
+  getComments(campaignId: string): Promise<CampaignComments> {
+    return this.request(
+      `/campaigns/${encodeURIComponent(campaignId)}/comments`,
+    );
+  }
+
+  async setThemes(responseId: string, themes: string[]): Promise<void> {
+    await this.request(`/responses/${encodeURIComponent(responseId)}/themes`, {
+      method: 'PUT',
+      body: JSON.stringify({ themes }),
+    });
+  }
+
+  async getThemes(campaignId?: string): Promise<ThemeCount[]> {
+    const path = campaignId
+      ? `/campaigns/${encodeURIComponent(campaignId)}/themes`
+      : '/themes';
+    const { items } = await this.request<{ items: ThemeCount[] }>(path);
+    return items;
+  }
+
+  async exportCsv(
+    campaignId: string,
+    what: 'results' | 'comments',
+  ): Promise<string> {
+    const response = await this.send(
+      `/campaigns/${encodeURIComponent(campaignId)}/${what}.csv`,
+    );
+    return response.text();
+  }
+
+  createCampaign(campaign: CreateCampaignRequest): Promise<Campaign> {
+    return this.request('/campaigns', {
+      method: 'POST',
+      body: JSON.stringify(campaign),
+    });
+  }
+
+  closeCampaign(campaignId: string): Promise<Campaign> {
+    return this.request(`/campaigns/${encodeURIComponent(campaignId)}/close`, {
+      method: 'POST',
+    });
+  }
+
+  async deleteCampaign(campaignId: string): Promise<void> {
+    await this.request(`/campaigns/${encodeURIComponent(campaignId)}`, {
+      method: 'DELETE',
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -36,7 +36,8 @@ export function NpsAnswerForm({
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const questionId = `nps-question-${campaign.id}`;
+  const questionId = useId();
+  const scaleId = useId();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -64,6 +65,7 @@ export function NpsAnswerForm({
         <RadioGroup
           row
           aria-labelledby={questionId}
+          aria-describedby={scaleId}
           name={`nps-score-${campaign.id}`}
           value={score === null ? '' : String(score)}
           onChange={e => setScore(Number(e.target.value))}
@@ -80,9 +82,9 @@ export function NpsAnswerForm({
             />
           ))}
         </RadioGroup>
-        <Stack direction="row" justifyContent="space-between" aria-hidden>
-          <Typography variant="caption">Not at all likely</Typography>
-          <Typography variant="caption">Extremely likely</Typography>
+        <Stack direction="row" justifyContent="space-between" id={scaleId}>
+          <Typography variant="caption">0: Not at all likely</Typography>
+          <Typography variant="caption">10: Extremely likely</Typography>
         </Stack>
       </FormControl>
       {score !== null && (

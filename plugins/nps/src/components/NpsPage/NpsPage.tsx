@@ -17,7 +17,16 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Trend } from '@paved/plugin-nps-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Button from '@mui/material/Button';
+import {
+  Trend,
+  npsCampaignManagePermission,
+  npsCommentsReadPermission,
+} from '@paved/plugin-nps-common';
+import { CampaignsCard } from '../CampaignsCard';
+import { CommentsCard } from '../CommentsCard';
+import { downloadText } from '../download';
 import { npsApiRef } from '../../api/NpsApi';
 import { NpsAnswerForm } from '../NpsAnswerForm';
 import { ResultsCard } from '../ResultsCard';
@@ -94,6 +103,13 @@ export function NpsPage() {
     [npsApi, selected],
   );
 
+  const canReadComments = usePermission({
+    permission: npsCommentsReadPermission,
+  }).allowed;
+  const canManage = usePermission({
+    permission: npsCampaignManagePermission,
+  }).allowed;
+
   const refresh = () => {
     trend.retry();
     results.retry();
@@ -128,6 +144,19 @@ export function NpsPage() {
                 </Select>
               </FormControl>
             )}
+            {selected && (
+              <Button
+                sx={{ mt: 1 }}
+                onClick={async () =>
+                  downloadText(
+                    await npsApi.exportCsv(selected, 'results'),
+                    `nps-results-${selected}.csv`,
+                  )
+                }
+              >
+                Export results (CSV)
+              </Button>
+            )}
           </Grid>
           {trend.value && (
             <Grid item xs={12}>
@@ -138,7 +167,7 @@ export function NpsPage() {
             {results.loading && <Progress />}
             {results.error && <ResponseErrorPanel error={results.error} />}
             {results.value && <ResultsCard results={results.value} />}
-            {!results.loading && !results.value && !trend.loading && (
+            {trend.value && campaigns.length === 0 && (
               <InfoCard title="Results">
                 <Typography>No campaign has opened yet.</Typography>
               </InfoCard>
@@ -149,6 +178,16 @@ export function NpsPage() {
             {trend.error && <ResponseErrorPanel error={trend.error} />}
             {trend.value && <TrendCard trend={trend.value} />}
           </Grid>
+          {canReadComments && selected && (
+            <Grid item xs={12} lg={6}>
+              <CommentsCard campaignId={selected} />
+            </Grid>
+          )}
+          {canManage && (
+            <Grid item xs={12} lg={6}>
+              <CampaignsCard onChanged={refresh} />
+            </Grid>
+          )}
         </Grid>
       </Content>
     </Page>

@@ -14,6 +14,9 @@ import { npsApiRef } from '../../api/NpsApi';
 import { NpsAnswerForm } from '../NpsAnswerForm';
 import { formatNps } from '../format';
 
+// The NPS page has its own form: /nps and anything below it, nothing else.
+const onNpsPage = (pathname: string) => /^\/nps(\/|$)/.test(pathname);
+
 type State =
   | { step: 'asking' }
   | { step: 'thanks'; trend: Trend | null }
@@ -31,8 +34,7 @@ export function NpsPrompt() {
   const [error, setError] = useState<string | null>(null);
 
   // The NPS page has its own form; errors loading the prompt stay silent.
-  if (location.pathname.startsWith('/nps') || state.step === 'gone')
-    return null;
+  if (onNpsPage(location.pathname) || state.step === 'gone') return null;
   const campaign: Campaign | null | undefined = prompt.value?.campaign;
   if (!campaign) return null;
 

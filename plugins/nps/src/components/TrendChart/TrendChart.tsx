@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import { Trend } from '@paved/plugin-nps-common';
+import { formatNps } from '../format';
 
 /** The NPS trend: the score, its 95% interval band, the warning and goal lines. */
 export default function TrendChart({ trend }: { trend: Trend }) {
@@ -63,7 +64,7 @@ export default function TrendChart({ trend }: { trend: Trend }) {
           stroke={theme.palette.warning.main}
           strokeDasharray="4 4"
           label={{
-            value: `Warning +${trend.warningThreshold}`,
+            value: `Warning ${formatNps(trend.warningThreshold)}`,
             position: 'insideTopLeft',
           }}
         />

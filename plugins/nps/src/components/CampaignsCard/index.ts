@@ -1,0 +1,1 @@
+export { CampaignsCard } from './CampaignsCard';
