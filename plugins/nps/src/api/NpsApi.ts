@@ -4,6 +4,7 @@ import {
   CampaignComments,
   CampaignResults,
   CreateCampaignRequest,
+  UpdateCampaignRequest,
   Prompt,
   SubmitAnswerRequest,
   ThemeCount,
@@ -39,6 +40,11 @@ export interface NpsApi {
   exportCsv(campaignId: string, what: 'results' | 'comments'): Promise<string>;
   /** Creates a campaign (platform PMs). */
   createCampaign(campaign: CreateCampaignRequest): Promise<Campaign>;
+  /** Edits a campaign that has not opened yet (platform PMs). */
+  updateCampaign(
+    campaignId: string,
+    patch: UpdateCampaignRequest,
+  ): Promise<Campaign>;
   /** Closes an open campaign now (platform PMs). */
   closeCampaign(campaignId: string): Promise<Campaign>;
   /** Deletes a campaign without answers (platform PMs). */

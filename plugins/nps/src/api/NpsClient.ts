@@ -5,6 +5,7 @@ import {
   CampaignComments,
   CampaignResults,
   CreateCampaignRequest,
+  UpdateCampaignRequest,
   Prompt,
   SubmitAnswerRequest,
   ThemeCount,
@@ -113,6 +114,16 @@ export class NpsClient implements NpsApi {
     return this.request('/campaigns', {
       method: 'POST',
       body: JSON.stringify(campaign),
+    });
+  }
+
+  updateCampaign(
+    campaignId: string,
+    patch: UpdateCampaignRequest,
+  ): Promise<Campaign> {
+    return this.request(`/campaigns/${encodeURIComponent(campaignId)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(patch),
     });
   }
 

@@ -37,27 +37,56 @@ function toAudience(kind: string, groups: string): Audience {
   };
 }
 
-function NewCampaignForm({ onCreated }: { onCreated: () => void }) {
+// An ISO date as the value of a datetime-local input, in the browser's time zone.
+function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(
+    d.getHours(),
+  )}:${pad(d.getMinutes())}`;
+}
+
+function CampaignForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing?: Campaign;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const npsApi = useApi(npsApiRef);
-  const [title, setTitle] = useState('');
-  const [opens, setOpens] = useState('');
-  const [closes, setCloses] = useState('');
-  const [audience, setAudience] = useState('all');
-  const [groups, setGroups] = useState('');
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [opens, setOpens] = useState(
+    editing ? toLocalInput(editing.opensAt) : '',
+  );
+  const [closes, setCloses] = useState(
+    editing ? toLocalInput(editing.closesAt) : '',
+  );
+  const [audience, setAudience] = useState<string>(
+    editing?.audience.type ?? 'all',
+  );
+  const [groups, setGroups] = useState(
+    editing?.audience.type === 'groups'
+      ? editing.audience.groups.join(', ')
+      : '',
+  );
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setError(null);
+    const fields = {
+      title,
+      opensAt: opens ? new Date(opens).toISOString() : '',
+      closesAt: closes ? new Date(closes).toISOString() : '',
+      audience: toAudience(audience, groups),
+    };
     try {
-      await npsApi.createCampaign({
-        title,
-        opensAt: opens ? new Date(opens).toISOString() : '',
-        closesAt: closes ? new Date(closes).toISOString() : '',
-        audience: toAudience(audience, groups),
-      });
+      if (editing) await npsApi.updateCampaign(editing.id, fields);
+      else await npsApi.createCampaign(fields);
       setTitle('');
-      onCreated();
+      onSaved();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -68,10 +97,10 @@ function NewCampaignForm({ onCreated }: { onCreated: () => void }) {
       component="form"
       onSubmit={submit}
       spacing={2}
-      aria-label="New campaign"
+      aria-label={editing ? `Edit ${editing.title}` : 'New campaign'}
     >
       <Typography variant="subtitle2" component="h3">
-        New campaign
+        {editing ? `Edit ${editing.title}` : 'New campaign'}
       </Typography>
       <TextField
         label="Title"
@@ -119,9 +148,12 @@ function NewCampaignForm({ onCreated }: { onCreated: () => void }) {
         />
       )}
       {error && <Alert severity="error">{error}</Alert>}
-      <Button type="submit" variant="contained" sx={{ alignSelf: 'start' }}>
-        Create campaign
-      </Button>
+      <Stack direction="row" spacing={1}>
+        <Button type="submit" variant="contained">
+          {editing ? 'Save changes' : 'Create campaign'}
+        </Button>
+        {editing && <Button onClick={onCancel}>Cancel</Button>}
+      </Stack>
     </Stack>
   );
 }
@@ -131,6 +163,7 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
   const npsApi = useApi(npsApiRef);
   const campaigns = useAsyncRetry(() => npsApi.listCampaigns(), [npsApi]);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Campaign | undefined>();
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -180,6 +213,11 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
                 <TableCell>{c.status}</TableCell>
                 <TableCell align="right">{c.answers}</TableCell>
                 <TableCell>
+                  {c.status === 'upcoming' && (
+                    <Button size="small" onClick={() => setEditing(c)}>
+                      Edit
+                    </Button>
+                  )}
                   {c.status === 'open' && (
                     <Button
                       size="small"
@@ -202,7 +240,15 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
             ))}
           </TableBody>
         </Table>
-        <NewCampaignForm onCreated={() => act(async () => undefined)} />
+        <CampaignForm
+          key={editing?.id ?? 'new'}
+          editing={editing}
+          onSaved={() => {
+            setEditing(undefined);
+            act(async () => undefined);
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
       </Stack>
     </InfoCard>
   );

@@ -1,0 +1,139 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  Campaign,
+  NPS_FOLLOW_UP,
+  NPS_QUESTION,
+} from '@paved/plugin-nps-common';
+import { NpsApi, npsApiRef } from '../../api/NpsApi';
+import { CampaignsCard } from './CampaignsCard';
+
+const campaign = (id: string, overrides: Partial<Campaign>): Campaign => ({
+  id,
+  title: `Campaign ${id}`,
+  question: NPS_QUESTION,
+  followUp: NPS_FOLLOW_UP,
+  opensAt: '2027-01-04T09:00:00Z',
+  closesAt: '2027-01-25T09:00:00Z',
+  audience: { type: 'all' },
+  origin: 'manual',
+  status: 'upcoming',
+  answers: 0,
+  ...overrides,
+});
+
+function fakeApi(campaigns: Campaign[]) {
+  return {
+    listCampaigns: jest.fn().mockResolvedValue(campaigns),
+    createCampaign: jest.fn().mockResolvedValue(campaigns[0]),
+    updateCampaign: jest.fn().mockResolvedValue(campaigns[0]),
+    closeCampaign: jest.fn().mockResolvedValue(campaigns[0]),
+    deleteCampaign: jest.fn().mockResolvedValue(undefined),
+  } as unknown as jest.Mocked<NpsApi>;
+}
+
+async function renderCard(api: NpsApi, onChanged = jest.fn()) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[npsApiRef, api]]}>
+      <CampaignsCard onChanged={onChanged} />
+    </TestApiProvider>,
+  );
+  await screen.findByRole('table', { name: 'Campaigns' });
+}
+
+describe('CampaignsCard', () => {
+  it('offers edit before opening, close while open, delete only without answers', async () => {
+    const api = fakeApi([
+      campaign('a', { title: 'Upcoming', status: 'upcoming' }),
+      campaign('b', { title: 'Open', status: 'open', answers: 12 }),
+      campaign('c', { title: 'Empty closed', status: 'closed' }),
+    ]);
+    await renderCard(api);
+    const row = (title: string) =>
+      within(screen.getByRole('cell', { name: title }).closest('tr')!);
+    expect(
+      row('Upcoming').getByRole('button', { name: 'Edit' }),
+    ).toBeInTheDocument();
+    expect(row('Open').queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(
+      row('Open').getByRole('button', { name: 'Close now' }),
+    ).toBeInTheDocument();
+    expect(row('Open').queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(
+      row('Empty closed').getByRole('button', { name: 'Delete' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      row('Open').getByRole('button', { name: 'Close now' }),
+    );
+    expect(api.closeCampaign).toHaveBeenCalledWith('b');
+  });
+
+  it('edits an upcoming campaign and shows the server’s refusal', async () => {
+    const api = fakeApi([campaign('a', { title: 'Upcoming' })]);
+    api.updateCampaign.mockRejectedValueOnce(
+      new Error('"Q1" already asks an overlapping audience'),
+    );
+    await renderCard(api);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit Upcoming' });
+    const title = within(form).getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveValue('Upcoming');
+    await userEvent.clear(title);
+    await userEvent.type(title, 'Q1 pulse');
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Save changes' }),
+    );
+    expect(api.updateCampaign).toHaveBeenCalledWith(
+      'a',
+      expect.objectContaining({
+        title: 'Q1 pulse',
+        opensAt: '2027-01-04T09:00:00.000Z',
+        audience: { type: 'all' },
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'already asks an overlapping audience',
+    );
+  });
+
+  it('creates a campaign for some teams', async () => {
+    const onChanged = jest.fn();
+    const api = fakeApi([campaign('a', {})]);
+    await renderCard(api, onChanged);
+    const form = screen.getByRole('form', { name: 'New campaign' });
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: 'Title' }),
+      'Checkout pulse',
+    );
+    await userEvent.type(
+      within(form).getByLabelText(/Opens/),
+      '2027-02-01T09:00',
+    );
+    await userEvent.type(
+      within(form).getByLabelText(/Closes/),
+      '2027-02-15T09:00',
+    );
+    await userEvent.click(
+      within(form).getByRole('radio', { name: 'Some teams' }),
+    );
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: 'Teams' }),
+      'checkout, group:default/routing',
+    );
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Create campaign' }),
+    );
+    expect(api.createCampaign).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'Checkout pulse',
+        audience: {
+          type: 'groups',
+          groups: ['group:default/checkout', 'group:default/routing'],
+        },
+      }),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+  });
+});
