@@ -14,6 +14,7 @@ import {
   DEFAULT_MIN_COMMENT_GROUP_SIZE,
   DEFAULT_REMIND_LATER_DAYS,
   DEFAULT_WARNING_THRESHOLD,
+  NpsSummary,
   Prompt,
   TeamBreakdownRow,
   Trend,
@@ -493,80 +494,46 @@ export class NpsService {
   /** A campaign's aggregates as CSV: the total and each team, hidden teams without numbers. */
   async resultsCsv(id: string): Promise<string> {
     const results = await this.results(id);
-    const header = [
-      'campaign',
-      'group',
-      'answers',
-      'promoters',
-      'passives',
-      'detractors',
-      'nps',
-      'interval_low',
-      'interval_high',
-      'note',
-    ];
     const title = results.campaign.title;
-    const rows: Array<Array<string | number | null>> = [];
-    const s = results.summary;
-    rows.push(
+    // A group's figures, or its note when it is hidden.
+    const row = (group: string, s: NpsSummary | null, note: string) =>
       s
         ? [
             title,
-            'all',
+            group,
             s.n,
             s.promoters,
             s.passives,
             s.detractors,
             s.nps,
-            s.interval.low,
-            s.interval.high,
-            '',
-          ]
-        : [
-            title,
-            'all',
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            `fewer than ${results.minGroupSize} answers`,
-          ],
+          ].concat([s.interval.low, s.interval.high, ''])
+        : [title, group, null, null, null, null, null, null, null, note];
+    return toCsv(
+      [
+        'campaign',
+        'group',
+        'answers',
+        'promoters',
+        'passives',
+        'detractors',
+        'nps',
+        'interval_low',
+        'interval_high',
+        'note',
+      ],
+      [
+        row(
+          'all',
+          results.summary,
+          `fewer than ${results.minGroupSize} answers`,
+        ),
+        ...results.teams.map(team =>
+          team.visible
+            ? row(team.team ?? 'no team', team.summary, '')
+            : row(team.team ?? 'no team', null, `hidden: ${team.reason}`),
+        ),
+      ],
     );
-    for (const team of results.teams) {
-      const name = team.team ?? 'no team';
-      if (team.visible) {
-        const t = team.summary;
-        rows.push([
-          title,
-          name,
-          t.n,
-          t.promoters,
-          t.passives,
-          t.detractors,
-          t.nps,
-          t.interval.low,
-          t.interval.high,
-          '',
-        ]);
-      } else {
-        rows.push([
-          title,
-          name,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          `hidden: ${team.reason}`,
-        ]);
-      }
-    }
-    return toCsv(header, rows);
   }
 
   /** A campaign's comments with their score band, team (when shown) and themes, as CSV. */
