@@ -106,4 +106,49 @@ test.describe('platform NPS, as a developer answers it', () => {
     const anonymous = await request.get(`${backend}/api/nps/trend`);
     expect(anonymous.status()).toBe(401);
   });
+
+  test('a platform PM runs a campaign for some teams; eligibility comes from the catalog', async ({
+    request,
+  }) => {
+    const token = await guestToken(request); // the demo user is a platform PM
+    const headers = { authorization: `Bearer ${token}` };
+    const created = await request.post(`${backend}/api/nps/campaigns`, {
+      headers,
+      data: {
+        title: 'Checkout and routing pulse',
+        opensAt: '2030-03-01T09:00:00Z',
+        closesAt: '2030-03-10T09:00:00Z',
+        audience: {
+          type: 'groups',
+          groups: ['group:default/checkout', 'group:default/routing'],
+        },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    const results = await request.get(
+      `${backend}/api/nps/campaigns/${id}/results`,
+      { headers },
+    );
+    // Seven people in each of the two teams of the demo organisation.
+    expect((await results.json()).participation).toEqual({
+      respondents: 0,
+      eligible: 14,
+      rate: 0,
+    });
+    const overlapping = await request.post(`${backend}/api/nps/campaigns`, {
+      headers,
+      data: {
+        title: 'Checkout again',
+        opensAt: '2030-03-05T09:00:00Z',
+        closesAt: '2030-03-20T09:00:00Z',
+        audience: { type: 'groups', groups: ['group:default/checkout'] },
+      },
+    });
+    expect(overlapping.status()).toBe(409);
+    const removed = await request.delete(`${backend}/api/nps/campaigns/${id}`, {
+      headers,
+    });
+    expect(removed.status()).toBe(204);
+  });
 });
