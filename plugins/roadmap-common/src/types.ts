@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Category, Horizon, RoadmapStatus } from './model';
+import type { breakingChangeSchema, linkSchema } from './schemas';
+
+/** A link from an item. */
+export type RoadmapLink = z.infer<typeof linkSchema>;
+/** A breaking-change notice. */
+export type BreakingChange = z.infer<typeof breakingChangeSchema>;
+
+/** A roadmap item as everyone reads it. */
+export interface RoadmapItem {
+  id: string;
+  title: string;
+  summary: string;
+  /** Markdown; rendered sanitised. */
+  description: string;
+  problem: string;
+  category: Category;
+  owner: string;
+  horizon: Horizon;
+  targetQuarter: string | null;
+  status: RoadmapStatus;
+  declineReason: string | null;
+  links: RoadmapLink[];
+  breakingChange: BreakingChange | null;
+  /** Position within its horizon, 0 = top. */
+  rank: number;
+  /** Increases with every change; edits must name the version they were based on. */
+  version: number;
+  /** ISO 8601, when the item became generally available. */
+  shippedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  votes: number;
+  votedByMe: boolean;
+  subscribedByMe: boolean;
+}
+
+/** One entry of an item's history. */
+export interface RoadmapChange {
+  version: number;
+  action: 'created' | 'updated' | 'moved' | 'deleted';
+  /** Who changed it (an entity ref). */
+  by: string;
+  /** ISO 8601. */
+  at: string;
+  /** Field name → its value before and after. */
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
