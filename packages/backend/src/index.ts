@@ -31,7 +31,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 
-// Paved: platform NPS.
+// Paved: platform NPS, public roadmap.
 backend.add(import('@paved/plugin-nps-backend'));
+backend.add(import('@paved/plugin-roadmap-backend'));
 
 backend.start();

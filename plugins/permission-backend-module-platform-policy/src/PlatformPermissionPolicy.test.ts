@@ -35,6 +35,14 @@ const readComments = createPermission({
   name: 'nps.comments.read',
   attributes: { action: 'read' },
 });
+const manageRoadmap = createPermission({
+  name: 'roadmap.item.manage',
+  attributes: { action: 'update' },
+});
+const readRoadmap = createPermission({
+  name: 'roadmap.item.read',
+  attributes: { action: 'read' },
+});
 const readResults = createPermission({
   name: 'nps.results.read',
   attributes: { action: 'read' },
@@ -70,19 +78,22 @@ describe('PlatformPermissionPolicy', () => {
     expect(policy.platformGroupRef).toBe(DEFAULT_PLATFORM_GROUP);
   });
 
-  it.each([deleteEntity, deleteLocation, manageCampaigns, readComments])(
-    'gives $name to the platform group only',
-    async permission => {
-      await expect(policy.handle({ permission }, pm)).resolves.toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
-    },
-  );
+  it.each([
+    deleteEntity,
+    deleteLocation,
+    manageCampaigns,
+    readComments,
+    manageRoadmap,
+  ])('gives $name to the platform group only', async permission => {
+    await expect(policy.handle({ permission }, pm)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
 
-  it.each([readEntity, runTemplate, readResults])(
+  it.each([readEntity, runTemplate, readResults, readRoadmap])(
     'gives $name to every signed-in user',
     async permission => {
       await expect(policy.handle({ permission }, developer)).resolves.toEqual({

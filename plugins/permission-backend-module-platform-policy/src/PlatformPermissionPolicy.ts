@@ -5,6 +5,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { npsPlatformPermissions } from '@paved/plugin-nps-common';
+import { roadmapPlatformPermissions } from '@paved/plugin-roadmap-common';
 import {
   PermissionPolicy,
   PolicyQuery,
@@ -23,6 +24,7 @@ export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   'catalog.entity.delete',
   'catalog.location.delete',
   ...npsPlatformPermissions.map(p => p.name),
+  ...roadmapPlatformPermissions.map(p => p.name),
 ];
 
 function toGroupRef(value: string): string {

@@ -1,0 +1,385 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Horizon,
+  RoadmapChange,
+  RoadmapItem,
+} from '@paved/plugin-roadmap-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@paved/plugin-roadmap-backend',
+  'migrations',
+);
+
+/** The editable fields of an item, as the service hands them to the store. */
+export type ItemFields = Pick<
+  RoadmapItem,
+  | 'title'
+  | 'summary'
+  | 'description'
+  | 'problem'
+  | 'category'
+  | 'owner'
+  | 'horizon'
+  | 'targetQuarter'
+  | 'status'
+  | 'declineReason'
+  | 'links'
+  | 'breakingChange'
+>;
+
+const toIso = (value: Date | string | number | null) =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+
+function toRow(fields: Partial<ItemFields>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  const plain: Array<[keyof ItemFields, string]> = [
+    ['title', 'title'],
+    ['summary', 'summary'],
+    ['description', 'description'],
+    ['problem', 'problem'],
+    ['category', 'category'],
+    ['owner', 'owner'],
+    ['horizon', 'horizon'],
+    ['targetQuarter', 'target_quarter'],
+    ['status', 'status'],
+    ['declineReason', 'decline_reason'],
+  ];
+  for (const [field, column] of plain) {
+    if (fields[field] !== undefined) row[column] = fields[field];
+  }
+  if (fields.links !== undefined) row.links = JSON.stringify(fields.links);
+  if (fields.breakingChange !== undefined) {
+    row.breaking_notice = fields.breakingChange?.notice ?? null;
+    row.breaking_effective = fields.breakingChange?.effectiveDate ?? null;
+  }
+  return row;
+}
+
+function fromRow(
+  row: any,
+): Omit<RoadmapItem, 'votes' | 'votedByMe' | 'subscribedByMe'> {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    problem: row.problem,
+    category: row.category,
+    owner: row.owner,
+    horizon: row.horizon,
+    targetQuarter: row.target_quarter ?? null,
+    status: row.status,
+    declineReason: row.decline_reason ?? null,
+    links: JSON.parse(row.links),
+    breakingChange: row.breaking_notice
+      ? { notice: row.breaking_notice, effectiveDate: row.breaking_effective }
+      : null,
+    rank: Number(row.rank),
+    version: Number(row.version),
+    shippedAt: toIso(row.shipped_at),
+    createdAt: toIso(row.created_at)!,
+    updatedAt: toIso(row.updated_at)!,
+  };
+}
+
+/** Holds every query of the roadmap plugin. */
+export class RoadmapStore {
+  /** Connects, running the migrations unless the database config skips them. */
+  static async create(database: DatabaseService): Promise<RoadmapStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new RoadmapStore(knex);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  private itemsQuery(db: Knex, userRef: string) {
+    const votes = db('roadmap_votes')
+      .select('item_id')
+      .count({ votes: '*' })
+      .groupBy('item_id')
+      .as('v');
+    return db('roadmap_items as i')
+      .leftJoin(votes, 'v.item_id', 'i.id')
+      .leftJoin('roadmap_votes as mv', function mine() {
+        this.on('mv.item_id', '=', 'i.id').andOnVal(
+          'mv.user_ref',
+          '=',
+          userRef,
+        );
+      })
+      .leftJoin('roadmap_subscriptions as ms', function mine() {
+        this.on('ms.item_id', '=', 'i.id').andOnVal(
+          'ms.user_ref',
+          '=',
+          userRef,
+        );
+      })
+      .whereNull('i.deleted_at')
+      .select(
+        'i.*',
+        'v.votes',
+        db.raw('mv.user_ref as voted_by'),
+        db.raw('ms.user_ref as subscribed_by'),
+      );
+  }
+
+  private withViewer(row: any): RoadmapItem {
+    return {
+      ...fromRow(row),
+      votes: Number(row.votes ?? 0),
+      votedByMe: Boolean(row.voted_by),
+      subscribedByMe: Boolean(row.subscribed_by),
+    };
+  }
+
+  /** Every item that is not deleted, by horizon and rank, as `userRef` sees it. */
+  async listItems(userRef: string): Promise<RoadmapItem[]> {
+    const rows = await this.itemsQuery(this.db, userRef).orderBy([
+      { column: 'i.horizon', order: 'asc' },
+      { column: 'i.rank', order: 'asc' },
+    ]);
+    return rows.map(row => this.withViewer(row));
+  }
+
+  /** One item, as `userRef` sees it; undefined when unknown or deleted. */
+  async getItem(id: string, userRef: string): Promise<RoadmapItem | undefined> {
+    const row = await this.itemsQuery(this.db, userRef)
+      .where('i.id', id)
+      .first();
+    return row ? this.withViewer(row) : undefined;
+  }
+
+  private async nextRank(tx: Knex, horizon: Horizon): Promise<number> {
+    const row = await tx('roadmap_items')
+      .where({ horizon })
+      .whereNull('deleted_at')
+      .max({ top: 'rank' })
+      .first();
+    return row?.top === null || row?.top === undefined
+      ? 0
+      : Number(row.top) + 1;
+  }
+
+  private async record(
+    tx: Knex,
+    itemId: string,
+    version: number,
+    action: RoadmapChange['action'],
+    by: string,
+    at: Date,
+    changes: RoadmapChange['changes'],
+  ) {
+    await tx('roadmap_item_history').insert({
+      item_id: itemId,
+      version,
+      action,
+      changed_by: by,
+      changed_at: at,
+      changes: JSON.stringify(changes),
+    });
+  }
+
+  /** Inserts an item at the bottom of its horizon, with its creation in the history. */
+  async insertItem(fields: ItemFields, by: string, now: Date): Promise<string> {
+    const id = randomUUID();
+    await this.db.transaction(async tx => {
+      await tx('roadmap_items').insert({
+        id,
+        ...toRow(fields),
+        rank: await this.nextRank(tx, fields.horizon),
+        version: 1,
+        shipped_at: fields.status === 'generally-available' ? now : null,
+        created_by: by,
+        created_at: now,
+        updated_by: by,
+        updated_at: now,
+      });
+      const changes = Object.fromEntries(
+        Object.entries(fields).map(([k, v]) => [k, { from: null, to: v }]),
+      );
+      await this.record(tx, id, 1, 'created', by, now, changes);
+    });
+    return id;
+  }
+
+  // Locks the item's row (Postgres) and checks the version the caller edited.
+  private async current(tx: Knex, id: string, expectedVersion: number) {
+    const query = tx('roadmap_items').where({ id }).whereNull('deleted_at');
+    // SQLite serialises write transactions; Postgres needs the row lock.
+    if (tx.client.config.client === 'pg') query.forUpdate();
+    const row = await query.first();
+    if (!row) throw new NotFoundError(`No roadmap item with id ${id}`);
+    if (Number(row.version) !== expectedVersion) {
+      throw new ConflictError(
+        `"${row.title}" was changed by ${row.updated_by} since you loaded it ` +
+          `(version ${expectedVersion}, now ${row.version}); reload to see the changes`,
+      );
+    }
+    return fromRow(row);
+  }
+
+  /**
+   * Applies an edit made on `expectedVersion`; a stale version is a ConflictError
+   * and changes nothing. Returns the item before the edit and the recorded changes.
+   */
+  async updateItem(
+    id: string,
+    expectedVersion: number,
+    apply: (before: ReturnType<typeof fromRow>) => Partial<ItemFields>,
+    by: string,
+    now: Date,
+  ): Promise<{ version: number; changes: RoadmapChange['changes'] }> {
+    return this.db.transaction(async tx => {
+      const before = await this.current(tx, id, expectedVersion);
+      const fields = apply(before);
+      const changes: RoadmapChange['changes'] = {};
+      for (const [key, to] of Object.entries(fields)) {
+        const from = (before as any)[key];
+        if (JSON.stringify(from) !== JSON.stringify(to)) {
+          changes[key] = { from, to };
+        }
+      }
+      if (Object.keys(changes).length === 0) {
+        return { version: before.version, changes };
+      }
+      const version = before.version + 1;
+      const update: Record<string, unknown> = {
+        ...toRow(fields),
+        version,
+        updated_by: by,
+        updated_at: now,
+      };
+      if (changes.status) {
+        update.shipped_at =
+          fields.status === 'generally-available' ? now : null;
+      }
+      if (changes.horizon) {
+        update.rank = await this.nextRank(tx, fields.horizon!);
+      }
+      await tx('roadmap_items').where({ id }).update(update);
+      await this.record(tx, id, version, 'updated', by, now, changes);
+      return { version, changes };
+    });
+  }
+
+  /**
+   * Moves an item to `position` (0 = top) of `horizon`, renumbering the horizons it
+   * leaves and enters. A stale version is a ConflictError.
+   */
+  async moveItem(
+    id: string,
+    expectedVersion: number,
+    horizon: Horizon,
+    position: number,
+    by: string,
+    now: Date,
+  ): Promise<{ version: number; changes: RoadmapChange['changes'] }> {
+    return this.db.transaction(async tx => {
+      const before = await this.current(tx, id, expectedVersion);
+      const siblings: string[] = (
+        await tx('roadmap_items')
+          .where({ horizon })
+          .whereNull('deleted_at')
+          .whereNot({ id })
+          .orderBy('rank')
+          .select('id')
+      ).map(r => r.id);
+      const at = Math.min(position, siblings.length);
+      siblings.splice(at, 0, id);
+      for (const [rank, sibling] of siblings.entries()) {
+        await tx('roadmap_items').where({ id: sibling }).update({ rank });
+      }
+      if (before.horizon !== horizon) {
+        const left: string[] = (
+          await tx('roadmap_items')
+            .where({ horizon: before.horizon })
+            .whereNull('deleted_at')
+            .whereNot({ id })
+            .orderBy('rank')
+            .select('id')
+        ).map(r => r.id);
+        for (const [rank, sibling] of left.entries()) {
+          await tx('roadmap_items').where({ id: sibling }).update({ rank });
+        }
+      }
+      const version = before.version + 1;
+      await tx('roadmap_items')
+        .where({ id })
+        .update({ horizon, version, updated_by: by, updated_at: now });
+      const changes: RoadmapChange['changes'] = {
+        rank: { from: before.rank, to: at },
+      };
+      if (before.horizon !== horizon) {
+        changes.horizon = { from: before.horizon, to: horizon };
+      }
+      await this.record(tx, id, version, 'moved', by, now, changes);
+      return { version, changes };
+    });
+  }
+
+  /** Soft-deletes an item (kept, with the deletion, in its history). */
+  async deleteItem(
+    id: string,
+    expectedVersion: number,
+    by: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const before = await this.current(tx, id, expectedVersion);
+      const version = before.version + 1;
+      await tx('roadmap_items')
+        .where({ id })
+        .update({ deleted_at: now, version, updated_by: by, updated_at: now });
+      await this.record(tx, id, version, 'deleted', by, now, {});
+    });
+  }
+
+  /** An item's history, oldest first (deleted items included). */
+  async history(id: string): Promise<RoadmapChange[]> {
+    const rows = await this.db('roadmap_item_history')
+      .where({ item_id: id })
+      .orderBy('version', 'asc');
+    return rows.map(row => ({
+      version: Number(row.version),
+      action: row.action,
+      by: row.changed_by,
+      at: toIso(row.changed_at)!,
+      changes: JSON.parse(row.changes),
+    }));
+  }
+
+  /** Whether an item exists and is not deleted. */
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db('roadmap_items')
+      .where({ id })
+      .whereNull('deleted_at')
+      .first('id');
+    return Boolean(row);
+  }
+
+  /** Adds or removes a user's row in the votes or subscriptions table. */
+  async setMark(
+    table: 'roadmap_votes' | 'roadmap_subscriptions',
+    id: string,
+    userRef: string,
+    on: boolean,
+  ): Promise<void> {
+    if (on) {
+      await this.db(table)
+        .insert({ item_id: id, user_ref: userRef })
+        .onConflict(['item_id', 'user_ref'])
+        .ignore();
+    } else {
+      await this.db(table).where({ item_id: id, user_ref: userRef }).delete();
+    }
+  }
+}

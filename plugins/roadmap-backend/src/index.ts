@@ -1,0 +1,6 @@
+/**
+ * Public roadmap backend: items with history, votes and subscriptions.
+ *
+ * @packageDocumentation
+ */
+export { roadmapPlugin as default } from './plugin';

@@ -1,0 +1,167 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { RoadmapStore } from './database/RoadmapStore';
+import { createRouter } from './router';
+import { RoadmapService } from './service/RoadmapService';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const PM = 'user:default/priya.raman';
+const DEV = 'user:default/jonas.weber';
+const as = (user: string) => mockCredentials.user.header(user);
+
+const body = {
+  title: 'Preview environments',
+  summary: 'A running copy of your service for each pull request.',
+  category: 'ci-cd',
+  owner: 'group:default/platform-team',
+  horizon: 'next',
+  status: 'in-design',
+};
+
+describe('roadmap router', () => {
+  let app: express.Express;
+  let auditor: ReturnType<typeof mockServices.auditor.mock>;
+
+  beforeEach(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await RoadmapStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    auditor = mockServices.auditor.mock();
+    auditor.createEvent.mockResolvedValue({
+      success: jest.fn(),
+      fail: jest.fn(),
+    });
+    const router = await createRouter({
+      service: new RoadmapService(store),
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      permissions: mockServices.permissions.mock({
+        async authorize(requests: any[], { credentials }: any) {
+          const pm = credentials.principal.userEntityRef === PM;
+          return requests.map(r => ({
+            result:
+              pm || r.permission.name === 'roadmap.item.read'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }));
+        },
+      }) as any,
+      auditor,
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  const create = () =>
+    request(app).post('/items').set('authorization', as(PM)).send(body);
+
+  it('lets a PM create, edit and move; audits each change', async () => {
+    const created = await create();
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    const edited = await request(app)
+      .patch(`/items/${id}`)
+      .set('authorization', as(PM))
+      .send({ version: 1, status: 'building' });
+    expect(edited.status).toBe(200);
+    const moved = await request(app)
+      .post(`/items/${id}/move`)
+      .set('authorization', as(PM))
+      .send({ version: 2, horizon: 'now', position: 0 });
+    expect(moved.body).toMatchObject({ horizon: 'now', version: 3 });
+    expect(auditor.createEvent.mock.calls.map(([o]) => o.eventId)).toEqual([
+      'item-create',
+      'item-update',
+      'item-move',
+    ]);
+  });
+
+  it('gives developers read, vote and follow, and 403 for every edit', async () => {
+    const { id } = (await create()).body;
+    const tries = [
+      request(app).post('/items').send(body),
+      request(app).patch(`/items/${id}`).send({ version: 1, title: 'Mine' }),
+      request(app)
+        .post(`/items/${id}/move`)
+        .send({ version: 1, horizon: 'now', position: 0 }),
+      request(app).delete(`/items/${id}`).send({ version: 1 }),
+    ];
+    for (const attempt of tries) {
+      expect((await attempt.set('authorization', as(DEV))).status).toBe(403);
+    }
+    const vote = await request(app)
+      .put(`/items/${id}/vote`)
+      .set('authorization', as(DEV))
+      .send({ on: true });
+    expect(vote.body).toMatchObject({
+      votes: 1,
+      votedByMe: true,
+      subscribedByMe: true,
+    });
+    const list = await request(app).get('/items').set('authorization', as(DEV));
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it('answers 401 without a user', async () => {
+    expect((await request(app).get('/items')).status).toBe(401);
+    expect((await request(app).post('/items').send(body)).status).toBe(401);
+  });
+
+  it('refuses bad input with a 400 naming the field, and stores nothing', async () => {
+    const bad = await request(app)
+      .post('/items')
+      .set('authorization', as(PM))
+      // eslint-disable-next-line no-script-url -- the point of the test
+      .send({ ...body, links: [{ title: 'x', url: 'javascript:alert(1)' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /links.0.url: links must be http\(s\) URLs/,
+    );
+    const declined = await request(app)
+      .post('/items')
+      .set('authorization', as(PM))
+      .send({ ...body, status: 'declined' });
+    expect(declined.status).toBe(400);
+    expect(declined.body.error.message).toMatch(/declineReason/);
+    const list = await request(app).get('/items').set('authorization', as(PM));
+    expect(list.body.items).toEqual([]);
+    expect(
+      (await request(app).get('/items/not-a-uuid').set('authorization', as(PM)))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await request(app)
+          .get('/items/1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90')
+          .set('authorization', as(PM))
+      ).status,
+    ).toBe(404);
+  });
+
+  it('answers 409 to the second of two edits made on the same version', async () => {
+    const { id } = (await create()).body;
+    const first = await request(app)
+      .patch(`/items/${id}`)
+      .set('authorization', as(PM))
+      .send({ version: 1, summary: 'First' });
+    expect(first.status).toBe(200);
+    const second = await request(app)
+      .patch(`/items/${id}`)
+      .set('authorization', as(PM))
+      .send({ version: 1, summary: 'Second' });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toMatch(/reload to see the changes/);
+    const now = await request(app)
+      .get(`/items/${id}`)
+      .set('authorization', as(PM));
+    expect(now.body.summary).toBe('First');
+  });
+});

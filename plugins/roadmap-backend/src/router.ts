@@ -1,0 +1,161 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  createItemSchema,
+  itemIdSchema,
+  moveItemSchema,
+  roadmapItemManagePermission,
+  roadmapItemReadPermission,
+  updateItemSchema,
+} from '@paved/plugin-roadmap-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { RoadmapService } from './service/RoadmapService';
+
+/** What the roadmap router needs. */
+export interface RouterOptions {
+  service: RoadmapService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what = 'request body',
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map(issue =>
+      issue.path.length > 0
+        ? `${issue.path.join('.')}: ${issue.message}`
+        : issue.message,
+    );
+    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+const toggleSchema = z.strictObject({
+  on: z.boolean({ error: 'on must be true or false' }),
+});
+const deleteSchema = z.strictObject({ version: z.number().int().min(1) });
+
+/** The REST API under /api/roadmap. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { service, httpAuth, permissions, auditor } = options;
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+
+  // The signed-in user, holding `permission`.
+  async function userWith(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You need the ${permission.name} permission`);
+    }
+    return credentials.principal.userEntityRef;
+  }
+
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: Record<string, string>,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({ eventId, request: req, meta });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  const itemId = (req: Request) =>
+    parse(itemIdSchema, req.params.id, 'item id');
+
+  router.get('/items', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    res.json({ items: await service.listItems(user) });
+  });
+
+  router.get('/items/:id', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    res.json(await service.getItem(itemId(req), user));
+  });
+
+  router.get('/items/:id/history', async (req, res) => {
+    await userWith(req, roadmapItemReadPermission);
+    res.json({ items: await service.history(itemId(req)) });
+  });
+
+  router.post('/items', async (req, res) => {
+    const user = await userWith(req, roadmapItemManagePermission);
+    const input = parse(createItemSchema, req.body);
+    const item = await audited(req, 'item-create', {}, () =>
+      service.createItem(input, user),
+    );
+    res.status(201).json(item);
+  });
+
+  router.patch('/items/:id', async (req, res) => {
+    const user = await userWith(req, roadmapItemManagePermission);
+    const id = itemId(req);
+    const patch = parse(updateItemSchema, req.body);
+    const { item } = await audited(req, 'item-update', { itemId: id }, () =>
+      service.updateItem(id, patch, user),
+    );
+    res.json(item);
+  });
+
+  router.post('/items/:id/move', async (req, res) => {
+    const user = await userWith(req, roadmapItemManagePermission);
+    const id = itemId(req);
+    const move = parse(moveItemSchema, req.body);
+    const { item } = await audited(req, 'item-move', { itemId: id }, () =>
+      service.moveItem(id, move, user),
+    );
+    res.json(item);
+  });
+
+  router.delete('/items/:id', async (req, res) => {
+    const user = await userWith(req, roadmapItemManagePermission);
+    const id = itemId(req);
+    const { version } = parse(deleteSchema, req.body);
+    await audited(req, 'item-delete', { itemId: id }, () =>
+      service.deleteItem(id, version, user),
+    );
+    res.status(204).end();
+  });
+
+  router.put('/items/:id/vote', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    const { on } = parse(toggleSchema, req.body);
+    res.json(await service.vote(itemId(req), user, on));
+  });
+
+  router.put('/items/:id/subscription', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    const { on } = parse(toggleSchema, req.body);
+    res.json(await service.subscribe(itemId(req), user, on));
+  });
+
+  return router;
+}

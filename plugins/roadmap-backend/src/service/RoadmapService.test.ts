@@ -1,0 +1,209 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { pavedTestDatabases } from '@paved/backend-test-utils';
+import { createItemSchema } from '@paved/plugin-roadmap-common';
+import { Knex } from 'knex';
+import { RoadmapStore } from '../database/RoadmapStore';
+import { RoadmapService } from './RoadmapService';
+
+const databases = pavedTestDatabases();
+const PM = 'user:default/priya.raman';
+const PM2 = 'user:default/tomas.alvarez';
+const DEV = 'user:default/jonas.weber';
+
+const item = (title: string, patch: object = {}) =>
+  createItemSchema.parse({
+    title,
+    summary: `${title}, in one sentence.`,
+    category: 'ci-cd',
+    owner: 'group:default/platform-team',
+    horizon: 'next',
+    status: 'exploring',
+    ...patch,
+  });
+
+describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
+  let knex: Knex;
+  let service: RoadmapService;
+  let now: Date;
+
+  beforeEach(async () => {
+    knex = await databases.init(id);
+    const store = await RoadmapStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    now = new Date('2026-11-24T10:00:00Z');
+    service = new RoadmapService(store, () => now);
+  });
+
+  it('creates items at the bottom of their horizon and lists them in order', async () => {
+    await service.createItem(item('Preview environments'), PM);
+    await service.createItem(item('Faster CI'), PM);
+    await service.createItem(
+      item('Self-service databases', { horizon: 'now' }),
+      PM,
+    );
+    const items = await service.listItems(DEV);
+    expect(items.map(i => [i.horizon, i.rank, i.title])).toEqual([
+      ['next', 0, 'Preview environments'],
+      ['next', 1, 'Faster CI'],
+      ['now', 0, 'Self-service databases'],
+    ]);
+    expect(items[0]).toMatchObject({ version: 1, votes: 0, votedByMe: false });
+  });
+
+  it('refuses an edit based on a stale version and changes nothing', async () => {
+    const created = await service.createItem(item('Faster CI'), PM);
+    await service.updateItem(
+      created.id,
+      { version: 1, title: 'Faster CI builds' },
+      PM,
+    );
+    await expect(
+      service.updateItem(created.id, { version: 1, summary: 'Mine!' }, PM2),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringMatching(
+        /changed by user:default\/priya.raman since you loaded it/,
+      ),
+    });
+    const after = await service.getItem(created.id, PM);
+    expect(after).toMatchObject({
+      version: 2,
+      title: 'Faster CI builds',
+      summary: 'Faster CI, in one sentence.',
+    });
+  });
+
+  it('keeps the full history: what changed, when, by whom', async () => {
+    const created = await service.createItem(item('Faster CI'), PM);
+    now = new Date('2026-11-25T10:00:00Z');
+    await service.updateItem(
+      created.id,
+      { version: 1, status: 'building', targetQuarter: '2027-Q1' },
+      PM2,
+    );
+    const history = await service.history(created.id);
+    expect(history.map(h => [h.version, h.action, h.by])).toEqual([
+      [1, 'created', PM],
+      [2, 'updated', PM2],
+    ]);
+    expect(history[1]).toMatchObject({
+      at: '2026-11-25T10:00:00.000Z',
+      changes: {
+        status: { from: 'exploring', to: 'building' },
+        targetQuarter: { from: null, to: '2027-Q1' },
+      },
+    });
+  });
+
+  it('requires a public reason to decline and drops it when revived', async () => {
+    const created = await service.createItem(item('Service mesh'), PM);
+    await expect(
+      service.updateItem(created.id, { version: 1, status: 'declined' }, PM),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    const { item: declined } = await service.updateItem(
+      created.id,
+      {
+        version: 1,
+        status: 'declined',
+        declineReason: 'Too little demand for the cost.',
+      },
+      PM,
+    );
+    expect(declined.declineReason).toBe('Too little demand for the cost.');
+    const { item: revived } = await service.updateItem(
+      created.id,
+      { version: 2, status: 'exploring' },
+      PM,
+    );
+    expect(revived.declineReason).toBeNull();
+  });
+
+  it('records when an item ships', async () => {
+    const created = await service.createItem(
+      item('Golden path for libraries'),
+      PM,
+    );
+    now = new Date('2027-01-15T12:00:00Z');
+    const { item: shipped } = await service.updateItem(
+      created.id,
+      { version: 1, status: 'generally-available' },
+      PM,
+    );
+    expect(shipped.shippedAt).toBe('2027-01-15T12:00:00.000Z');
+  });
+
+  it('moves between horizons and reorders within one', async () => {
+    const a = await service.createItem(item('A'), PM);
+    const b = await service.createItem(item('B'), PM);
+    const c = await service.createItem(item('C', { horizon: 'now' }), PM);
+    const { changes } = await service.moveItem(
+      a.id,
+      { version: 1, horizon: 'now', position: 0 },
+      PM,
+    );
+    expect(changes).toEqual({
+      horizon: { from: 'next', to: 'now' },
+      rank: { from: 0, to: 0 },
+    });
+    let items = await service.listItems(PM);
+    expect(items.map(i => `${i.horizon}:${i.rank}:${i.title}`)).toEqual([
+      'next:0:B',
+      'now:0:A',
+      'now:1:C',
+    ]);
+    await service.moveItem(
+      c.id,
+      { version: 1, horizon: 'now', position: 0 },
+      PM,
+    );
+    items = await service.listItems(PM);
+    expect(items.filter(i => i.horizon === 'now').map(i => i.title)).toEqual([
+      'C',
+      'A',
+    ]);
+    await expect(
+      service.moveItem(b.id, { version: 7, horizon: 'later', position: 0 }, PM),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+  });
+
+  it('soft-deletes: gone from the roadmap, kept in the history', async () => {
+    const created = await service.createItem(item('Old idea'), PM);
+    await service.deleteItem(created.id, 1, PM);
+    expect(await service.listItems(PM)).toEqual([]);
+    await expect(service.getItem(created.id, PM)).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+    expect((await service.history(created.id)).map(h => h.action)).toEqual([
+      'created',
+      'deleted',
+    ]);
+    const [{ n }] = await knex('roadmap_items').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+  });
+
+  it('counts one vote per user, toggles, and subscribes voters', async () => {
+    const created = await service.createItem(item('Preview environments'), PM);
+    await service.vote(created.id, DEV, true);
+    await service.vote(created.id, DEV, true);
+    await service.vote(created.id, PM2, true);
+    let mine = await service.getItem(created.id, DEV);
+    expect(mine).toMatchObject({
+      votes: 2,
+      votedByMe: true,
+      subscribedByMe: true,
+    });
+    await service.vote(created.id, DEV, false);
+    mine = await service.getItem(created.id, DEV);
+    expect(mine).toMatchObject({
+      votes: 1,
+      votedByMe: false,
+      subscribedByMe: true,
+    });
+    await service.subscribe(created.id, DEV, false);
+    expect((await service.getItem(created.id, DEV)).subscribedByMe).toBe(false);
+    await expect(
+      service.vote('1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90', DEV, true),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+});
