@@ -157,5 +157,41 @@ export async function createRouter(
     res.json(await service.subscribe(itemId(req), user, on));
   });
 
+  router.get('/notifications', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    res.json({ items: await service.notifications(user) });
+  });
+
+  router.post('/notifications/read', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    await service.markNotificationsRead(user);
+    res.status(204).end();
+  });
+
+  router.post('/visit', async (req, res) => {
+    const user = await userWith(req, roadmapItemReadPermission);
+    await service.recordVisit(user);
+    res.status(204).end();
+  });
+
+  const reviewQuery = z.strictObject({
+    since: z.iso
+      .date({ error: 'since must be a date like 2026-10-01' })
+      .optional(),
+  });
+  router.get('/review.md', async (req, res) => {
+    await userWith(req, roadmapItemReadPermission);
+    const { since } = parse(reviewQuery, req.query, 'query');
+    const markdown = await audited(req, 'review-export', {}, () =>
+      service.reviewMarkdown(
+        since ? new Date(`${since}T00:00:00Z`) : undefined,
+      ),
+    );
+    res
+      .type('text/markdown')
+      .attachment('platform-roadmap-review.md')
+      .send(markdown);
+  });
+
   return router;
 }

@@ -34,6 +34,19 @@ export interface RoadmapItem {
   votes: number;
   votedByMe: boolean;
   subscribedByMe: boolean;
+  /** Changed since the user last looked at the roadmap. */
+  changedSinceLastVisit: boolean;
+}
+
+/** A notice in the user's roadmap inbox. */
+export interface RoadmapNotification {
+  id: number;
+  itemId: string;
+  itemTitle: string;
+  message: string;
+  /** ISO 8601. */
+  createdAt: string;
+  read: boolean;
 }
 
 /** One entry of an item's history. */

@@ -61,9 +61,13 @@ function toRow(fields: Partial<ItemFields>): Record<string, unknown> {
   return row;
 }
 
-function fromRow(
-  row: any,
-): Omit<RoadmapItem, 'votes' | 'votedByMe' | 'subscribedByMe'> {
+/** An item's own fields, without what depends on who is looking. */
+type StoredItem = Omit<
+  RoadmapItem,
+  'votes' | 'votedByMe' | 'subscribedByMe' | 'changedSinceLastVisit'
+>;
+
+function fromRow(row: any): StoredItem {
   return {
     id: row.id,
     title: row.title,
@@ -123,12 +127,18 @@ export class RoadmapStore {
           userRef,
         );
       })
+      .leftJoin('roadmap_visits as lv', function lastVisit() {
+        this.onVal('lv.user_ref', '=', userRef);
+      })
       .whereNull('i.deleted_at')
       .select(
         'i.*',
         'v.votes',
         db.raw('mv.user_ref as voted_by'),
         db.raw('ms.user_ref as subscribed_by'),
+        db.raw(
+          'case when lv.visited_at is not null and i.updated_at > lv.visited_at then 1 else 0 end as changed_since_visit',
+        ),
       );
   }
 
@@ -138,6 +148,7 @@ export class RoadmapStore {
       votes: Number(row.votes ?? 0),
       votedByMe: Boolean(row.voted_by),
       subscribedByMe: Boolean(row.subscribed_by),
+      changedSinceLastVisit: Number(row.changed_since_visit) === 1,
     };
   }
 
@@ -234,7 +245,7 @@ export class RoadmapStore {
   async updateItem(
     id: string,
     expectedVersion: number,
-    apply: (before: ReturnType<typeof fromRow>) => Partial<ItemFields>,
+    apply: (before: StoredItem) => Partial<ItemFields>,
     by: string,
     now: Date,
   ): Promise<{ version: number; changes: RoadmapChange['changes'] }> {
@@ -381,5 +392,79 @@ export class RoadmapStore {
     } else {
       await this.db(table).where({ item_id: id, user_ref: userRef }).delete();
     }
+  }
+
+  /** Notifies every subscriber of an item except `exceptUser`, in SQL. */
+  async notifySubscribers(
+    itemId: string,
+    version: number,
+    message: string,
+    exceptUser: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db.raw(
+      `INSERT INTO roadmap_notifications (user_ref, item_id, version, message, created_at)
+       SELECT user_ref, ?, ?, ?, ? FROM roadmap_subscriptions
+       WHERE item_id = ? AND user_ref <> ?`,
+      [itemId, version, message, now, itemId, exceptUser],
+    );
+  }
+
+  /** A user's notices, unread first, newest first. */
+  async notifications(userRef: string, limit = 50) {
+    const rows = await this.db('roadmap_notifications as n')
+      .join('roadmap_items as i', 'i.id', 'n.item_id')
+      .where('n.user_ref', userRef)
+      .select(
+        'n.id',
+        'n.item_id',
+        'i.title',
+        'n.message',
+        'n.created_at',
+        'n.read_at',
+      )
+      .orderByRaw('case when n.read_at is null then 0 else 1 end')
+      .orderBy('n.id', 'desc')
+      .limit(limit);
+    return rows.map(row => ({
+      id: Number(row.id),
+      itemId: row.item_id as string,
+      itemTitle: row.title as string,
+      message: row.message as string,
+      createdAt: toIso(row.created_at)!,
+      read: row.read_at !== null && row.read_at !== undefined,
+    }));
+  }
+
+  /** Marks all of a user's notices read. */
+  async markNotificationsRead(userRef: string, now: Date): Promise<void> {
+    await this.db('roadmap_notifications')
+      .where({ user_ref: userRef })
+      .whereNull('read_at')
+      .update({ read_at: now });
+  }
+
+  /** Records that a user has looked at the roadmap now. */
+  async recordVisit(userRef: string, now: Date): Promise<void> {
+    await this.db('roadmap_visits')
+      .insert({ user_ref: userRef, visited_at: now })
+      .onConflict('user_ref')
+      .merge({ visited_at: now });
+  }
+
+  /** Every change recorded between two times, oldest first, with the item's title. */
+  async changesBetween(from: Date, to: Date) {
+    const rows = await this.db('roadmap_item_history as h')
+      .join('roadmap_items as i', 'i.id', 'h.item_id')
+      .where('h.changed_at', '>=', from)
+      .where('h.changed_at', '<', to)
+      .select('h.item_id', 'i.title', 'h.action', 'h.changes')
+      .orderBy('h.id', 'asc');
+    return rows.map(row => ({
+      itemId: row.item_id as string,
+      title: row.title as string,
+      action: row.action as RoadmapChange['action'],
+      changes: JSON.parse(row.changes) as RoadmapChange['changes'],
+    }));
   }
 }

@@ -206,4 +206,112 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       service.vote('1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90', DEV, true),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
+
+  it('tells subscribers when status or horizon changes, and marks changes since their visit', async () => {
+    const created = await service.createItem(item('Preview environments'), PM);
+    await service.vote(created.id, DEV, true); // voting subscribes
+    await service.subscribe(created.id, PM, true); // the editor is not told of their own change
+    await service.recordVisit(DEV);
+    expect((await service.getItem(created.id, DEV)).changedSinceLastVisit).toBe(
+      false,
+    );
+
+    now = new Date('2026-11-24T11:00:00Z');
+    await service.updateItem(
+      created.id,
+      { version: 1, summary: 'Wording only' },
+      PM,
+    );
+    expect(await service.notifications(DEV)).toEqual([]);
+
+    await service.updateItem(
+      created.id,
+      { version: 2, status: 'building' },
+      PM,
+    );
+    await service.moveItem(
+      created.id,
+      { version: 3, horizon: 'now', position: 0 },
+      PM,
+    );
+    const inbox = await service.notifications(DEV);
+    expect(inbox.map(n => n.message)).toEqual([
+      'moved Next → Now',
+      'status Exploring → Building',
+    ]);
+    expect(inbox[0]).toMatchObject({
+      itemTitle: 'Preview environments',
+      read: false,
+    });
+    expect(await service.notifications(PM)).toEqual([]);
+    expect((await service.getItem(created.id, DEV)).changedSinceLastVisit).toBe(
+      true,
+    );
+
+    await service.markNotificationsRead(DEV);
+    expect((await service.notifications(DEV)).every(n => n.read)).toBe(true);
+    now = new Date('2026-11-24T12:00:00Z');
+    await service.recordVisit(DEV);
+    expect((await service.getItem(created.id, DEV)).changedSinceLastVisit).toBe(
+      false,
+    );
+  });
+
+  it('exports the quarterly review: by horizon, then what was added, moved, shipped, declined', async () => {
+    now = new Date('2026-10-05T09:00:00Z');
+    const ci = await service.createItem(
+      item('Faster CI', { horizon: 'now', status: 'building' }),
+      PM,
+    );
+    const mesh = await service.createItem(
+      item('Service mesh', { horizon: 'later' }),
+      PM,
+    );
+    const sneaky = await service.createItem(
+      item('<script>alert(1)</script> [x](javascript:y)'),
+      PM,
+    );
+    now = new Date('2026-11-20T09:00:00Z');
+    await service.updateItem(
+      ci.id,
+      { version: 1, status: 'generally-available' },
+      PM,
+    );
+    await service.moveItem(
+      sneaky.id,
+      { version: 1, horizon: 'now', position: 1 },
+      PM,
+    );
+    await service.updateItem(
+      mesh.id,
+      {
+        version: 1,
+        status: 'declined',
+        declineReason: 'Little demand for the cost.',
+      },
+      PM,
+    );
+    await service.vote(ci.id, DEV, true);
+    now = new Date('2026-11-24T09:00:00Z');
+
+    const md = await service.reviewMarkdown();
+    expect(md).toContain('# Platform roadmap review, 2026-11-24');
+    expect(md).toMatch(/not commitments/);
+    expect(md).toContain('- **Faster CI**: Generally available; 1 vote');
+    expect(md).toContain('## What changed since 2026-07-01');
+    expect(md).toMatch(/### Shipped\n\n- \*\*Faster CI\*\*/);
+    expect(md).toMatch(
+      /### Declined\n\n- \*\*Service mesh\*\*: Little demand for the cost\\./,
+    );
+    expect(md).toMatch(/### Moved\n\n- .*: Next → Now/);
+    // User text is escaped: no live HTML or links in the export.
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('](javascript');
+    expect(md).toContain('\\<script\\>');
+
+    const recent = await service.reviewMarkdown(
+      new Date('2026-11-21T00:00:00Z'),
+    );
+    expect(recent).toMatch(/### Added\n\nNone\./);
+  });
 });

@@ -1,13 +1,39 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  LABELS,
   RoadmapChange,
   RoadmapItem,
+  RoadmapNotification,
   createItemSchema,
   moveItemSchema,
   updateItemSchema,
 } from '@paved/plugin-roadmap-common';
 import { z } from 'zod';
 import { ItemFields, RoadmapStore } from '../database/RoadmapStore';
+import { reviewMarkdown } from './reviewExport';
+
+/** Shown on every roadmap page and in every export. */
+export const ROADMAP_DISCLAIMER =
+  'This roadmap shows our current direction, not commitments: priorities, scope and dates can change as we learn.';
+
+const label = (value: unknown) =>
+  LABELS[value as keyof typeof LABELS] ?? String(value);
+
+// The notice subscribers get, or undefined when nothing they follow changed.
+function noticeFor(changes: RoadmapChange['changes']): string | undefined {
+  const parts: string[] = [];
+  if (changes.status) {
+    parts.push(
+      `status ${label(changes.status.from)} → ${label(changes.status.to)}`,
+    );
+  }
+  if (changes.horizon) {
+    parts.push(
+      `moved ${label(changes.horizon.from)} → ${label(changes.horizon.to)}`,
+    );
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
 
 /** Holds the rules of the public roadmap. */
 export class RoadmapService {
@@ -78,7 +104,27 @@ export class RoadmapService {
       by,
       this.now(),
     );
+    await this.notify(id, changes, by);
     return { item: await this.getItem(id, by), changes };
+  }
+
+  private async notify(
+    id: string,
+    changes: RoadmapChange['changes'],
+    by: string,
+  ) {
+    const message = noticeFor(changes);
+    if (!message) return;
+    const item = await this.store.getItem(id, by);
+    if (item) {
+      await this.store.notifySubscribers(
+        id,
+        item.version,
+        message,
+        by,
+        this.now(),
+      );
+    }
   }
 
   /** Moves an item within or between horizons. */
@@ -95,6 +141,7 @@ export class RoadmapService {
       by,
       this.now(),
     );
+    await this.notify(id, changes, by);
     return { item: await this.getItem(id, by), changes };
   }
 
@@ -125,5 +172,45 @@ export class RoadmapService {
     }
     await this.store.setMark('roadmap_subscriptions', id, userRef, on);
     return this.getItem(id, userRef);
+  }
+
+  /** The user's roadmap inbox. */
+  notifications(userRef: string): Promise<RoadmapNotification[]> {
+    return this.store.notifications(userRef);
+  }
+
+  /** Marks the user's inbox read. */
+  markNotificationsRead(userRef: string): Promise<void> {
+    return this.store.markNotificationsRead(userRef, this.now());
+  }
+
+  /** Records a visit: later changes get the "changed since your last visit" marker. */
+  recordVisit(userRef: string): Promise<void> {
+    return this.store.recordVisit(userRef, this.now());
+  }
+
+  /** The quarterly review as Markdown; `since` defaults to the start of the previous quarter. */
+  async reviewMarkdown(since?: Date): Promise<string> {
+    const now = this.now();
+    const from =
+      since ??
+      new Date(
+        Date.UTC(
+          now.getUTCFullYear(),
+          Math.floor(now.getUTCMonth() / 3) * 3 - 3,
+          1,
+        ),
+      );
+    const [items, changes] = await Promise.all([
+      this.store.listItems('service:roadmap-review'),
+      this.store.changesBetween(from, now),
+    ]);
+    return reviewMarkdown({
+      items,
+      changes,
+      since: from,
+      now,
+      disclaimer: ROADMAP_DISCLAIMER,
+    });
   }
 }

@@ -1,0 +1,103 @@
+import {
+  HORIZONS,
+  LABELS,
+  RoadmapChange,
+  RoadmapItem,
+} from '@paved/plugin-roadmap-common';
+
+/** Escapes Markdown so that user text renders as text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, ch => `\\${ch}`);
+}
+
+/** What happened to items over the review window, in the product's words. */
+export interface ReviewChange {
+  itemId: string;
+  title: string;
+  action: RoadmapChange['action'];
+  changes: RoadmapChange['changes'];
+}
+
+const label = (value: unknown) =>
+  LABELS[value as keyof typeof LABELS] ?? String(value);
+
+/**
+ * The quarterly review for all-hands, as Markdown: the roadmap by horizon with votes,
+ * then what changed in the window (added, moved, shipped, declined).
+ */
+export function reviewMarkdown(options: {
+  items: RoadmapItem[];
+  changes: ReviewChange[];
+  since: Date;
+  now: Date;
+  disclaimer: string;
+}): string {
+  const { items, changes, since, now } = options;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const lines: string[] = [
+    `# Platform roadmap review, ${day(now)}`,
+    '',
+    `_${escapeMarkdown(options.disclaimer)}_`,
+    '',
+  ];
+  for (const horizon of HORIZONS) {
+    const inHorizon = items.filter(
+      i => i.horizon === horizon && i.status !== 'declined',
+    );
+    lines.push(`## ${LABELS[horizon]}`, '');
+    if (inHorizon.length === 0) lines.push('Nothing here yet.', '');
+    for (const item of inHorizon) {
+      const quarter = item.targetQuarter
+        ? `, target ${item.targetQuarter}`
+        : '';
+      lines.push(
+        `- **${escapeMarkdown(item.title)}**: ${label(
+          item.status,
+        )}${quarter}; ${item.votes} ${item.votes === 1 ? 'vote' : 'votes'}`,
+        `  ${escapeMarkdown(item.summary)}`,
+      );
+    }
+    lines.push('');
+  }
+
+  const title = (c: ReviewChange) => `**${escapeMarkdown(c.title)}**`;
+  const added = changes.filter(c => c.action === 'created');
+  const moved = changes.filter(
+    c => c.changes.horizon && c.action !== 'created',
+  );
+  const shipped = changes.filter(
+    c =>
+      c.action !== 'created' && c.changes.status?.to === 'generally-available',
+  );
+  const declined = changes.filter(
+    c => c.action !== 'created' && c.changes.status?.to === 'declined',
+  );
+  lines.push(`## What changed since ${day(since)}`, '');
+  const section = (
+    name: string,
+    list: ReviewChange[],
+    describe: (c: ReviewChange) => string,
+  ) => {
+    lines.push(`### ${name}`, '');
+    if (list.length === 0) lines.push('None.');
+    for (const c of list) lines.push(`- ${describe(c)}`);
+    lines.push('');
+  };
+  section('Added', added, title);
+  section(
+    'Moved',
+    moved,
+    c =>
+      `${title(c)}: ${label(c.changes.horizon.from)} → ${label(
+        c.changes.horizon.to,
+      )}`,
+  );
+  section('Shipped', shipped, title);
+  section('Declined', declined, c => {
+    const item = items.find(i => i.id === c.itemId);
+    return item?.declineReason
+      ? `${title(c)}: ${escapeMarkdown(item.declineReason)}`
+      : title(c);
+  });
+  return `${lines.join('\n').trimEnd()}\n`;
+}
