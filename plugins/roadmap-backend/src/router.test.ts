@@ -164,4 +164,50 @@ describe('roadmap router', () => {
       .set('authorization', as(PM));
     expect(now.body.summary).toBe('First');
   });
+
+  it('serves the inbox, records visits, and exports the review for everyone', async () => {
+    const { id } = (await create()).body;
+    await request(app)
+      .put(`/items/${id}/subscription`)
+      .set('authorization', as(DEV))
+      .send({ on: true });
+    await request(app)
+      .patch(`/items/${id}`)
+      .set('authorization', as(PM))
+      .send({ version: 1, status: 'beta' });
+    const inbox = await request(app)
+      .get('/notifications')
+      .set('authorization', as(DEV));
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({
+        message: 'status In design → Beta',
+        read: false,
+      }),
+    ]);
+    expect(
+      (
+        await request(app)
+          .post('/notifications/read')
+          .set('authorization', as(DEV))
+      ).status,
+    ).toBe(204);
+    expect(
+      (await request(app).post('/visit').set('authorization', as(DEV))).status,
+    ).toBe(204);
+
+    const review = await request(app)
+      .get('/review.md')
+      .set('authorization', as(DEV));
+    expect(review.status).toBe(200);
+    expect(review.headers['content-type']).toMatch(/text\/markdown/);
+    expect(review.text).toContain('**Preview environments**: Beta');
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'review-export' }),
+    );
+    const badSince = await request(app)
+      .get('/review.md?since=last-quarter')
+      .set('authorization', as(DEV));
+    expect(badSince.status).toBe(400);
+    expect((await request(app).get('/notifications')).status).toBe(401);
+  });
 });
