@@ -6,6 +6,9 @@ import { roadmapPermissions } from '@paved/plugin-roadmap-common';
 import { RoadmapStore } from './database/RoadmapStore';
 import { createRouter } from './router';
 import { RoadmapService } from './service/RoadmapService';
+import { loadRoadmapDemoData } from './service/demoData';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 
 /** The public roadmap backend. */
 export const roadmapPlugin = createBackendPlugin({
@@ -19,10 +22,40 @@ export const roadmapPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
       async init(deps) {
         const store = await RoadmapStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(roadmapPermissions);
+
+        if (deps.config.getOptionalBoolean('roadmap.demoData.enabled')) {
+          // Runs until the catalog has the demo organisation's people, then loads once.
+          await deps.scheduler.scheduleTask({
+            id: 'roadmap-demo-data',
+            frequency: { seconds: 30 },
+            timeout: { minutes: 2 },
+            initialDelay: { seconds: 5 },
+            scope: 'global',
+            fn: async () => {
+              const { items } = await deps.catalog.getEntities(
+                {
+                  filter: { kind: 'User' },
+                  fields: ['kind', 'metadata.name', 'metadata.namespace'],
+                },
+                { credentials: await deps.auth.getOwnServiceCredentials() },
+              );
+              if (items.length === 0) return;
+              const people = items.map(user => stringifyEntityRef(user)).sort();
+              if (await loadRoadmapDemoData({ store, people })) {
+                deps.logger.info('Loaded the demo roadmap');
+              }
+            },
+          });
+        }
         deps.httpRouter.use(
           await createRouter({
             service: new RoadmapService(store),
