@@ -49,6 +49,18 @@ export interface NpsApi {
   closeCampaign(campaignId: string): Promise<Campaign>;
   /** Deletes a campaign without answers (platform PMs). */
   deleteCampaign(campaignId: string): Promise<void>;
+  /**
+   * Roadmap items that became generally available since `since` (ISO 8601), newest
+   * first; empty when the portal has no roadmap.
+   */
+  getShippedSince(since: string): Promise<ShippedItem[]>;
+}
+
+/** A roadmap item that shipped, as the survey prompt mentions it. */
+export interface ShippedItem {
+  id: string;
+  title: string;
+  shippedAt: string;
 }
 
 /** Reference to the {@link NpsApi}. */

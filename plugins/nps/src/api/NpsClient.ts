@@ -11,7 +11,7 @@ import {
   ThemeCount,
   Trend,
 } from '@paved/plugin-nps-common';
-import { NpsApi } from './NpsApi';
+import { NpsApi, ShippedItem } from './NpsApi';
 
 /** Talks to the NPS backend through the portal's discovery and fetch APIs. */
 export class NpsClient implements NpsApi {
@@ -137,5 +137,33 @@ export class NpsClient implements NpsApi {
     await this.request(`/campaigns/${encodeURIComponent(campaignId)}`, {
       method: 'DELETE',
     });
+  }
+
+  async getShippedSince(since: string): Promise<ShippedItem[]> {
+    // The roadmap is another plugin: without it, there is simply nothing to say.
+    try {
+      const base = await this.options.discoveryApi.getBaseUrl('roadmap');
+      const response = await this.options.fetchApi.fetch(`${base}/items`);
+      if (!response.ok) return [];
+      const { items } = (await response.json()) as {
+        items: Array<{
+          id: string;
+          title: string;
+          status: string;
+          shippedAt: string | null;
+        }>;
+      };
+      return items
+        .filter(
+          i =>
+            i.status === 'generally-available' &&
+            i.shippedAt &&
+            i.shippedAt >= since,
+        )
+        .map(i => ({ id: i.id, title: i.title, shippedAt: i.shippedAt! }))
+        .sort((a, b) => b.shippedAt.localeCompare(a.shippedAt));
+    } catch {
+      return [];
+    }
   }
 }

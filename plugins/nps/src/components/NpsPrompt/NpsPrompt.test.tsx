@@ -90,6 +90,7 @@ function fakeNpsApi(overrides: Partial<NpsApi> = {}): jest.Mocked<NpsApi> {
     listCampaigns: jest.fn().mockResolvedValue([openCampaign]),
     getResults: jest.fn().mockRejectedValue(new Error('not used')),
     getTrend: jest.fn().mockResolvedValue(trend),
+    getShippedSince: jest.fn().mockResolvedValue([]),
     ...overrides,
   } as jest.Mocked<NpsApi>;
 }
@@ -162,6 +163,44 @@ describe('NpsPrompt', () => {
       screen.queryByRole('complementary', { name: 'Platform survey' }),
     ).not.toBeInTheDocument();
     expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument();
+  });
+
+  it('tells what shipped since the previous campaign opened', async () => {
+    const previous = makeCampaign('2025 Q4', {
+      opensAt: '2025-10-06T09:00:00Z',
+    });
+    const api = fakeNpsApi({
+      listCampaigns: jest.fn().mockResolvedValue([previous, openCampaign]),
+      getShippedSince: jest.fn().mockResolvedValue([
+        {
+          id: 'a1',
+          title: 'Autoscaled CI runners',
+          shippedAt: '2025-11-20T00:00:00Z',
+        },
+        {
+          id: 'b2',
+          title: 'Service template v2',
+          shippedAt: '2025-11-02T00:00:00Z',
+        },
+      ]),
+    });
+    await renderPrompt(api);
+    expect(
+      await screen.findByText(/Since the last survey we shipped/),
+    ).toBeInTheDocument();
+    expect(api.getShippedSince).toHaveBeenCalledWith('2025-10-06T09:00:00Z');
+    expect(
+      screen.getByRole('link', { name: 'Autoscaled CI runners' }),
+    ).toHaveAttribute('href', '/roadmap/items/a1');
+  });
+
+  it('says nothing about shipping before the first campaign', async () => {
+    const api = fakeNpsApi();
+    await renderPrompt(api);
+    await screen.findByRole('complementary', { name: 'Platform survey' });
+    await settle();
+    expect(api.getShippedSince).not.toHaveBeenCalled();
+    expect(screen.queryByText(/we shipped/)).not.toBeInTheDocument();
   });
 
   it('shows on pages that only look like the NPS page', async () => {

@@ -30,6 +30,16 @@ export function NpsPrompt() {
   const npsApi = useApi(npsApiRef);
   const location = useLocation();
   const prompt = useAsync(() => npsApi.getPrompt(), [npsApi]);
+  const shipped = useAsync(async () => {
+    const current = prompt.value?.campaign;
+    if (!current) return [];
+    // Items shipped since the previous campaign opened: what changed since you last answered.
+    const campaigns = await npsApi.listCampaigns();
+    const previous = campaigns
+      .filter(c => c.opensAt < current.opensAt)
+      .sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
+    return previous ? npsApi.getShippedSince(previous.opensAt) : [];
+  }, [npsApi, prompt.value]);
   const [state, setState] = useState<State>({ step: 'asking' });
   const [error, setError] = useState<string | null>(null);
 
@@ -83,6 +93,20 @@ export function NpsPrompt() {
           </IconButton>
         )}
       </Stack>
+      {state.step === 'asking' && (shipped.value ?? []).length > 0 && (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          Since the last survey we shipped:{' '}
+          {shipped.value!.slice(0, 4).map((item, i) => (
+            <span key={item.id}>
+              {i > 0 && ', '}
+              <Link component={RouterLink} to={`/roadmap/items/${item.id}`}>
+                {item.title}
+              </Link>
+            </span>
+          ))}
+          .
+        </Typography>
+      )}
       {state.step === 'asking' && (
         <NpsAnswerForm
           campaign={campaign}
