@@ -342,4 +342,18 @@ describe('NPS router', () => {
       .send({ themes: ['ci speed'] });
     expect(unknown.status).toBe(404);
   });
+
+  it('serves theme demand to everyone, validating the themes', async () => {
+    const ok = await request(app)
+      .get('/theme-demand?theme=ci%20speed&theme=observability')
+      .set('authorization', as(DEV));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ items: [] });
+    const none = await request(app)
+      .get('/theme-demand')
+      .set('authorization', as(DEV));
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toMatch(/theme/);
+    expect((await request(app).get('/theme-demand?theme=x')).status).toBe(401);
+  });
 });

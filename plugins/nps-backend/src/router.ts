@@ -17,6 +17,7 @@ import {
   npsResultsReadPermission,
   responseIdSchema,
   setThemesSchema,
+  themeDemandQuerySchema,
   submitAnswerSchema,
   updateCampaignSchema,
 } from '@paved/plugin-nps-common';
@@ -230,6 +231,22 @@ export async function createRouter(
       service.setThemes(id, themes),
     );
     res.json({ themes });
+  });
+
+  // Aggregate counts only: open to users and to other plugins (the roadmap).
+  router.get('/theme-demand', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: npsResultsReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You need the nps.results.read permission');
+    }
+    const { theme } = parse(themeDemandQuerySchema, req.query, 'query');
+    res.json({ items: await service.themeDemand(theme) });
   });
 
   router.get('/trend', async (req, res) => {

@@ -109,3 +109,10 @@ export type SetThemesRequest = z.input<typeof setThemesSchema>;
 
 /** A response id in a path: a UUID. */
 export const responseIdSchema = z.uuid({ error: 'response id must be a UUID' });
+
+/** Query of the theme demand: one or more themes (`?theme=a&theme=b`). */
+export const themeDemandQuerySchema = z.strictObject({
+  theme: z
+    .union([themeSchema, z.array(themeSchema).min(1).max(20)])
+    .transform(t => (Array.isArray(t) ? t : [t])),
+});

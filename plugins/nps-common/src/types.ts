@@ -99,3 +99,12 @@ export interface ThemeCount {
   theme: string;
   comments: number;
 }
+
+/** How many comments of a campaign carry a set of themes (the demand for a roadmap item). */
+export interface ThemeDemand {
+  campaignId: string;
+  title: string;
+  /** ISO 8601. */
+  opensAt: string;
+  comments: number;
+}

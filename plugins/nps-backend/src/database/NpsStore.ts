@@ -434,6 +434,34 @@ export class NpsStore {
       comments: Number(row.comments),
     }));
   }
+
+  /**
+   * Demand for a set of themes: per campaign, how many comments carry at least one
+   * of them (a comment tagged with two of the themes counts once).
+   */
+  async themeDemand(themes: string[]): Promise<
+    Array<{
+      campaignId: string;
+      title: string;
+      opensAt: Date;
+      comments: number;
+    }>
+  > {
+    const rows = await this.db('nps_response_themes as t')
+      .join('nps_responses as r', 'r.id', 't.response_id')
+      .join('nps_campaigns as c', 'c.id', 'r.campaign_id')
+      .whereIn('t.theme', themes)
+      .groupBy('c.id', 'c.title', 'c.opens_at')
+      .select('c.id', 'c.title', 'c.opens_at')
+      .countDistinct({ comments: 'r.id' })
+      .orderBy('c.opens_at', 'asc');
+    return rows.map((row: any) => ({
+      campaignId: row.id,
+      title: row.title,
+      opensAt: toDate(row.opens_at),
+      comments: Number(row.comments),
+    }));
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -416,10 +416,25 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
       service.setThemes('5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10', ['x']),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
 
+    // Demand behind a roadmap item linked to both themes: each comment once.
+    await service.setThemes(byText['CI is slow (0)'].id, [
+      'ci speed',
+      'flaky tests',
+    ]);
+    expect(await service.themeDemand(['ci speed', 'flaky tests'])).toEqual([
+      {
+        campaignId: campaign.id,
+        title: campaign.title,
+        opensAt: campaign.opensAt,
+        comments: 2,
+      },
+    ]);
+    expect(await service.themeDemand(['nobody asked'])).toEqual([]);
+
     const csv = await service.commentsCsv(campaign.id);
     expect(csv.split('\r\n')[0]).toBe('"comment","band","team","themes"');
     expect(csv).toContain(
-      '"CI is slow (0)","detractor","group:default/checkout","ci speed"',
+      '"CI is slow (0)","detractor","group:default/checkout","ci speed; flaky tests"',
     );
   });
 

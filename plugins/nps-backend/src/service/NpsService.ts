@@ -20,6 +20,7 @@ import {
   Trend,
   TrendPoint,
   ThemeCount,
+  ThemeDemand,
   compareNps,
   scoreBand,
   createCampaignSchema,
@@ -548,5 +549,16 @@ export class NpsService {
       ['comment', 'band', 'team', 'themes'],
       comments.map(c => [c.comment, c.band, c.team ?? '', c.themes.join('; ')]),
     );
+  }
+
+  /** Comments per campaign carrying any of `themes`: the demand behind a roadmap item. */
+  async themeDemand(themes: string[]): Promise<ThemeDemand[]> {
+    const rows = await this.options.store.themeDemand(themes);
+    return rows.map(row => ({
+      campaignId: row.campaignId,
+      title: row.title,
+      opensAt: row.opensAt.toISOString(),
+      comments: row.comments,
+    }));
   }
 }
