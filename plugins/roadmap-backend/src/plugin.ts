@@ -7,6 +7,7 @@ import { RoadmapStore } from './database/RoadmapStore';
 import { createRouter } from './router';
 import { RoadmapService } from './service/RoadmapService';
 import { loadRoadmapDemoData } from './service/demoData';
+import { NpsDemandSource } from './service/NpsDemandSource';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 
@@ -27,6 +28,7 @@ export const roadmapPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        discovery: coreServices.discovery,
       },
       async init(deps) {
         const store = await RoadmapStore.create(deps.database);
@@ -58,7 +60,10 @@ export const roadmapPlugin = createBackendPlugin({
         }
         deps.httpRouter.use(
           await createRouter({
-            service: new RoadmapService(store),
+            service: new RoadmapService(
+              store,
+              new NpsDemandSource(deps.discovery, deps.auth, deps.logger),
+            ),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,

@@ -210,4 +210,27 @@ describe('roadmap router', () => {
     expect(badSince.status).toBe(400);
     expect((await request(app).get('/notifications')).status).toBe(401);
   });
+
+  it('lets PMs link themes (400 on bad themes, 403 for developers) and everyone read demand', async () => {
+    const { id } = (await create()).body;
+    const dev = await request(app)
+      .put(`/items/${id}/themes`)
+      .set('authorization', as(DEV))
+      .send({ themes: ['ci speed'] });
+    expect(dev.status).toBe(403);
+    const bad = await request(app)
+      .put(`/items/${id}/themes`)
+      .set('authorization', as(PM))
+      .send({ themes: [''] });
+    expect(bad.status).toBe(400);
+    const ok = await request(app)
+      .put(`/items/${id}/themes`)
+      .set('authorization', as(PM))
+      .send({ themes: ['ci speed', 'ci speed'] });
+    expect(ok.body).toEqual({ themes: ['ci speed'], campaigns: [] });
+    const read = await request(app)
+      .get(`/items/${id}/demand`)
+      .set('authorization', as(DEV));
+    expect(read.body.themes).toEqual(['ci speed']);
+  });
 });

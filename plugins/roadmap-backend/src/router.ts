@@ -14,6 +14,7 @@ import {
   moveItemSchema,
   roadmapItemManagePermission,
   roadmapItemReadPermission,
+  setItemThemesSchema,
   updateItemSchema,
 } from '@paved/plugin-roadmap-common';
 import express, { Request } from 'express';
@@ -155,6 +156,22 @@ export async function createRouter(
     const user = await userWith(req, roadmapItemReadPermission);
     const { on } = parse(toggleSchema, req.body);
     res.json(await service.subscribe(itemId(req), user, on));
+  });
+
+  router.get('/items/:id/demand', async (req, res) => {
+    await userWith(req, roadmapItemReadPermission);
+    res.json(await service.demand(itemId(req)));
+  });
+
+  router.put('/items/:id/themes', async (req, res) => {
+    await userWith(req, roadmapItemManagePermission);
+    const id = itemId(req);
+    const { themes } = parse(setItemThemesSchema, req.body);
+    res.json(
+      await audited(req, 'item-themes', { itemId: id }, () =>
+        service.setThemes(id, themes),
+      ),
+    );
   });
 
   router.get('/notifications', async (req, res) => {

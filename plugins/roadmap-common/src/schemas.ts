@@ -100,3 +100,17 @@ export type CreateItemRequest = z.input<typeof createItemSchema>;
 export type UpdateItemRequest = z.input<typeof updateItemSchema>;
 /** Body of a move, as sent. */
 export type MoveItemRequest = z.input<typeof moveItemSchema>;
+
+/** Body of an item's theme links: the whole new set of NPS comment themes. */
+export const setItemThemesSchema = z.strictObject({
+  themes: z
+    .array(
+      z
+        .string({ error: 'themes must be text' })
+        .trim()
+        .min(1, { error: 'a theme cannot be empty' })
+        .max(60, { error: 'a theme must be at most 60 characters' }),
+    )
+    .max(20, { error: 'at most 20 themes per item' })
+    .transform(themes => [...new Set(themes)]),
+});

@@ -60,3 +60,18 @@ export interface RoadmapChange {
   /** Field name → its value before and after. */
   changes: Record<string, { from: unknown; to: unknown }>;
 }
+
+/** Comments in one survey campaign that carry an item's themes. */
+export interface CampaignDemand {
+  campaignId: string;
+  title: string;
+  /** ISO 8601. */
+  opensAt: string;
+  comments: number;
+}
+
+/** The NPS themes an item answers and the demand behind them, per campaign. */
+export interface ItemDemand {
+  themes: string[];
+  campaigns: CampaignDemand[];
+}

@@ -467,4 +467,37 @@ export class RoadmapStore {
       changes: JSON.parse(row.changes) as RoadmapChange['changes'],
     }));
   }
+
+  /** The NPS themes linked to an item. */
+  async themes(itemId: string): Promise<string[]> {
+    const rows = await this.db('roadmap_item_themes')
+      .where({ item_id: itemId })
+      .orderBy('theme')
+      .select('theme');
+    return rows.map(row => row.theme);
+  }
+
+  /** Replaces the NPS themes linked to an item. */
+  async setThemes(itemId: string, themes: string[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('roadmap_item_themes').where({ item_id: itemId }).delete();
+      if (themes.length > 0) {
+        await tx('roadmap_item_themes').insert(
+          themes.map(theme => ({ item_id: itemId, theme })),
+        );
+      }
+    });
+  }
+
+  /** Every item's linked themes, keyed by item id. */
+  async allThemes(): Promise<Map<string, string[]>> {
+    const rows = await this.db('roadmap_item_themes')
+      .orderBy(['item_id', 'theme'])
+      .select('item_id', 'theme');
+    const byItem = new Map<string, string[]>();
+    for (const row of rows) {
+      byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), row.theme]);
+    }
+    return byItem;
+  }
 }

@@ -32,7 +32,30 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       mockServices.database({ knex, migrations: { skip: false } }),
     );
     now = new Date('2026-11-24T10:00:00Z');
-    service = new RoadmapService(store, () => now);
+    service = new RoadmapService(
+      store,
+      {
+        // What the NPS backend answers for these themes.
+        demand: async (themes: string[]) =>
+          themes.includes('ci speed')
+            ? [
+                {
+                  campaignId: 'q2',
+                  title: 'Platform NPS Q2 2026',
+                  opensAt: '2026-04-08T00:00:00.000Z',
+                  comments: 4,
+                },
+                {
+                  campaignId: 'q3',
+                  title: 'Platform NPS Q3 2026',
+                  opensAt: '2026-07-08T00:00:00.000Z',
+                  comments: 7,
+                },
+              ]
+            : [],
+      },
+      () => now,
+    );
   });
 
   it('creates items at the bottom of their horizon and lists them in order', async () => {
@@ -313,5 +336,28 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       new Date('2026-11-21T00:00:00Z'),
     );
     expect(recent).toMatch(/### Added\n\nNone\./);
+  });
+
+  it('links NPS themes to an item and shows the demand behind it', async () => {
+    const created = await service.createItem(
+      item('Faster CI', { horizon: 'now' }),
+      PM,
+    );
+    expect(await service.demand(created.id)).toEqual({
+      themes: [],
+      campaigns: [],
+    });
+    const demand = await service.setThemes(created.id, [
+      'ci speed',
+      'flaky tests',
+    ]);
+    expect(demand.themes).toEqual(['ci speed', 'flaky tests']);
+    expect(demand.campaigns.map(c => c.comments)).toEqual([4, 7]);
+    expect(await service.reviewMarkdown()).toContain(
+      '- **Faster CI**: Exploring; 0 votes; asked for in 7 comments (Platform NPS Q3 2026)',
+    );
+    await expect(
+      service.setThemes('1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90', ['x']),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });

@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  ItemDemand,
   LABELS,
   RoadmapChange,
   RoadmapItem,
@@ -11,6 +12,7 @@ import {
 import { z } from 'zod';
 import { ItemFields, RoadmapStore } from '../database/RoadmapStore';
 import { reviewMarkdown } from './reviewExport';
+import { DemandSource } from './NpsDemandSource';
 
 /** Shown on every roadmap page and in every export. */
 export const ROADMAP_DISCLAIMER =
@@ -39,8 +41,30 @@ function noticeFor(changes: RoadmapChange['changes']): string | undefined {
 export class RoadmapService {
   private readonly now: () => Date;
 
-  constructor(private readonly store: RoadmapStore, now?: () => Date) {
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly demandSource: DemandSource = { demand: async () => [] },
+    now?: () => Date,
+  ) {
     this.now = now ?? (() => new Date());
+  }
+
+  /** Links an item to the NPS comment themes it answers. */
+  async setThemes(id: string, themes: string[]): Promise<ItemDemand> {
+    if (!(await this.store.exists(id))) {
+      throw new NotFoundError(`No roadmap item with id ${id}`);
+    }
+    await this.store.setThemes(id, themes);
+    return this.demand(id);
+  }
+
+  /** An item's linked themes and how many survey comments carry them, per campaign. */
+  async demand(id: string): Promise<ItemDemand> {
+    if (!(await this.store.exists(id))) {
+      throw new NotFoundError(`No roadmap item with id ${id}`);
+    }
+    const themes = await this.store.themes(id);
+    return { themes, campaigns: await this.demandSource.demand(themes) };
   }
 
   /** The roadmap as `userRef` sees it (their votes and subscriptions marked). */
@@ -201,13 +225,26 @@ export class RoadmapService {
           1,
         ),
       );
-    const [items, changes] = await Promise.all([
+    const [items, changes, themes] = await Promise.all([
       this.store.listItems('service:roadmap-review'),
       this.store.changesBetween(from, now),
+      this.store.allThemes(),
     ]);
+    // Demand per item: comments in its themes in the latest campaign that has any.
+    const demand = new Map<string, { comments: number; campaign: string }>();
+    for (const [itemId, itemThemes] of themes) {
+      const latest = (await this.demandSource.demand(itemThemes)).at(-1);
+      if (latest) {
+        demand.set(itemId, {
+          comments: latest.comments,
+          campaign: latest.title,
+        });
+      }
+    }
     return reviewMarkdown({
       items,
       changes,
+      demand,
       since: from,
       now,
       disclaimer: ROADMAP_DISCLAIMER,

@@ -42,5 +42,7 @@ describe.each(databases.eachSupportedId())('roadmap demo data on %p', id => {
 
     expect(items.reduce((sum, i) => sum + i.votes, 0)).toBeGreaterThan(100);
     expect(items.some(i => i.votedByMe)).toBe(true);
+    const faster = items.find(i => i.title === 'Faster CI for monorepos')!;
+    expect(await store.themes(faster.id)).toEqual(['ci speed']);
   });
 });

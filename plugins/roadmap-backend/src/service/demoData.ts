@@ -23,12 +23,15 @@ interface DemoItem {
   votes: number;
   declineReason?: string;
   breaking?: { notice: string; inDays: number };
+  /** NPS comment themes the item answers (its demand). */
+  themes?: string[];
   /** Shipped last quarter: created earlier, made generally available then. */
   shippedLastQuarter?: boolean;
 }
 
 const items: DemoItem[] = [
   {
+    themes: ['ci speed'],
     title: 'Faster CI for monorepos',
     summary: 'Remote build cache and test sharding for the big repositories.',
     problem:
@@ -40,6 +43,7 @@ const items: DemoItem[] = [
     votes: 24,
   },
   {
+    themes: ['preview environments'],
     title: 'Preview environments for pull requests',
     summary:
       'A running copy of your service for every pull request, torn down on merge.',
@@ -52,6 +56,7 @@ const items: DemoItem[] = [
     votes: 19,
   },
   {
+    themes: ['self-service infrastructure'],
     title: 'Self-service Postgres databases',
     summary:
       'Create a managed database from the portal in minutes, with backups on.',
@@ -63,6 +68,7 @@ const items: DemoItem[] = [
     votes: 17,
   },
   {
+    themes: ['observability'],
     title: 'One place for logs, metrics and traces',
     summary:
       'A single observability stack with service dashboards created for you.',
@@ -74,6 +80,7 @@ const items: DemoItem[] = [
     votes: 15,
   },
   {
+    themes: ['golden paths'],
     title: 'Golden path for data pipelines',
     summary:
       'A template for batch pipelines with scheduling, lineage and alerts.',
@@ -85,6 +92,7 @@ const items: DemoItem[] = [
     votes: 11,
   },
   {
+    themes: ['secrets'],
     title: 'Automated secrets rotation',
     summary: 'Secrets rotate on a schedule without restarts.',
     problem: 'Manual rotation breaks services every quarter.',
@@ -95,6 +103,7 @@ const items: DemoItem[] = [
     votes: 9,
   },
   {
+    themes: ['docs', 'golden paths'],
     title: 'Runtime library 3.0',
     summary:
       'Structured logging and OpenTelemetry by default in the service runtime.',
@@ -112,6 +121,7 @@ const items: DemoItem[] = [
     },
   },
   {
+    themes: ['test environments'],
     title: 'Resettable integration test environments',
     summary:
       'Reset your team’s test environment to a known state with one click.',
@@ -214,6 +224,7 @@ const items: DemoItem[] = [
     votes: 4,
   },
   {
+    themes: ['ci speed'],
     title: 'Autoscaled CI runners',
     summary:
       'Runners scale with the queue; no more waiting in the morning peak.',
@@ -339,6 +350,7 @@ export async function loadRoadmapDemoData(options: {
         new Date(quarterStart - (45 - index) * DAY_MS),
       );
     }
+    if (demo.themes) await store.setThemes(id, demo.themes);
     for (let v = 0; v < Math.min(demo.votes, people.length); v++) {
       const person = people[(voter + v) % people.length];
       await store.setMark('roadmap_votes', id, person, true);

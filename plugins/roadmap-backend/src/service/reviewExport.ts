@@ -28,6 +28,8 @@ const label = (value: unknown) =>
 export function reviewMarkdown(options: {
   items: RoadmapItem[];
   changes: ReviewChange[];
+  /** Per item id: survey comments in its themes, and the campaign they came from. */
+  demand?: Map<string, { comments: number; campaign: string }>;
   since: Date;
   now: Date;
   disclaimer: string;
@@ -50,10 +52,17 @@ export function reviewMarkdown(options: {
       const quarter = item.targetQuarter
         ? `, target ${item.targetQuarter}`
         : '';
+      const asked = options.demand?.get(item.id);
+      const demand = asked
+        ? `; asked for in ${asked.comments} ${
+            asked.comments === 1 ? 'comment' : 'comments'
+          } (${escapeMarkdown(asked.campaign)})`
+        : '';
+      const votes = `${item.votes} ${item.votes === 1 ? 'vote' : 'votes'}`;
       lines.push(
         `- **${escapeMarkdown(item.title)}**: ${label(
           item.status,
-        )}${quarter}; ${item.votes} ${item.votes === 1 ? 'vote' : 'votes'}`,
+        )}${quarter}; ${votes}${demand}`,
         `  ${escapeMarkdown(item.summary)}`,
       );
     }
