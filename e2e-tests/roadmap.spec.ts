@@ -1,0 +1,117 @@
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+
+const backend = 'http://localhost:7007';
+
+async function guestHeaders(request: APIRequestContext) {
+  const res = await request.get(`${backend}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  const token = (await res.json()).backstageIdentity.token;
+  return { authorization: `Bearer ${token}` };
+}
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Welcome to Paved')).toBeVisible();
+}
+
+// Picks an option of a labelled MUI select.
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test.describe('the public roadmap, as a platform PM uses it', () => {
+  test('create an item, move it from Next to Now, see it in the history, vote', async ({
+    page,
+  }) => {
+    await signIn(page);
+    await page.goto('/roadmap');
+    await expect(
+      page.getByText(/current direction, not commitments/),
+    ).toBeVisible();
+
+    const title = `Golden path for event consumers ${Date.now()}`;
+    await page.getByRole('button', { name: 'New item' }).click();
+    const form = page.getByRole('form', { name: 'New roadmap item' });
+    await form.getByRole('textbox', { name: 'Title' }).fill(title);
+    await form
+      .getByRole('textbox', { name: 'Summary' })
+      .fill('A template for Kafka consumers with retries and dead letters.');
+    await choose(page, 'Category', 'Golden paths');
+    await choose(page, 'Horizon', 'Next');
+    await choose(page, 'Status', 'In design');
+    await form.getByRole('button', { name: 'Create item' }).click();
+    await expect(form).toHaveCount(0);
+
+    // Each card is an article named by its title; each column a section named by its horizon.
+    const card = page.getByRole('article', { name: title });
+    const column = (name: string) =>
+      page.getByRole('region', { name, exact: true });
+    await expect(
+      column('Next').getByRole('link', { name: title }),
+    ).toBeVisible();
+
+    await card.getByRole('button', { name: 'Move to Now' }).click();
+    await page.reload();
+    await expect(
+      column('Now').getByRole('link', { name: title }),
+    ).toBeVisible();
+    await expect(column('Next').getByRole('link', { name: title })).toHaveCount(
+      0,
+    );
+
+    await page.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(page.getByText(/Next → Now/)).toBeVisible();
+
+    const vote = page.getByRole('button', { name: 'This matters to me' });
+    await expect(vote).toHaveAttribute('aria-pressed', 'false');
+    await vote.click();
+    await expect(vote).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('hostile Markdown in a description renders inert', async ({
+    page,
+    request,
+  }) => {
+    const headers = await guestHeaders(request);
+    const created = await request.post(`${backend}/api/roadmap/items`, {
+      headers,
+      data: {
+        title: `Markdown safety ${Date.now()}`,
+        summary:
+          'Descriptions are Markdown; HTML and script links must stay inert.',
+        description: [
+          '**Bold stays bold.**',
+          '<script>window.__pwned = "script"</script>',
+          '<img src="x" onerror="window.__pwned = \'img\'">',
+          '<a href="#" onclick="window.__pwned = \'onclick\'">attribute</a>',
+          '[click me](javascript:window.__pwned="link")',
+        ].join('\n\n'),
+        category: 'developer-portal',
+        owner: 'group:default/platform-team',
+        horizon: 'later',
+        status: 'exploring',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id, version } = await created.json();
+
+    await signIn(page);
+    await page.goto(`/roadmap/items/${id}`);
+    await expect(page.getByText('Bold stays bold.')).toBeVisible();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('[onerror], [onclick]').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    const link = page.getByText('click me');
+    if (await link.count()) await link.first().click();
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+
+    await request.delete(`${backend}/api/roadmap/items/${id}`, {
+      headers,
+      data: { version },
+    });
+  });
+});

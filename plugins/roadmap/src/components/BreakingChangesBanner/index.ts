@@ -1,0 +1,4 @@
+export {
+  BreakingChangesBanner,
+  breakingChangesWithin,
+} from './BreakingChangesBanner';

@@ -1,0 +1,1 @@
+export { NoticesCard } from './NoticesCard';

@@ -1,0 +1,1 @@
+export { RoadmapBoard, horizonQuarters } from './RoadmapBoard';

@@ -1,0 +1,2 @@
+export { RoadmapPage } from './RoadmapPage';
+export { Router } from './Router';
