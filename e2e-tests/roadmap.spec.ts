@@ -114,4 +114,20 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
       data: { version },
     });
   });
+
+  test('an item shows the survey demand behind it, from the NPS comments', async ({
+    page,
+  }) => {
+    await signIn(page);
+    await page.goto('/roadmap');
+    await page
+      .getByRole('region', { name: 'Now', exact: true })
+      .getByRole('link', { name: 'Faster CI for monorepos' })
+      .click();
+    const demand = page.getByRole('table', { name: 'Demand per campaign' });
+    await expect(demand).toBeVisible();
+    await expect(
+      demand.getByRole('row', { name: /Platform NPS Q3 2026/ }),
+    ).toBeVisible();
+  });
 });

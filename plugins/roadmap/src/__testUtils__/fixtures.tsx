@@ -62,6 +62,8 @@ export function fakeRoadmapApi(
     markNotificationsRead: jest.fn().mockResolvedValue(undefined),
     recordVisit: jest.fn().mockResolvedValue(undefined),
     getReviewMarkdown: jest.fn().mockResolvedValue('# Review'),
+    getDemand: jest.fn().mockResolvedValue({ themes: [], campaigns: [] }),
+    setThemes: jest.fn().mockResolvedValue({ themes: [], campaigns: [] }),
     ...overrides,
   } as jest.Mocked<RoadmapApi>;
 }

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CreateItemRequest,
+  ItemDemand,
   MoveItemRequest,
   RoadmapChange,
   RoadmapItem,
@@ -36,6 +37,10 @@ export interface RoadmapApi {
   recordVisit(): Promise<void>;
   /** The quarterly review as Markdown. */
   getReviewMarkdown(): Promise<string>;
+  /** The NPS comment themes an item answers and the demand behind them, per campaign. */
+  getDemand(id: string): Promise<ItemDemand>;
+  /** Replaces the NPS themes linked to an item (platform PMs). */
+  setThemes(id: string, themes: string[]): Promise<ItemDemand>;
 }
 
 /** Reference to the {@link RoadmapApi}. */

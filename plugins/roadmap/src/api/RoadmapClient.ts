@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CreateItemRequest,
+  ItemDemand,
   MoveItemRequest,
   RoadmapChange,
   RoadmapItem,
@@ -114,5 +115,16 @@ export class RoadmapClient implements RoadmapApi {
   async getReviewMarkdown(): Promise<string> {
     const response = await this.send('/review.md');
     return response.text();
+  }
+
+  getDemand(id: string): Promise<ItemDemand> {
+    return this.request(`/items/${encodeURIComponent(id)}/demand`);
+  }
+
+  setThemes(id: string, themes: string[]): Promise<ItemDemand> {
+    return this.request(`/items/${encodeURIComponent(id)}/themes`, {
+      method: 'PUT',
+      body: JSON.stringify({ themes }),
+    });
   }
 }

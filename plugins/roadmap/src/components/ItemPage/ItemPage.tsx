@@ -43,6 +43,7 @@ import {
   safeLinkUri,
 } from '../format';
 import { ItemHistory } from './ItemHistory';
+import { DemandCard } from '../DemandCard';
 
 /** True for the links the page renders as links: http(s) only. */
 export function isWebUrl(url: string): boolean {
@@ -277,7 +278,12 @@ export function ItemPage() {
             {details}
           </Grid>
           <Grid item xs={12} md={4}>
-            <InfoCard title="History">{changes}</InfoCard>
+            <Stack spacing={3}>
+              {item.value && (
+                <DemandCard itemId={item.value.id} canManage={canManage} />
+              )}
+              <InfoCard title="History">{changes}</InfoCard>
+            </Stack>
           </Grid>
         </Grid>
       </Content>

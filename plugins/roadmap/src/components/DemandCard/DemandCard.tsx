@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { roadmapApiRef } from '../../api/RoadmapApi';
+
+/**
+ * The demand behind an item: the NPS comment themes it answers and how many survey
+ * comments carried them in each campaign. Platform PMs link the themes.
+ */
+export function DemandCard({
+  itemId,
+  canManage,
+}: {
+  itemId: string;
+  canManage: boolean;
+}) {
+  const roadmapApi = useApi(roadmapApiRef);
+  const demand = useAsyncRetry(
+    () => roadmapApi.getDemand(itemId),
+    [roadmapApi, itemId],
+  );
+  const [error, setError] = useState<string | null>(null);
+
+  if (demand.loading && !demand.value) return <Progress />;
+  if (demand.error) return <ResponseErrorPanel error={demand.error} />;
+  const { themes, campaigns } = demand.value!;
+
+  return (
+    <InfoCard
+      title="Demand from the survey"
+      subheader="Comments in the platform NPS that ask for this"
+    >
+      <Stack spacing={2}>
+        {canManage ? (
+          <Autocomplete
+            multiple
+            freeSolo
+            size="small"
+            options={[]}
+            value={themes}
+            onChange={async (_, value) => {
+              setError(null);
+              try {
+                await roadmapApi.setThemes(
+                  itemId,
+                  (value as string[]).map(t => t.trim()).filter(Boolean),
+                );
+                demand.retry();
+              } catch (e) {
+                setError((e as Error).message);
+              }
+            }}
+            renderInput={params => (
+              <TextField
+                {...params}
+                label="Survey themes"
+                helperText="The comment themes this item answers"
+              />
+            )}
+          />
+        ) : (
+          <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+            {themes.length === 0 && (
+              <Typography variant="body2">
+                Not linked to survey themes yet.
+              </Typography>
+            )}
+            {themes.map(theme => (
+              <Chip key={theme} label={theme} size="small" />
+            ))}
+          </Stack>
+        )}
+        {error && <Alert severity="error">{error}</Alert>}
+        {themes.length > 0 && campaigns.length === 0 && (
+          <Typography variant="body2">
+            No survey comment carries these themes yet.
+          </Typography>
+        )}
+        {campaigns.length > 0 && (
+          <Table size="small" aria-label="Demand per campaign">
+            <TableHead>
+              <TableRow>
+                <TableCell>Campaign</TableCell>
+                <TableCell align="right">Comments</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {campaigns.map(c => (
+                <TableRow key={c.campaignId}>
+                  <TableCell>{c.title}</TableCell>
+                  <TableCell align="right">{c.comments}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Stack>
+    </InfoCard>
+  );
+}

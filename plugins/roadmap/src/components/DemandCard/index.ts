@@ -1,0 +1,1 @@
+export { DemandCard } from './DemandCard';
