@@ -4,7 +4,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -21,6 +21,11 @@ import {
   submitAnswerSchema,
   updateCampaignSchema,
 } from '@paved/plugin-nps-common';
+import {
+  audited,
+  parseRequest,
+  requireUserPermission,
+} from '@paved/backend-router-utils';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -33,24 +38,6 @@ export interface RouterOptions {
   userInfo: UserInfoService;
   permissions: PermissionsService;
   auditor: AuditorService;
-}
-
-/** Parses with a zod schema; a failure is a 400 that names each failing field. */
-export function parse<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  what = 'request body',
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues.map(issue =>
-      issue.path.length > 0
-        ? `${issue.path.join('.')}: ${issue.message}`
-        : issue.message,
-    );
-    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
-  }
-  return result.data;
 }
 
 /** The REST API under /api/nps. */
@@ -70,42 +57,24 @@ export async function createRouter(
     };
   }
 
-  async function authorize(req: Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You need the ${permission.name} permission`);
-    }
-  }
+  const authorize = (req: Request, permission: BasicPermission) =>
+    requireUserPermission({ httpAuth, permissions }, req, permission);
 
-  // Runs a write as an audit event: success or failure is recorded either way.
-  async function audited<T>(
+  const audit = <T>(
     req: Request,
     eventId: string,
     meta: Record<string, string>,
     fn: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({ eventId, request: req, meta });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  ) => audited(auditor, req, eventId, meta, fn);
 
   const campaignId = (req: Request) =>
-    parse(campaignIdSchema, req.params.id, 'campaign id');
+    parseRequest(campaignIdSchema, req.params.id, 'campaign id');
 
   const promptQuery = z.strictObject({
     includePutOff: z.enum(['true', 'false']).optional(),
   });
   router.get('/prompt', async (req, res) => {
-    const query = parse(promptQuery, req.query, 'query');
+    const query = parseRequest(promptQuery, req.query, 'query');
     res.json(
       await service.prompt(await caller(req), query.includePutOff === 'true'),
     );
@@ -118,9 +87,9 @@ export async function createRouter(
 
   router.post('/campaigns', async (req, res) => {
     await authorize(req, npsCampaignManagePermission);
-    const input = parse(createCampaignSchema, req.body);
+    const input = parseRequest(createCampaignSchema, req.body);
     const { userRef } = await caller(req);
-    const campaign = await audited(req, 'campaign-create', {}, () =>
+    const campaign = await audit(req, 'campaign-create', {}, () =>
       service.createCampaign(input, userRef),
     );
     res.status(201).json(campaign);
@@ -134,9 +103,9 @@ export async function createRouter(
   router.patch('/campaigns/:id', async (req, res) => {
     await authorize(req, npsCampaignManagePermission);
     const id = campaignId(req);
-    const patch = parse(updateCampaignSchema, req.body);
+    const patch = parseRequest(updateCampaignSchema, req.body);
     res.json(
-      await audited(req, 'campaign-update', { campaignId: id }, () =>
+      await audit(req, 'campaign-update', { campaignId: id }, () =>
         service.updateCampaign(id, patch),
       ),
     );
@@ -146,7 +115,7 @@ export async function createRouter(
     await authorize(req, npsCampaignManagePermission);
     const id = campaignId(req);
     res.json(
-      await audited(req, 'campaign-close', { campaignId: id }, () =>
+      await audit(req, 'campaign-close', { campaignId: id }, () =>
         service.closeCampaign(id),
       ),
     );
@@ -155,7 +124,7 @@ export async function createRouter(
   router.delete('/campaigns/:id', async (req, res) => {
     await authorize(req, npsCampaignManagePermission);
     const id = campaignId(req);
-    await audited(req, 'campaign-delete', { campaignId: id }, () =>
+    await audit(req, 'campaign-delete', { campaignId: id }, () =>
       service.deleteCampaign(id),
     );
     res.status(204).end();
@@ -163,10 +132,10 @@ export async function createRouter(
 
   router.post('/campaigns/:id/answers', async (req, res) => {
     const id = campaignId(req);
-    const answer = parse(submitAnswerSchema, req.body);
+    const answer = parseRequest(submitAnswerSchema, req.body);
     const who = await caller(req);
     // The audit event names the campaign only: never the score next to the user.
-    await audited(req, 'answer-submit', { campaignId: id }, () =>
+    await audit(req, 'answer-submit', { campaignId: id }, () =>
       service.answer(id, who, answer),
     );
     res.status(201).json({ answered: true });
@@ -174,13 +143,13 @@ export async function createRouter(
 
   router.post('/campaigns/:id/remind-later', async (req, res) => {
     const id = campaignId(req);
-    parse(z.strictObject({}), req.body ?? {});
+    parseRequest(z.strictObject({}), req.body ?? {});
     res.json(await service.remindLater(id, await caller(req)));
   });
 
   router.post('/campaigns/:id/not-this-quarter', async (req, res) => {
     const id = campaignId(req);
-    parse(z.strictObject({}), req.body ?? {});
+    parseRequest(z.strictObject({}), req.body ?? {});
     await service.notThisQuarter(id, await caller(req));
     res.json({ dismissed: true });
   });
@@ -193,7 +162,7 @@ export async function createRouter(
   router.get('/campaigns/:id/results.csv', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
     const id = campaignId(req);
-    const csv = await audited(req, 'results-export', { campaignId: id }, () =>
+    const csv = await audit(req, 'results-export', { campaignId: id }, () =>
       service.resultsCsv(id),
     );
     res.type('text/csv').attachment(`nps-results-${id}.csv`).send(csv);
@@ -207,7 +176,7 @@ export async function createRouter(
   router.get('/campaigns/:id/comments.csv', async (req, res) => {
     await authorize(req, npsCommentsReadPermission);
     const id = campaignId(req);
-    const csv = await audited(req, 'comments-export', { campaignId: id }, () =>
+    const csv = await audit(req, 'comments-export', { campaignId: id }, () =>
       service.commentsCsv(id),
     );
     res.type('text/csv').attachment(`nps-comments-${id}.csv`).send(csv);
@@ -225,9 +194,9 @@ export async function createRouter(
 
   router.put('/responses/:id/themes', async (req, res) => {
     await authorize(req, npsCommentsReadPermission);
-    const id = parse(responseIdSchema, req.params.id, 'response id');
-    const { themes } = parse(setThemesSchema, req.body);
-    await audited(req, 'comment-tag', { responseId: id }, () =>
+    const id = parseRequest(responseIdSchema, req.params.id, 'response id');
+    const { themes } = parseRequest(setThemesSchema, req.body);
+    await audit(req, 'comment-tag', { responseId: id }, () =>
       service.setThemes(id, themes),
     );
     res.json({ themes });
@@ -245,7 +214,7 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You need the nps.results.read permission');
     }
-    const { theme } = parse(themeDemandQuerySchema, req.query, 'query');
+    const { theme } = parseRequest(themeDemandQuerySchema, req.query, 'query');
     res.json({ items: await service.themeDemand(theme) });
   });
 

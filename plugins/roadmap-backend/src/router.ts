@@ -3,11 +3,12 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+  audited,
+  parseRequest,
+  requireUserPermission,
+} from '@paved/backend-router-utils';
 import {
   createItemSchema,
   itemIdSchema,
@@ -30,23 +31,6 @@ export interface RouterOptions {
   auditor: AuditorService;
 }
 
-function parse<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  what = 'request body',
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues.map(issue =>
-      issue.path.length > 0
-        ? `${issue.path.join('.')}: ${issue.message}`
-        : issue.message,
-    );
-    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
-  }
-  return result.data;
-}
-
 const toggleSchema = z.strictObject({
   on: z.boolean({ error: 'on must be true or false' }),
 });
@@ -60,37 +44,20 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
-  // The signed-in user, holding `permission`.
-  async function userWith(req: Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You need the ${permission.name} permission`);
-    }
-    return credentials.principal.userEntityRef;
-  }
+  // The signed-in user's entity ref, after checking they hold `permission`.
+  const userWith = async (req: Request, permission: BasicPermission) =>
+    (await requireUserPermission({ httpAuth, permissions }, req, permission))
+      .principal.userEntityRef;
 
-  async function audited<T>(
+  const audit = <T>(
     req: Request,
     eventId: string,
     meta: Record<string, string>,
     fn: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({ eventId, request: req, meta });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  ) => audited(auditor, req, eventId, meta, fn);
 
   const itemId = (req: Request) =>
-    parse(itemIdSchema, req.params.id, 'item id');
+    parseRequest(itemIdSchema, req.params.id, 'item id');
 
   router.get('/items', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
@@ -109,8 +76,8 @@ export async function createRouter(
 
   router.post('/items', async (req, res) => {
     const user = await userWith(req, roadmapItemManagePermission);
-    const input = parse(createItemSchema, req.body);
-    const item = await audited(req, 'item-create', {}, () =>
+    const input = parseRequest(createItemSchema, req.body);
+    const item = await audit(req, 'item-create', {}, () =>
       service.createItem(input, user),
     );
     res.status(201).json(item);
@@ -119,8 +86,8 @@ export async function createRouter(
   router.patch('/items/:id', async (req, res) => {
     const user = await userWith(req, roadmapItemManagePermission);
     const id = itemId(req);
-    const patch = parse(updateItemSchema, req.body);
-    const { item } = await audited(req, 'item-update', { itemId: id }, () =>
+    const patch = parseRequest(updateItemSchema, req.body);
+    const { item } = await audit(req, 'item-update', { itemId: id }, () =>
       service.updateItem(id, patch, user),
     );
     res.json(item);
@@ -129,8 +96,8 @@ export async function createRouter(
   router.post('/items/:id/move', async (req, res) => {
     const user = await userWith(req, roadmapItemManagePermission);
     const id = itemId(req);
-    const move = parse(moveItemSchema, req.body);
-    const { item } = await audited(req, 'item-move', { itemId: id }, () =>
+    const move = parseRequest(moveItemSchema, req.body);
+    const { item } = await audit(req, 'item-move', { itemId: id }, () =>
       service.moveItem(id, move, user),
     );
     res.json(item);
@@ -139,8 +106,8 @@ export async function createRouter(
   router.delete('/items/:id', async (req, res) => {
     const user = await userWith(req, roadmapItemManagePermission);
     const id = itemId(req);
-    const { version } = parse(deleteSchema, req.body);
-    await audited(req, 'item-delete', { itemId: id }, () =>
+    const { version } = parseRequest(deleteSchema, req.body);
+    await audit(req, 'item-delete', { itemId: id }, () =>
       service.deleteItem(id, version, user),
     );
     res.status(204).end();
@@ -148,13 +115,13 @@ export async function createRouter(
 
   router.put('/items/:id/vote', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
-    const { on } = parse(toggleSchema, req.body);
+    const { on } = parseRequest(toggleSchema, req.body);
     res.json(await service.vote(itemId(req), user, on));
   });
 
   router.put('/items/:id/subscription', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
-    const { on } = parse(toggleSchema, req.body);
+    const { on } = parseRequest(toggleSchema, req.body);
     res.json(await service.subscribe(itemId(req), user, on));
   });
 
@@ -166,9 +133,9 @@ export async function createRouter(
   router.put('/items/:id/themes', async (req, res) => {
     await userWith(req, roadmapItemManagePermission);
     const id = itemId(req);
-    const { themes } = parse(setItemThemesSchema, req.body);
+    const { themes } = parseRequest(setItemThemesSchema, req.body);
     res.json(
-      await audited(req, 'item-themes', { itemId: id }, () =>
+      await audit(req, 'item-themes', { itemId: id }, () =>
         service.setThemes(id, themes),
       ),
     );
@@ -198,8 +165,8 @@ export async function createRouter(
   });
   router.get('/review.md', async (req, res) => {
     await userWith(req, roadmapItemReadPermission);
-    const { since } = parse(reviewQuery, req.query, 'query');
-    const markdown = await audited(req, 'review-export', {}, () =>
+    const { since } = parseRequest(reviewQuery, req.query, 'query');
+    const markdown = await audit(req, 'review-export', {}, () =>
       service.reviewMarkdown(
         since ? new Date(`${since}T00:00:00Z`) : undefined,
       ),
