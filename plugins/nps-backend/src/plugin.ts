@@ -96,6 +96,8 @@ export const npsPlugin = createBackendPlugin({
                   : [];
               });
               if (people.length === 0) return;
+              // The catalog's order varies between starts; the demo story must not.
+              people.sort((a, b) => a.userRef.localeCompare(b.userRef));
               if (
                 await loadDemoData({
                   store,
