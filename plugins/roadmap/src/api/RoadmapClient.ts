@@ -1,5 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { PluginBackendClient } from '@paved/frontend-utils';
 import {
   CreateItemRequest,
   ItemDemand,
@@ -14,29 +14,9 @@ import { RoadmapApi } from './RoadmapApi';
 const item = (id: string) => `/items/${encodeURIComponent(id)}`;
 
 /** Talks to the roadmap backend through the portal's discovery and fetch APIs. */
-export class RoadmapClient implements RoadmapApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
-
-  private async send(path: string, init?: RequestInit): Promise<Response> {
-    const base = await this.options.discoveryApi.getBaseUrl('roadmap');
-    const response = await this.options.fetchApi.fetch(`${base}${path}`, {
-      ...init,
-      headers: init?.body
-        ? { 'Content-Type': 'application/json', ...init.headers }
-        : init?.headers,
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const response = await this.send(path, init);
-    return response.status === 204 ? (undefined as T) : response.json();
+export class RoadmapClient extends PluginBackendClient implements RoadmapApi {
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    super('roadmap', options);
   }
 
   async listItems(): Promise<RoadmapItem[]> {

@@ -17,7 +17,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { CampaignComment } from '@paved/plugin-nps-common';
 import { npsApiRef } from '../../api/NpsApi';
-import { downloadText } from '../download';
+import { downloadText } from '@paved/frontend-utils';
 import { teamName } from '../format';
 
 const bandLabel = {
@@ -124,6 +124,7 @@ export function CommentsCard({ campaignId }: { campaignId: string }) {
               downloadText(
                 await npsApi.exportCsv(campaignId, 'comments'),
                 `nps-comments-${campaignId}.csv`,
+                'text/csv',
               )
             }
           >

@@ -26,7 +26,7 @@ import {
 } from '@paved/plugin-nps-common';
 import { CampaignsCard } from '../CampaignsCard';
 import { CommentsCard } from '../CommentsCard';
-import { downloadText } from '../download';
+import { downloadText } from '@paved/frontend-utils';
 import { npsApiRef } from '../../api/NpsApi';
 import { NpsAnswerForm } from '../NpsAnswerForm';
 import { ResultsCard } from '../ResultsCard';
@@ -151,6 +151,7 @@ export function NpsPage() {
                   downloadText(
                     await npsApi.exportCsv(selected, 'results'),
                     `nps-results-${selected}.csv`,
+                    'text/csv',
                   )
                 }
               >

@@ -22,7 +22,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { roadmapItemManagePermission } from '@paved/plugin-roadmap-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { roadmapApiRef } from '../../api/RoadmapApi';
-import { downloadText } from '../download';
+import { downloadText } from '@paved/frontend-utils';
 import { Disclaimer } from '../Disclaimer';
 import { ItemForm } from '../ItemForm';
 import { NoticesCard } from '../NoticesCard';
@@ -67,7 +67,7 @@ export function RoadmapPage() {
     setExportError(undefined);
     try {
       const markdown = await roadmapApi.getReviewMarkdown();
-      downloadText(markdown, 'platform-roadmap-review.md');
+      downloadText(markdown, 'platform-roadmap-review.md', 'text/markdown');
     } catch (e) {
       setExportError((e as Error).message);
     }
