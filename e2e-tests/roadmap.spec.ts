@@ -10,8 +10,24 @@ async function guestHeaders(request: APIRequestContext) {
   return { authorization: `Bearer ${token}` };
 }
 
-async function signIn(page: Page) {
+// Demo sign-in (development only): a token for any person of the catalog.
+async function demoHeaders(request: APIRequestContext, user: string) {
+  const res = await request.get(`${backend}/api/auth/demo/refresh`, {
+    headers: {
+      'x-requested-with': 'XMLHttpRequest',
+      'x-paved-demo-person': user,
+    },
+  });
+  expect(res.status()).toBe(200);
+  const token = (await res.json()).backstageIdentity.token;
+  return { authorization: `Bearer ${token}` };
+}
+
+// Signs in on the sign-in page, as the platform PM (the first person offered)
+// or as the person whose name is given.
+async function signIn(page: Page, as?: RegExp) {
   await page.goto('/');
+  if (as) await page.getByRole('radio', { name: as }).check();
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(page.getByText('Welcome to Paved')).toBeVisible();
 }
@@ -129,5 +145,96 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
     await expect(
       demand.getByRole('row', { name: /Platform NPS/ }).first(),
     ).toBeVisible();
+  });
+});
+
+test.describe('the public roadmap, as a developer uses it', () => {
+  test('a developer votes, sees the change notice, and cannot edit', async ({
+    page,
+    request,
+  }) => {
+    // A PM puts an item on the roadmap.
+    const pm = await demoHeaders(request, 'priya.raman');
+    const title = `Preview environments per pull request ${Date.now()}`;
+    const created = await request.post(`${backend}/api/roadmap/items`, {
+      headers: pm,
+      data: {
+        title,
+        summary: 'Every pull request gets its own short-lived environment.',
+        category: 'infrastructure',
+        owner: 'group:default/platform-team',
+        horizon: 'next',
+        status: 'exploring',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+
+    // Jonas, a developer on Checkout, signs in and finds it on the board.
+    await signIn(page, /Jonas Weber/);
+    await page.goto('/roadmap');
+    const card = page.getByRole('article', { name: title });
+    await expect(card).toBeVisible();
+    await expect(card.getByText('Changed since your last visit')).toHaveCount(
+      0,
+    );
+
+    // Read-only for him: no edit controls anywhere.
+    await expect(page.getByRole('button', { name: 'New item' })).toHaveCount(0);
+    await expect(card.getByRole('button', { name: /Move to/ })).toHaveCount(0);
+    await card.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+
+    // He votes, which subscribes him.
+    const vote = page.getByRole('button', { name: 'This matters to me' });
+    await vote.click();
+    await expect(vote).toHaveAttribute('aria-pressed', 'true');
+
+    // And the API refuses his edits, whatever the UI shows.
+    const jonas = await demoHeaders(request, 'jonas.weber');
+    const edit = await request.patch(`${backend}/api/roadmap/items/${id}`, {
+      headers: jonas,
+      data: { version: 1, summary: 'Not his to change' },
+    });
+    expect(edit.status()).toBe(403);
+    const move = await request.post(`${backend}/api/roadmap/items/${id}/move`, {
+      headers: jonas,
+      data: { version: 1, horizon: 'now', index: 0 },
+    });
+    expect(move.status()).toBe(403);
+
+    // He has seen the roadmap; then the PM starts building it, now.
+    await page.goto('/roadmap');
+    await expect(card).toBeVisible();
+    const current = await request.get(`${backend}/api/roadmap/items/${id}`, {
+      headers: pm,
+    });
+    const { version } = await current.json();
+    const started = await request.patch(`${backend}/api/roadmap/items/${id}`, {
+      headers: pm,
+      data: { version, status: 'building', horizon: 'now' },
+    });
+    expect(started.status()).toBe(200);
+
+    // Next visit: a notice in his inbox and the marker on the card.
+    await page.reload();
+    const notices = page.getByRole('list', { name: 'Roadmap notices' });
+    const notice = notices.getByRole('listitem').filter({ hasText: title });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText(/Building/i);
+    await expect(notice.getByText('New')).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: 'Now', exact: true })
+        .getByRole('article', { name: title })
+        .getByText('Changed since your last visit'),
+    ).toBeVisible();
+
+    await request.delete(`${backend}/api/roadmap/items/${id}`, {
+      headers: pm,
+      data: { version: version + 1 },
+    });
   });
 });

@@ -12,6 +12,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 // Sign-in. The guest provider is for local use only; see README "Sign-in".
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Development only: sign in as any person of the catalog (README "Sign-in").
+backend.add(import('@paved/plugin-auth-backend-module-demo-provider'));
 
 // Event bus the catalog subscribes to.
 backend.add(import('@backstage/plugin-events-backend'));
@@ -25,14 +27,18 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // Scaffolder (golden paths run through it).
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Golden-path actions: refuse taken names, publish to a local git repository
+// and register the new component, all or nothing.
+backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 
 // Permission framework with Paved's policy: the platform group holds the
 // platform-PM permissions, everyone else reads.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 
-// Paved: platform NPS, public roadmap.
+// Paved: platform NPS, public roadmap, golden paths.
 backend.add(import('@paved/plugin-nps-backend'));
 backend.add(import('@paved/plugin-roadmap-backend'));
+backend.add(import('@paved/plugin-golden-paths-backend'));
 
 backend.start();

@@ -1,0 +1,7 @@
+/**
+ * Golden paths backend: run recording, catalog first-seen scanning and
+ * adoption computed in SQL.
+ *
+ * @packageDocumentation
+ */
+export { goldenPathsPlugin as default } from './plugin';

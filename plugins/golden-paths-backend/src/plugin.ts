@@ -1,0 +1,110 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { goldenPathsPermissions } from '@paved/plugin-golden-paths-common';
+import { GoldenPathsStore } from './database/GoldenPathsStore';
+import { createRouter } from './router';
+import { CatalogScanner } from './service/CatalogScanner';
+import { GoldenPathsService } from './service/GoldenPathsService';
+import { RunRecorder, ScaffolderTasksClient } from './service/RunRecorder';
+import { loadGoldenPathDemoRuns } from './service/demoData';
+
+/**
+ * The golden-paths backend: records every Scaffolder run and when each
+ * component was first seen in the catalog, and serves the golden-path
+ * catalog and adoption under /api/golden-paths.
+ */
+export const goldenPathsPlugin = createBackendPlugin({
+  pluginId: 'golden-paths',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        const store = await GoldenPathsStore.create(deps.database);
+        deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
+
+        const scanner = new CatalogScanner({
+          store,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          settings: {
+            baselineWindowMs:
+              (config.getOptionalNumber(
+                'goldenPaths.scan.baselineWindowMinutes',
+              ) ?? 0) * 60_000,
+          },
+        });
+        const recorder = new RunRecorder({
+          store,
+          tasks: new ScaffolderTasksClient(deps.discovery, deps.auth),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        const demoData = config.getOptionalBoolean(
+          'goldenPaths.demoData.enabled',
+        );
+
+        await scheduler.scheduleTask({
+          id: 'golden-paths-catalog-scan',
+          frequency: {
+            seconds:
+              config.getOptionalNumber('goldenPaths.scan.frequencySeconds') ??
+              60,
+          },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          scope: 'global',
+          fn: async () => {
+            const seen = await scanner.scan();
+            logger.debug(
+              `Catalog scan: ${seen.components} components, ${seen.templates} golden paths`,
+            );
+            if (demoData && (await loadGoldenPathDemoRuns(store))) {
+              logger.info('Loaded the demo golden-path runs');
+            }
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'golden-paths-run-recorder',
+          frequency: {
+            seconds:
+              config.getOptionalNumber('goldenPaths.runs.frequencySeconds') ??
+              30,
+          },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 15 },
+          scope: 'global',
+          fn: async () => {
+            const recorded = await recorder.sync();
+            if (recorded) logger.info(`Recorded ${recorded} Scaffolder runs`);
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            service: new GoldenPathsService(store, deps.catalog),
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+      },
+    });
+  },
+});

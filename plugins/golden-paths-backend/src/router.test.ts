@@ -1,0 +1,151 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { GoldenPathsStore } from './database/GoldenPathsStore';
+import { createRouter } from './router';
+import { GoldenPathsService } from './service/GoldenPathsService';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const DEV = 'user:default/jonas.weber';
+const OUTSIDER = 'user:default/contractor';
+const as = (user: string) => mockCredentials.user.header(user);
+
+describe('golden-paths router', () => {
+  let app: express.Express;
+
+  beforeEach(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await GoldenPathsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const catalog = catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: {
+            name: 'typescript-service',
+            namespace: 'default',
+            annotations: { 'paved.dev/golden-path': 'true' },
+          },
+          spec: { owner: 'group:default/platform-team' },
+        },
+      ],
+    });
+    const router = await createRouter({
+      service: new GoldenPathsService(
+        store,
+        catalog,
+        () => new Date('2026-11-24T10:00:00Z'),
+      ),
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      // An operator's policy that keeps golden paths from one user.
+      permissions: mockServices.permissions.mock({
+        async authorize(requests: any[], { credentials }: any) {
+          return requests.map(() => ({
+            result:
+              credentials.principal.userEntityRef === OUTSIDER
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          }));
+        },
+      }) as any,
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  it('serves paths and adoption to signed-in users', async () => {
+    const paths = await request(app)
+      .get('/paths')
+      .set('authorization', as(DEV));
+    expect(paths.status).toBe(200);
+    expect(paths.body.paths.map((p: any) => p.templateRef)).toEqual([
+      'template:default/typescript-service',
+    ]);
+
+    const trend = await request(app)
+      .get('/adoption')
+      .set('authorization', as(DEV));
+    expect(trend.status).toBe(200);
+    expect(trend.body.quarters).toHaveLength(8);
+    expect(trend.body.quarters[7].quarter).toBe('2026-Q4');
+
+    const teams = await request(app)
+      .get('/adoption/teams?from=2026-Q1&to=2026-Q4')
+      .set('authorization', as(DEV));
+    expect(teams.body).toMatchObject({
+      from: '2026-Q1',
+      to: '2026-Q4',
+      teams: [],
+    });
+
+    const offPath = await request(app)
+      .get('/adoption/off-path?limit=5')
+      .set('authorization', as(DEV));
+    expect(offPath.body).toEqual({ services: [] });
+
+    const detail = await request(app)
+      .get('/paths/default/typescript-service')
+      .set('authorization', as(DEV));
+    expect(detail.status).toBe(200);
+    expect(detail.body.services).toEqual([]);
+  });
+
+  it('needs a signed-in user holding golden-paths.read', async () => {
+    for (const path of [
+      '/paths',
+      '/adoption',
+      '/adoption/teams',
+      '/adoption/off-path',
+    ]) {
+      expect((await request(app).get(path)).status).toBe(401);
+      const denied = await request(app)
+        .get(path)
+        .set('authorization', as(OUTSIDER));
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toContain('golden-paths.read');
+    }
+    const service = await request(app)
+      .get('/paths')
+      .set('authorization', mockCredentials.service.header());
+    expect(service.status).toBe(403);
+  });
+
+  it('answers bad input with a 400 naming the problem', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['/adoption?from=2026-13', /from must be a quarter/],
+      ['/adoption?to=last', /to must be a quarter/],
+      ['/adoption?from=2026-Q3&to=2026-Q1', /from must not be after to/],
+      ['/adoption?quarter=2026-Q1', /quarter/],
+      ['/adoption?from=2000-Q1&to=2026-Q4', /at most 40 quarters/],
+      ['/adoption/teams?from[a]=1', /from/],
+      ['/adoption/off-path?limit=0', /limit must be at least 1/],
+      ['/adoption/off-path?limit=x', /limit must be a number/],
+      ['/paths/default/..%2F..%2Fetc', /name is not a template name/],
+    ];
+    for (const [path, message] of cases) {
+      const res = await request(app).get(path).set('authorization', as(DEV));
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+
+  it('answers 404 for a template that is not an approved golden path', async () => {
+    const res = await request(app)
+      .get('/paths/default/legacy-node-service')
+      .set('authorization', as(DEV));
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      'template:default/legacy-node-service is not an approved golden path',
+    );
+  });
+});

@@ -1,0 +1,372 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { pavedTestDatabases } from '@paved/backend-test-utils';
+import { GoldenPathsStore } from '../database/GoldenPathsStore';
+import { CatalogScanner } from './CatalogScanner';
+import { GoldenPathsService } from './GoldenPathsService';
+import {
+  RunRecorder,
+  ScaffolderTask,
+  ScaffolderTaskEvent,
+  ScaffolderTasks,
+} from './RunRecorder';
+import { loadGoldenPathDemoRuns } from './demoData';
+
+const databases = pavedTestDatabases();
+const credentials = mockServices.auth().getOwnServiceCredentials();
+
+const template = (
+  name: string,
+  annotations: Record<string, string>,
+  spec: object = {},
+): Entity => ({
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: {
+    name,
+    namespace: 'default',
+    title: name,
+    annotations,
+    tags: ['node'],
+  },
+  spec: { owner: 'group:default/platform-team', type: 'service', ...spec },
+});
+
+const TS_PATH = template(
+  'typescript-service',
+  {
+    'paved.dev/golden-path': 'true',
+    'paved.dev/golden-path-version': '2.1.0',
+    'paved.dev/golden-path-guide': '# Guide',
+    'backstage.io/time-saved': 'PT6H',
+  },
+  { lifecycle: 'production' },
+);
+const UNAPPROVED = template('legacy-node-service', {});
+
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', owner, lifecycle: 'production' },
+});
+
+const user: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'jonas.weber', namespace: 'default' },
+  spec: {},
+  relations: [
+    { type: 'memberOf', targetRef: 'group:default/checkout' },
+    { type: 'memberOf', targetRef: 'group:default/guild-frontend' },
+  ],
+};
+
+/** The Scaffolder's task list as a fake: what GET /v2/tasks would return. */
+class FakeTasks implements ScaffolderTasks {
+  tasks: ScaffolderTask[] = [];
+  events = jest.fn(async (taskId: string): Promise<ScaffolderTaskEvent[]> => {
+    const task = this.tasks.find(t => t.id === taskId)!;
+    const finished = new Date(new Date(task.createdAt).getTime() + 42_000);
+    return [
+      { type: 'log', createdAt: task.createdAt, body: { message: 'start' } },
+      {
+        type: 'completion',
+        createdAt: finished.toISOString(),
+        body:
+          task.status === 'completed'
+            ? { output: { entityRef: `component:default/${taskId}-svc` } }
+            : { error: { message: 'boom' } },
+      },
+    ];
+  });
+  async list(offset: number, limit: number) {
+    return [...this.tasks]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(offset, offset + limit);
+  }
+  add(
+    id: string,
+    status: string,
+    createdAt: string,
+    templateRef = 'template:default/typescript-service',
+  ) {
+    this.tasks.push({
+      id,
+      status,
+      createdAt,
+      createdBy: 'user:default/jonas.weber',
+      spec: {
+        templateInfo: {
+          entityRef: templateRef,
+          entity: {
+            metadata: {
+              annotations: { 'paved.dev/golden-path-version': '2.0.0' },
+            },
+          },
+        },
+      },
+    });
+  }
+}
+
+describe.each(databases.eachSupportedId())('golden paths on %p', id => {
+  let store: GoldenPathsStore;
+
+  beforeEach(async () => {
+    const knex = await databases.init(id);
+    store = await GoldenPathsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+  });
+
+  function scannerFor(entities: Entity[], now: Date, baselineWindowMs = 0) {
+    return new CatalogScanner({
+      store,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      settings: { baselineWindowMs },
+      now: () => now,
+    });
+  }
+
+  it('scans the catalog: history counts by its creation date, the rest from when first seen', async () => {
+    const before = [
+      TS_PATH,
+      UNAPPROVED,
+      // Imported history, created from the golden path in 2026-Q2.
+      component('orders-api', 'checkout', {
+        'backstage.io/source-template': 'template:default/typescript-service',
+        'paved.dev/golden-path-version': '1.4.0',
+        'paved.dev/created-at': '2026-05-04T09:00:00Z',
+      }),
+      // There before Paved, no date: the baseline.
+      component('monolith', 'group:default/checkout'),
+    ];
+    const first = new Date('2026-10-02T08:00:00Z');
+    expect(await scannerFor(before, first).scan()).toEqual({
+      components: 2,
+      templates: 1,
+    });
+
+    // A week later: one service from the path, one from an old template.
+    const later = new Date('2026-10-09T08:00:00Z');
+    await scannerFor(
+      [
+        ...before,
+        component('tracking-api', 'routing', {
+          'backstage.io/source-template': 'typescript-service',
+          'paved.dev/golden-path-version': '2.1.0',
+        }),
+        component('label-printer', 'routing', {
+          'backstage.io/source-template':
+            'template:default/legacy-node-service',
+        }),
+      ],
+      later,
+    ).scan();
+
+    const service = new GoldenPathsService(
+      store,
+      catalogServiceMock({ entities: [] }),
+      () => later,
+    );
+    const trend = await service.adoptionTrend('2026-Q2', '2026-Q4');
+    expect(trend.goal).toBe(0.8);
+    expect(
+      trend.quarters.map(q => [q.quarter, q.newComponents, q.fromGoldenPaths]),
+    ).toEqual([
+      ['2026-Q2', 1, 1],
+      ['2026-Q3', 0, 0],
+      ['2026-Q4', 2, 1],
+    ]);
+    expect(trend.quarters[1].adoption).toBeNull();
+    expect(trend.quarters[2].adoption!.rate).toBe(0.5);
+
+    const teams = await service.adoptionByTeam('2026-Q1', '2026-Q4');
+    expect(
+      teams.teams.map(t => [t.team, t.newComponents, t.fromGoldenPaths]),
+    ).toEqual([
+      ['group:default/routing', 2, 1],
+      ['group:default/checkout', 1, 1],
+    ]);
+    expect(
+      (await service.offPath()).map(s => [s.entityRef, s.sourceTemplate]),
+    ).toEqual([
+      [
+        'component:default/label-printer',
+        'template:default/legacy-node-service',
+      ],
+    ]);
+  });
+
+  it('treats components first seen within the baseline window as pre-existing', async () => {
+    const first = new Date('2026-10-02T08:00:00Z');
+    await scannerFor([component('a', 'checkout')], first, 3_600_000).scan();
+    await scannerFor(
+      [component('a', 'checkout'), component('b', 'checkout')],
+      new Date(first.getTime() + 30 * 60_000),
+      3_600_000,
+    ).scan();
+    await scannerFor(
+      [
+        component('a', 'checkout'),
+        component('b', 'checkout'),
+        component('c', 'checkout'),
+      ],
+      new Date(first.getTime() + 2 * 3_600_000),
+      3_600_000,
+    ).scan();
+    expect(await store.adoptionByQuarter('2026-Q4', '2026-Q4')).toEqual([
+      { quarter: '2026-Q4', newComponents: 1, fromGoldenPaths: 0 },
+    ]);
+  });
+
+  it('serves a path with its runs, services and outdated versions; 404 for anything else', async () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    const entities = [
+      TS_PATH,
+      UNAPPROVED,
+      component('orders-api', 'checkout', {
+        'backstage.io/source-template': 'template:default/typescript-service',
+        'paved.dev/golden-path-version': '1.4.0',
+        'paved.dev/created-at': '2025-05-04T09:00:00Z',
+      }),
+      component('tracking-api', 'routing', {
+        'backstage.io/source-template': 'template:default/typescript-service',
+        'paved.dev/golden-path-version': '2.1.0',
+        'paved.dev/created-at': '2026-11-04T09:00:00Z',
+      }),
+    ];
+    await scannerFor(entities, now).scan();
+    expect(await loadGoldenPathDemoRuns(store)).toBe(true);
+    expect(await loadGoldenPathDemoRuns(store)).toBe(false);
+
+    const service = new GoldenPathsService(
+      store,
+      catalogServiceMock({ entities }),
+      () => now,
+    );
+    const [path] = await service.listPaths(credentials);
+    expect(path).toMatchObject({
+      templateRef: 'template:default/typescript-service',
+      title: 'typescript-service',
+      owner: 'group:default/platform-team',
+      lifecycle: 'production',
+      version: '2.1.0',
+      timeSaved: 'PT6H',
+      guide: '# Guide',
+      tags: ['node'],
+      servicesCreated: 2,
+    });
+    expect(path.runs.completed).toBe(2);
+    expect(path.runs.successRate).toBe(2 / (2 + path.runs.failed));
+    expect(path.runs.medianDurationMs).toBeGreaterThanOrEqual(40_000);
+    expect(path.runs.medianDurationMs).toBeLessThanOrEqual(150_000);
+
+    const detail = await service.getPath(
+      'default',
+      'typescript-service',
+      credentials,
+    );
+    expect(
+      detail.services.map(s => [s.entityRef, s.templateVersion, s.outdated]),
+    ).toEqual([
+      ['component:default/tracking-api', '2.1.0', false],
+      ['component:default/orders-api', '1.4.0', true],
+    ]);
+    await expect(
+      service.getPath('default', 'legacy-node-service', credentials),
+    ).rejects.toThrow(
+      'template:default/legacy-node-service is not an approved golden path',
+    );
+    await expect(
+      service.getPath('default', 'nope', credentials),
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+  });
+
+  it('refuses windows longer than ten years', async () => {
+    const service = new GoldenPathsService(
+      store,
+      catalogServiceMock({ entities: [] }),
+    );
+    await expect(
+      service.adoptionTrend('2000-Q1', '2026-Q4'),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+    });
+  });
+
+  it('records each finished run once, with the team, duration and created entity', async () => {
+    const tasks = new FakeTasks();
+    tasks.add('t1', 'completed', '2026-11-20T10:00:00.000Z');
+    tasks.add('t2', 'failed', '2026-11-20T11:00:00.000Z');
+    tasks.add('t3', 'processing', '2026-11-20T12:00:00.000Z');
+    tasks.add(
+      't4',
+      'completed',
+      '2026-11-20T13:00:00.000Z',
+      'template:default/legacy-node-service',
+    );
+    const recorder = new RunRecorder({
+      store,
+      tasks,
+      catalog: catalogServiceMock({ entities: [user] }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    expect(await recorder.sync()).toBe(3);
+    expect(await recorder.sync()).toBe(0);
+
+    // t3 finishes while the recorder is down; the next pass picks it up.
+    tasks.tasks.find(t => t.id === 't3')!.status = 'completed';
+    expect(await recorder.sync()).toBe(1);
+
+    const stats = await store.runStats([
+      'template:default/typescript-service',
+      'template:default/legacy-node-service',
+    ]);
+    expect(stats.get('template:default/typescript-service')).toEqual({
+      completed: 2,
+      failed: 1,
+      cancelled: 0,
+      medianDurationMs: 42_000,
+    });
+    expect(stats.get('template:default/legacy-node-service')?.completed).toBe(
+      1,
+    );
+  });
+
+  it('pages through a long task history until it reaches recorded runs', async () => {
+    const tasks = new FakeTasks();
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 120; i++) {
+      tasks.add(
+        `old-${i}`,
+        'completed',
+        new Date(start + i * 60_000).toISOString(),
+      );
+    }
+    const recorder = new RunRecorder({
+      store,
+      tasks,
+      catalog: catalogServiceMock({ entities: [user] }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    expect(await recorder.sync()).toBe(120);
+    tasks.add('new-1', 'completed', '2026-06-01T00:00:00.000Z');
+    tasks.events.mockClear();
+    expect(await recorder.sync()).toBe(1);
+    // Only the new run's events were read: the first page was otherwise recorded.
+    expect(tasks.events).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,220 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ADOPTION_GOAL,
+  AdoptionByTeam,
+  AdoptionTrend,
+  GOLDEN_PATH_ANNOTATION,
+  GOLDEN_PATH_GUIDE_ANNOTATION,
+  GOLDEN_PATH_VERSION_ANNOTATION,
+  GoldenPath,
+  GoldenPathDetail,
+  MAX_ADOPTION_QUARTERS,
+  OffPathService,
+  QuarterKey,
+  RunSummary,
+  TIME_SAVED_ANNOTATION,
+  addQuarters,
+  adoptionRate,
+  isGoldenPathTemplate,
+  isOlderVersion,
+  quarterOf,
+  quartersBetween,
+} from '@paved/plugin-golden-paths-common';
+import { GoldenPathsStore, RunStats } from '../database/GoldenPathsStore';
+
+/** Where a path's lifecycle is read when `spec.lifecycle` is absent. */
+export const LIFECYCLE_ANNOTATION = 'paved.dev/golden-path-lifecycle';
+
+/** The default adoption windows: 8 quarters of trend, 4 of teams. */
+const TREND_QUARTERS = 8;
+const TEAM_QUARTERS = 4;
+
+function runSummary(stats: RunStats | undefined): RunSummary {
+  const completed = stats?.completed ?? 0;
+  const failed = stats?.failed ?? 0;
+  const total = completed + failed + (stats?.cancelled ?? 0);
+  return {
+    total,
+    completed,
+    failed,
+    successRate:
+      completed + failed > 0 ? completed / (completed + failed) : null,
+    medianDurationMs: stats?.medianDurationMs ?? null,
+  };
+}
+
+/**
+ * The rules of golden paths: which templates are paths (read live from the
+ * catalog with the caller's credentials, so catalog permissions apply), what
+ * their runs and services say, and adoption over windows of quarters.
+ */
+export class GoldenPathsService {
+  constructor(
+    private readonly store: GoldenPathsStore,
+    private readonly catalog: CatalogService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private async templates(credentials: BackstageCredentials) {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: {
+          kind: 'Template',
+          [`metadata.annotations.${GOLDEN_PATH_ANNOTATION}`]: 'true',
+        },
+      },
+      { credentials },
+    );
+    return items.filter(isGoldenPathTemplate);
+  }
+
+  private toPath(
+    entity: Entity,
+    created: Map<string, number>,
+    runs: Map<string, RunStats>,
+  ): GoldenPath {
+    const ref = stringifyEntityRef(entity);
+    const annotations = entity.metadata.annotations ?? {};
+    const spec = (entity.spec ?? {}) as { owner?: string; lifecycle?: string };
+    return {
+      templateRef: ref,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+      title: entity.metadata.title ?? entity.metadata.name,
+      description: entity.metadata.description ?? '',
+      owner: spec.owner ?? '',
+      lifecycle:
+        spec.lifecycle ?? annotations[LIFECYCLE_ANNOTATION] ?? 'production',
+      version: annotations[GOLDEN_PATH_VERSION_ANNOTATION] ?? null,
+      tags: entity.metadata.tags ?? [],
+      timeSaved: annotations[TIME_SAVED_ANNOTATION] ?? null,
+      guide: annotations[GOLDEN_PATH_GUIDE_ANNOTATION] ?? '',
+      servicesCreated: created.get(ref) ?? 0,
+      runs: runSummary(runs.get(ref)),
+    };
+  }
+
+  /** The approved golden paths, by title. */
+  async listPaths(credentials: BackstageCredentials): Promise<GoldenPath[]> {
+    const templates = await this.templates(credentials);
+    const refs = templates.map(t => stringifyEntityRef(t));
+    const [created, runs] = await Promise.all([
+      this.store.servicesCreated(refs),
+      this.store.runStats(refs),
+    ]);
+    return templates
+      .map(t => this.toPath(t, created, runs))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  /** One golden path with its guide and services; 404 when it is not one. */
+  async getPath(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<GoldenPathDetail> {
+    const entity = await this.catalog.getEntityByRef(
+      { kind: 'template', namespace, name },
+      { credentials },
+    );
+    if (!entity || !isGoldenPathTemplate(entity)) {
+      throw new NotFoundError(
+        `template:${namespace}/${name} is not an approved golden path`,
+      );
+    }
+    const ref = stringifyEntityRef(entity);
+    const [created, runs, services] = await Promise.all([
+      this.store.servicesCreated([ref]),
+      this.store.runStats([ref]),
+      this.store.servicesFrom(ref),
+    ]);
+    const path = this.toPath(entity, created, runs);
+    return {
+      ...path,
+      services: services.map(s => ({
+        entityRef: s.entityRef,
+        title: s.title,
+        owner: s.ownerRef,
+        templateVersion: s.templateVersion,
+        outdated: isOlderVersion(s.templateVersion, path.version),
+        firstSeenAt: s.firstSeenAt,
+      })),
+    };
+  }
+
+  private window(
+    span: number,
+    from?: QuarterKey,
+    to?: QuarterKey,
+  ): [QuarterKey, QuarterKey] {
+    const end =
+      to ?? (from ? addQuarters(from, span - 1) : quarterOf(this.now()));
+    const start = from ?? addQuarters(end, -(span - 1));
+    if (quartersBetween(start, end).length > MAX_ADOPTION_QUARTERS) {
+      throw new InputError(
+        `A window is at most ${MAX_ADOPTION_QUARTERS} quarters; ${start} to ${end} is longer`,
+      );
+    }
+    return [start, end];
+  }
+
+  /** Adoption per quarter, every quarter of the window included. */
+  async adoptionTrend(
+    from?: QuarterKey,
+    to?: QuarterKey,
+  ): Promise<AdoptionTrend> {
+    const [start, end] = this.window(TREND_QUARTERS, from, to);
+    const counts = new Map(
+      (await this.store.adoptionByQuarter(start, end)).map(c => [c.quarter, c]),
+    );
+    return {
+      goal: ADOPTION_GOAL,
+      quarters: quartersBetween(start, end).map(quarter => {
+        const c = counts.get(quarter) ?? {
+          newComponents: 0,
+          fromGoldenPaths: 0,
+        };
+        return {
+          quarter,
+          newComponents: c.newComponents,
+          fromGoldenPaths: c.fromGoldenPaths,
+          adoption: adoptionRate(c),
+        };
+      }),
+    };
+  }
+
+  /** Adoption per owning team over the window, lowest rate first. */
+  async adoptionByTeam(
+    from?: QuarterKey,
+    to?: QuarterKey,
+  ): Promise<AdoptionByTeam> {
+    const [start, end] = this.window(TEAM_QUARTERS, from, to);
+    const teams = (await this.store.adoptionByTeam(start, end)).map(t => ({
+      ...t,
+      adoption: adoptionRate(t),
+    }));
+    teams.sort(
+      (a, b) =>
+        (a.adoption?.rate ?? 0) - (b.adoption?.rate ?? 0) ||
+        b.newComponents - a.newComponents ||
+        a.team.localeCompare(b.team),
+    );
+    return { from: start, to: end, goal: ADOPTION_GOAL, teams };
+  }
+
+  /** The newest services created off the golden paths: the PM's follow-up list. */
+  async offPath(limit = 20): Promise<OffPathService[]> {
+    return (await this.store.offPath(limit)).map(c => ({
+      entityRef: c.entityRef,
+      title: c.title,
+      owner: c.ownerRef,
+      sourceTemplate: c.sourceTemplateRef,
+      firstSeenAt: c.firstSeenAt,
+      quarter: c.quarter,
+    }));
+  }
+}

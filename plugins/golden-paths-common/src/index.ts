@@ -1,0 +1,13 @@
+/**
+ * Golden paths: the rules shared by the frontend, the backend and the
+ * scaffolder module.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './adoption';
+export * from './permissions';
+export * from './quarters';
+export * from './schemas';
+export * from './types';
+export * from './versions';

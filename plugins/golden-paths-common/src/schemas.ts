@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { QUARTER_KEY_PATTERN, isQuarterBefore } from './quarters';
+
+const quarter = (field: string) =>
+  z
+    .string({ error: `${field} must be a quarter such as 2026-Q4` })
+    .regex(QUARTER_KEY_PATTERN, {
+      error: `${field} must be a quarter such as 2026-Q4`,
+    });
+
+/** At most this many quarters in one adoption query (ten years). */
+export const MAX_ADOPTION_QUARTERS = 40;
+
+/** Query of the adoption endpoints: a window of quarters, both ends included. */
+export const adoptionQuerySchema = z
+  .strictObject({
+    from: quarter('from').optional(),
+    to: quarter('to').optional(),
+  })
+  .refine(q => !q.from || !q.to || !isQuarterBefore(q.to, q.from), {
+    error: 'from must not be after to',
+    path: ['from'],
+  });
+export type AdoptionQuery = z.infer<typeof adoptionQuerySchema>;
+
+/** Query of the off-path list: how many of the newest. */
+export const offPathQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: 'limit must be at least 1' })
+    .max(200, { error: 'limit must be at most 200' })
+    .optional(),
+});
+
+/** Path parameters naming a golden path. */
+export const pathParamsSchema = z.object({
+  namespace: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i, {
+      error: 'namespace is not an entity namespace',
+    })
+    .max(63, { error: 'namespace is too long' }),
+  name: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i, {
+      error: 'name is not a template name',
+    })
+    .max(63, { error: 'name is too long' }),
+});
