@@ -10,6 +10,8 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const databases = pavedTestDatabases();
+// Components in examples/golden-path-history.yaml (scripts/generate-demo-history.js).
+const HISTORY = 109;
 
 /**
  * The portal's catalog, on every supported database, ingesting the demo
@@ -56,6 +58,13 @@ describe.each(databases.eachSupportedId())(
                     type: 'file',
                     target: path.join(repoRoot, 'catalog-info.yaml'),
                   },
+                  {
+                    type: 'file',
+                    target: path.join(
+                      repoRoot,
+                      'examples/golden-path-history.yaml',
+                    ),
+                  },
                 ],
               },
             },
@@ -81,7 +90,7 @@ describe.each(databases.eachSupportedId())(
         const relationsDone = all.every(
           e => e.kind !== 'User' || (e.relations ?? []).length > 0,
         );
-        if (all.length >= 73 && relationsDone) return all;
+        if (all.length >= 73 + HISTORY && relationsDone) return all;
         await new Promise(resolve => setTimeout(resolve, 500));
       }
       throw new Error('the demo organisation was not ingested within 60 s');
@@ -100,9 +109,19 @@ describe.each(databases.eachSupportedId())(
         'routing',
       ]);
       expect(all.filter(e => e.kind === 'User')).toHaveLength(40);
-      expect(
-        all.filter(e => e.kind === 'Component').length,
-      ).toBeGreaterThanOrEqual(10);
+      const components = all.filter(e => e.kind === 'Component');
+      expect(components).toHaveLength(16 + HISTORY);
+      // Every component says when it was created, so adoption history is exact.
+      for (const c of components) {
+        const createdAt = c.metadata.annotations?.['paved.dev/created-at'];
+        expect({
+          name: c.metadata.name,
+          valid: !isNaN(Date.parse(createdAt)),
+        }).toEqual({
+          name: c.metadata.name,
+          valid: true,
+        });
+      }
     }, 90_000);
 
     it('puts every person in a team and gives every component an existing owner', async () => {
