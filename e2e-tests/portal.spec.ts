@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('the portal, as a new user sees it', () => {
-  test('guest sign-in lands on the home page with the Paved welcome', async ({
+  test('sign-in, as the platform PM offered first, lands on the home page with the Paved welcome', async ({
     page,
   }) => {
     await page.goto('/');
@@ -30,12 +30,62 @@ test.describe('the portal, as a new user sees it', () => {
 
     // All of the organisation's components, owned by its teams.
     await page.getByText('All', { exact: true }).click();
+    // Over a hundred components: find each with the table's search.
     const table = page.getByRole('table');
+    const search = page.getByRole('textbox', { name: 'Search' });
     for (const name of ['checkout-api', 'route-optimizer', 'driver-app']) {
-      await expect(table.getByRole('link', { name })).toBeVisible();
+      await search.fill(name);
+      await expect(
+        table.getByRole('link', { name, exact: true }),
+      ).toBeVisible();
     }
+    await search.fill('checkout-api');
     await expect(
       table.getByRole('row').filter({ hasText: 'checkout-api' }),
     ).toContainText('Checkout & Payments');
+  });
+
+  test('demo sign-in: anyone in the catalog, and a clear way back from a typo', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const picker = page.getByRole('radiogroup', { name: 'Sign in as' });
+    await expect(
+      picker.getByRole('radio', { name: /Jonas Weber, developer/ }),
+    ).toBeVisible();
+
+    // Someone not in the catalog: refused, and the picker is one click away.
+    await picker
+      .getByRole('radio', { name: 'Someone else in the catalog' })
+      .check();
+    await page
+      .getByRole('textbox', { name: 'Catalog user name' })
+      .fill('nobody.here');
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await expect(
+      page.getByText(/Could not sign in as nobody\.here/),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Choose someone else' }).click();
+
+    // Someone who is: Zoe, a developer not on the quick list.
+    await page
+      .getByRole('radiogroup', { name: 'Sign in as' })
+      .getByRole('radio', { name: 'Someone else in the catalog' })
+      .check();
+    await page
+      .getByRole('textbox', { name: 'Catalog user name' })
+      .fill('amara.nwosu');
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await expect(page.getByText('Welcome to Paved')).toBeVisible();
+    await page.goto('/settings');
+    await expect(
+      page.getByText('amara.nwosu@lumenfreight.example'),
+    ).toBeVisible();
+
+    // A reload keeps her signed in.
+    await page.reload();
+    await expect(
+      page.getByText('amara.nwosu@lumenfreight.example'),
+    ).toBeVisible();
   });
 });

@@ -3,6 +3,7 @@
  * (catalog, scaffolder, auth, permissions) plus the Paved plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleLocalRepositories } from './modules/catalogLocalRepositories';
 
 const backend = createBackend();
 
@@ -24,6 +25,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Golden paths publish to local git repositories: allow registering them.
+backend.add(catalogModuleLocalRepositories);
 
 // Scaffolder (golden paths run through it).
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -143,9 +143,12 @@ export function DemoPersonPicker(props: {
             everyone else answers, votes and reads.
           </Typography>
           <FormControl component="fieldset" fullWidth>
-            <FormLabel component="legend">Sign in as</FormLabel>
+            <FormLabel component="legend" id="demo-person-label">
+              Sign in as
+            </FormLabel>
             <RadioGroup
               name="demo-person"
+              aria-labelledby="demo-person-label"
               value={choice}
               onChange={event => {
                 setChoice(event.target.value);

@@ -1,0 +1,1 @@
+export { backoffDelay, retry, type RetryOptions } from './retry.js';

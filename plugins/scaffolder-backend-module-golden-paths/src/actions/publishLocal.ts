@@ -1,0 +1,177 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Entity, UserEntity } from '@backstage/catalog-model';
+import { ForwardedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CATALOG_INFO_FILE,
+  componentRef,
+  readCatalogInfoComponent,
+} from '../catalogInfo';
+import { assertValidComponentName } from '../componentName';
+import { GitIdentity } from '../repositories/git';
+import { LocalRepositories } from '../repositories/LocalRepositories';
+import { assertComponentNotInCatalog } from './assertComponentNotInCatalog';
+
+/** The id of the action that publishes the workspace as a local repository. */
+export const PUBLISH_LOCAL_ACTION_ID = 'paved:publish:local';
+
+/** Who the initial commit is attributed to when the user has no email. */
+export const SCAFFOLDER_IDENTITY: GitIdentity = {
+  name: 'Paved Scaffolder',
+  email: 'scaffolder@paved.local',
+};
+
+/**
+ * The person who ran the template, as a commit author: their profile's display
+ * name (or entity name) and email; the scaffolder itself when there is no email.
+ */
+export function commitAuthorFor(user?: { entity?: UserEntity }): GitIdentity {
+  const entity = user?.entity;
+  const email = entity?.spec?.profile?.email?.trim();
+  if (!entity || !email) {
+    return SCAFFOLDER_IDENTITY;
+  }
+  const name =
+    entity.spec.profile?.displayName?.trim() ||
+    entity.metadata.title?.trim() ||
+    entity.metadata.name;
+  return { name, email };
+}
+
+/**
+ * `paved:publish:local`: publishes the workspace (or a folder in it) as a new git
+ * repository in the repositories folder, then registers its catalog-info.yaml
+ * in the catalog. All or nothing: if registration fails, the repository is
+ * removed again.
+ */
+export function createPublishLocalAction(options: {
+  catalog: CatalogService;
+  repositories: LocalRepositories;
+}) {
+  const { catalog, repositories } = options;
+  return createTemplateAction({
+    id: PUBLISH_LOCAL_ACTION_ID,
+    description:
+      'Publishes the workspace as a new local git repository named after the component and registers its catalog-info.yaml in the catalog. All or nothing.',
+    examples: [
+      {
+        description: 'Publish the rendered skeleton',
+        example: [
+          'steps:',
+          '  - id: publish',
+          '    action: paved:publish:local',
+          '    input:',
+          '      name: ${{ parameters.name }}',
+          '      description: ${{ parameters.description }}',
+        ].join('\n'),
+      },
+    ],
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .describe('The component name; also the repository folder name'),
+        description: z =>
+          z
+            .string()
+            .optional()
+            .describe("The repository's description (.git/description)"),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The folder inside the workspace to publish (default: the whole workspace)',
+            ),
+        defaultBranch: z =>
+          z
+            .string()
+            .optional()
+            .describe('The branch of the initial commit (default "main")'),
+      },
+      output: {
+        repoPath: z =>
+          z.string().describe('Absolute path of the new repository'),
+        remoteUrl: z =>
+          z.string().describe('file:// URL to clone the repository from'),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .describe('Absolute path of the registered catalog-info.yaml'),
+        entityRef: z =>
+          z
+            .string()
+            .describe('The registered Component, e.g. component:default/x'),
+      },
+    },
+    async handler(ctx) {
+      const { name, description } = ctx.input;
+      const defaultBranch = ctx.input.defaultBranch ?? 'main';
+      assertValidComponentName(name);
+      // Throws NotAllowedError for a path that leaves the workspace.
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
+      const credentials = await ctx.getInitiatorCredentials();
+
+      const component = await readCatalogInfoComponent(sourceDir, name);
+      await repositories.assertAvailable(name);
+      await assertComponentNotInCatalog({
+        catalog,
+        credentials,
+        name: component.metadata.name,
+        namespace: component.metadata.namespace ?? 'default',
+      });
+
+      const template =
+        ctx.templateInfo?.entity?.metadata.title ?? ctx.templateInfo?.entityRef;
+      const repoPath = await repositories.create({
+        name,
+        sourceDir,
+        defaultBranch,
+        description,
+        author: commitAuthorFor(ctx.user),
+        message: template
+          ? `Create ${name} from the ${template} golden path`
+          : `Create ${name}`,
+      });
+      ctx.logger.info(`Created the repository ${repoPath}`);
+
+      const catalogInfoPath = path.join(repoPath, CATALOG_INFO_FILE);
+      let registered: Entity[];
+      try {
+        const response = await catalog.addLocation(
+          { type: 'file', target: catalogInfoPath },
+          { credentials },
+        );
+        registered = response.entities ?? [];
+      } catch (error) {
+        const removal = await repositories.remove(name).then(
+          () => 'so the repository was removed',
+          removeError =>
+            `and the repository could not be removed either (${removeError}); delete it by hand`,
+        );
+        throw new ForwardedError(
+          `Could not register ${catalogInfoPath} in the catalog, ${removal}`,
+          error,
+        );
+      }
+      ctx.logger.info(`Registered ${catalogInfoPath} in the catalog`);
+
+      // The catalog lists the entities only for dry runs; otherwise the file,
+      // which was just registered, says which Component it is.
+      const registeredComponent = registered.find(
+        entity => entity.kind.toLocaleLowerCase('en-US') === 'component',
+      );
+      ctx.output('repoPath', repoPath);
+      ctx.output('remoteUrl', pathToFileURL(repoPath).href);
+      ctx.output('catalogInfoPath', catalogInfoPath);
+      ctx.output('entityRef', componentRef(registeredComponent ?? component));
+    },
+  });
+}
