@@ -1,0 +1,53 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import {
+  AdoptionTrend,
+  formatRate,
+  meetsAdoptionGoal,
+} from '@paved/plugin-golden-paths-common';
+import { intervalLabel, quarterLabel } from '../format';
+
+/** The trend's figures as a table: the chart's accessible alternative. */
+export function AdoptionTable({ trend }: { trend: AdoptionTrend }) {
+  return (
+    <Table size="small" aria-label="Adoption per quarter">
+      <TableHead>
+        <TableRow>
+          <TableCell>Quarter</TableCell>
+          <TableCell align="right">New components</TableCell>
+          <TableCell align="right">From golden paths</TableCell>
+          <TableCell align="right">Adoption</TableCell>
+          <TableCell>95% interval</TableCell>
+          <TableCell>{`Goal ${formatRate(trend.goal)}`}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {trend.quarters.map(q => (
+          <TableRow key={q.quarter}>
+            <TableCell component="th" scope="row">
+              {quarterLabel(q.quarter)}
+            </TableCell>
+            <TableCell align="right">{q.newComponents}</TableCell>
+            <TableCell align="right">{q.fromGoldenPaths}</TableCell>
+            <TableCell align="right">
+              {q.adoption ? formatRate(q.adoption.rate) : 'No new components'}
+            </TableCell>
+            <TableCell>
+              {q.adoption ? intervalLabel(q.adoption) : '—'}
+            </TableCell>
+            <TableCell>
+              {(q.adoption &&
+                (meetsAdoptionGoal(q.adoption.rate, trend.goal)
+                  ? 'Met'
+                  : 'Below goal')) ||
+                '—'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

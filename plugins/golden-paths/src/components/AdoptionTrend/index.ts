@@ -1,0 +1,2 @@
+export { AdoptionTrendView } from './AdoptionTrendView';
+export { AdoptionTable } from './AdoptionTable';

@@ -1,0 +1,2 @@
+export { GoldenPathsPage } from './GoldenPathsPage';
+export { Router } from './Router';

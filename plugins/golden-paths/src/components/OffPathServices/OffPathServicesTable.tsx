@@ -1,0 +1,55 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { Link } from '@backstage/core-components';
+import { OffPathService } from '@paved/plugin-golden-paths-common';
+import { Empty } from '../Section';
+import { catalogPath, formatDate, refLabel } from '../format';
+
+/**
+ * New services that did not come from an approved golden path, newest first:
+ * the platform PM's list of teams to talk to.
+ */
+export function OffPathServicesTable(props: { services: OffPathService[] }) {
+  if (props.services.length === 0) {
+    return <Empty>No new services off the golden paths.</Empty>;
+  }
+  return (
+    <Table size="small" aria-label="New services off the golden paths">
+      <TableHead>
+        <TableRow>
+          <TableCell>Service</TableCell>
+          <TableCell>Owner</TableCell>
+          <TableCell>First seen</TableCell>
+          <TableCell>Template it names</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.services.map(s => (
+          <TableRow key={s.entityRef}>
+            <TableCell component="th" scope="row">
+              <Link to={catalogPath(s.entityRef, 'component')}>
+                {s.title || refLabel(s.entityRef)}
+              </Link>
+            </TableCell>
+            <TableCell>
+              {s.owner ? (
+                <Link to={catalogPath(s.owner, 'group')}>
+                  {refLabel(s.owner)}
+                </Link>
+              ) : (
+                'No owner'
+              )}
+            </TableCell>
+            <TableCell>{formatDate(s.firstSeenAt)}</TableCell>
+            <TableCell>
+              {s.sourceTemplate ? refLabel(s.sourceTemplate) : 'No template'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

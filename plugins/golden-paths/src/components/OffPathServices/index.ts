@@ -1,0 +1,1 @@
+export { OffPathServicesTable } from './OffPathServicesTable';

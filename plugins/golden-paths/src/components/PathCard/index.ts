@@ -1,0 +1,2 @@
+export { PathCard, UsePathButton } from './PathCard';
+export { PathChips, PathFacts } from './PathSummary';

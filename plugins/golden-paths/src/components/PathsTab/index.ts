@@ -1,0 +1,1 @@
+export { PathsTab } from './PathsTab';

@@ -1,0 +1,1 @@
+export { TeamAdoptionTable } from './TeamAdoptionTable';
