@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
@@ -14,7 +14,7 @@ import {
 import { loadGoldenPathDemoRuns } from './demoData';
 
 const databases = pavedTestDatabases();
-const credentials = mockServices.auth().getOwnServiceCredentials();
+const credentials = mockCredentials.user('user:default/jonas.weber');
 
 const template = (
   name: string,

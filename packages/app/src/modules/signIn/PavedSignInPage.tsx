@@ -185,7 +185,6 @@ export function DemoPersonPicker(props: {
               }}
               error={Boolean(problem)}
               helperText={problem}
-              autoFocus
               fullWidth
               margin="normal"
             />
