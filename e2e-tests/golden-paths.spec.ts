@@ -1,18 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-
-const backend = 'http://localhost:7007';
-
-async function demoHeaders(request: APIRequestContext, user: string) {
-  const res = await request.get(`${backend}/api/auth/demo/refresh`, {
-    headers: {
-      'x-requested-with': 'XMLHttpRequest',
-      'x-paved-demo-person': user,
-    },
-  });
-  expect(res.status()).toBe(200);
-  const token = (await res.json()).backstageIdentity.token;
-  return { authorization: `Bearer ${token}` };
-}
+import { backend, demoHeaders, signIn } from './auth';
 
 // This quarter's adoption counts, as the API reports them.
 async function thisQuarter(
@@ -47,10 +34,7 @@ test.describe('golden paths, as a developer uses them', () => {
     const before = await thisQuarter(request, jonas);
     const name = `parcel-quotes-${Date.now().toString(36)}`;
 
-    await page.goto('/');
-    await page.getByRole('radio', { name: /Jonas Weber/ }).check();
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await expect(page.getByText('Welcome to Paved')).toBeVisible();
+    await signIn(page, /Jonas Weber/);
     // Jonas has not answered this quarter's survey; he puts it off for now.
     await page
       .getByRole('complementary', { name: 'Platform survey' })

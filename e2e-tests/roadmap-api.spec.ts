@@ -1,15 +1,5 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
-
-const backend = 'http://localhost:7007';
-
-async function guestHeaders(request: APIRequestContext) {
-  const res = await request.get(`${backend}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  expect(res.status()).toBe(200);
-  const token = (await res.json()).backstageIdentity.token;
-  return { authorization: `Bearer ${token}` };
-}
+import { expect, test } from '@playwright/test';
+import { backend, guestHeaders } from './auth';
 
 test.describe('the roadmap API on the real backend', () => {
   test('demo roadmap, demand read from the NPS survey, review export', async ({

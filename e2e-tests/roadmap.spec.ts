@@ -1,36 +1,5 @@
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
-
-const backend = 'http://localhost:7007';
-
-async function guestHeaders(request: APIRequestContext) {
-  const res = await request.get(`${backend}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  const token = (await res.json()).backstageIdentity.token;
-  return { authorization: `Bearer ${token}` };
-}
-
-// Demo sign-in (development only): a token for any person of the catalog.
-async function demoHeaders(request: APIRequestContext, user: string) {
-  const res = await request.get(`${backend}/api/auth/demo/refresh`, {
-    headers: {
-      'x-requested-with': 'XMLHttpRequest',
-      'x-paved-demo-person': user,
-    },
-  });
-  expect(res.status()).toBe(200);
-  const token = (await res.json()).backstageIdentity.token;
-  return { authorization: `Bearer ${token}` };
-}
-
-// Signs in on the sign-in page, as the platform PM (the first person offered)
-// or as the person whose name is given.
-async function signIn(page: Page, as?: RegExp) {
-  await page.goto('/');
-  if (as) await page.getByRole('radio', { name: as }).check();
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Welcome to Paved')).toBeVisible();
-}
+import { Page, expect, test } from '@playwright/test';
+import { backend, demoHeaders, guestHeaders, signIn } from './auth';
 
 // Picks an option of a labelled MUI select.
 async function choose(page: Page, label: string, option: string) {

@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   AdoptionRate,
   QuarterKey,
@@ -13,15 +14,11 @@ export type EntityRefParts = { kind: string; namespace: string; name: string };
  * "group:default/platform-team" or "platform-team".
  */
 export function parseRef(ref: string, defaultKind: string): EntityRefParts {
-  const colon = ref.indexOf(':');
-  const kind = colon > 0 ? ref.slice(0, colon) : defaultKind;
-  const rest = colon > 0 ? ref.slice(colon + 1) : ref;
-  const slash = rest.indexOf('/');
-  return {
-    kind: kind.toLocaleLowerCase('en-US'),
-    namespace: slash >= 0 ? rest.slice(0, slash) : 'default',
-    name: slash >= 0 ? rest.slice(slash + 1) : rest,
-  };
+  const { kind, namespace, name } = parseEntityRef(ref, {
+    defaultKind,
+    defaultNamespace: 'default',
+  });
+  return { kind: kind.toLocaleLowerCase('en-US'), namespace, name };
 }
 
 /** An entity's page in the catalog, e.g. "/catalog/default/group/platform-team". */

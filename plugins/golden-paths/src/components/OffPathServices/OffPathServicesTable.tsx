@@ -3,10 +3,10 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { Link } from '@backstage/core-components';
 import { OffPathService } from '@paved/plugin-golden-paths-common';
+import { OwnerCell, ServiceCell } from '../EntityCells';
 import { Empty } from '../Section';
-import { catalogPath, formatDate, refLabel } from '../format';
+import { formatDate, refLabel } from '../format';
 
 /**
  * New services that did not come from an approved golden path, newest first:
@@ -29,20 +29,8 @@ export function OffPathServicesTable(props: { services: OffPathService[] }) {
       <TableBody>
         {props.services.map(s => (
           <TableRow key={s.entityRef}>
-            <TableCell component="th" scope="row">
-              <Link to={catalogPath(s.entityRef, 'component')}>
-                {s.title || refLabel(s.entityRef)}
-              </Link>
-            </TableCell>
-            <TableCell>
-              {s.owner ? (
-                <Link to={catalogPath(s.owner, 'group')}>
-                  {refLabel(s.owner)}
-                </Link>
-              ) : (
-                'No owner'
-              )}
-            </TableCell>
+            <ServiceCell entityRef={s.entityRef} title={s.title} />
+            <OwnerCell owner={s.owner} />
             <TableCell>{formatDate(s.firstSeenAt)}</TableCell>
             <TableCell>
               {s.sourceTemplate ? refLabel(s.sourceTemplate) : 'No template'}

@@ -5,10 +5,10 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { Link } from '@backstage/core-components';
 import { GoldenPathDetail } from '@paved/plugin-golden-paths-common';
+import { OwnerCell, ServiceCell } from '../EntityCells';
 import { Empty } from '../Section';
-import { catalogPath, formatDate, refLabel } from '../format';
+import { formatDate } from '../format';
 
 /** The services created from a golden path, those on an older version marked. */
 export function PathServicesTable({
@@ -35,20 +35,8 @@ export function PathServicesTable({
       <TableBody>
         {goldenPath.services.map(s => (
           <TableRow key={s.entityRef}>
-            <TableCell component="th" scope="row">
-              <Link to={catalogPath(s.entityRef, 'component')}>
-                {s.title || refLabel(s.entityRef)}
-              </Link>
-            </TableCell>
-            <TableCell>
-              {s.owner ? (
-                <Link to={catalogPath(s.owner, 'group')}>
-                  {refLabel(s.owner)}
-                </Link>
-              ) : (
-                'No owner'
-              )}
-            </TableCell>
+            <ServiceCell entityRef={s.entityRef} title={s.title} />
+            <OwnerCell owner={s.owner} />
             <TableCell>
               <Stack direction="row" spacing={1} alignItems="center">
                 <span>{s.templateVersion ?? 'Unknown'}</span>
