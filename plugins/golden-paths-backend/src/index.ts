@@ -5,3 +5,6 @@
  * @packageDocumentation
  */
 export { goldenPathsPlugin as default } from './plugin';
+export * from './extensions';
+export { GoldenPathsStore } from './database/GoldenPathsStore';
+export type { RunRecord } from './database/GoldenPathsStore';

@@ -9,7 +9,10 @@ import { createRouter } from './router';
 import { CatalogScanner } from './service/CatalogScanner';
 import { GoldenPathsService } from './service/GoldenPathsService';
 import { RunRecorder, ScaffolderTasksClient } from './service/RunRecorder';
-import { loadGoldenPathDemoRuns } from './service/demoData';
+import {
+  GoldenPathsDemoDataContext,
+  goldenPathsDemoDataExtensionPoint,
+} from './extensions';
 
 /**
  * The golden-paths backend: records every Scaffolder run and when each
@@ -19,6 +22,12 @@ import { loadGoldenPathDemoRuns } from './service/demoData';
 export const goldenPathsPlugin = createBackendPlugin({
   pluginId: 'golden-paths',
   register(env) {
+    const demoDataLoaders: Array<
+      (c: GoldenPathsDemoDataContext) => Promise<void>
+    > = [];
+    env.registerExtensionPoint(goldenPathsDemoDataExtensionPoint, {
+      addDemoDataLoader: loader => demoDataLoaders.push(loader),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -57,9 +66,6 @@ export const goldenPathsPlugin = createBackendPlugin({
           auth: deps.auth,
           logger,
         });
-        const demoData = config.getOptionalBoolean(
-          'goldenPaths.demoData.enabled',
-        );
 
         await scheduler.scheduleTask({
           id: 'golden-paths-catalog-scan',
@@ -76,9 +82,6 @@ export const goldenPathsPlugin = createBackendPlugin({
             logger.debug(
               `Catalog scan: ${seen.components} components, ${seen.templates} golden paths`,
             );
-            if (demoData && (await loadGoldenPathDemoRuns(store))) {
-              logger.info('Loaded the demo golden-path runs');
-            }
           },
         });
         await scheduler.scheduleTask({
@@ -96,6 +99,8 @@ export const goldenPathsPlugin = createBackendPlugin({
             if (recorded) logger.info(`Recorded ${recorded} Scaffolder runs`);
           },
         });
+
+        for (const load of demoDataLoaders) await load({ store });
 
         deps.httpRouter.use(
           await createRouter({

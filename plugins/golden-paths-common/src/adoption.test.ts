@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { adoptionRate, formatRate, meetsAdoptionGoal } from './adoption';
-import { addQuarters, quarterOf, quartersBetween } from './quarters';
 import { compareVersions, isOlderVersion } from './versions';
 import { adoptionQuerySchema, offPathQuerySchema } from './schemas';
 import { sourceTemplateRef, isGoldenPathTemplate } from './annotations';
@@ -71,49 +70,6 @@ describe('adoption rate', () => {
   });
 });
 
-describe('quarters', () => {
-  it.each([
-    ['2026-01-01T00:00:00Z', '2026-Q1'],
-    ['2026-03-31T23:59:59.999Z', '2026-Q1'],
-    ['2026-04-01T00:00:00Z', '2026-Q2'],
-    ['2026-09-30T23:59:59Z', '2026-Q3'],
-    ['2026-10-01T00:00:00Z', '2026-Q4'],
-    ['2026-12-31T23:59:59Z', '2026-Q4'],
-  ])('%s is in %s (UTC)', (iso, key) => {
-    expect(quarterOf(new Date(iso))).toBe(key);
-  });
-
-  it('steps and spans across years', () => {
-    expect(addQuarters('2026-Q4', 1)).toBe('2027-Q1');
-    expect(addQuarters('2025-Q1', -1)).toBe('2024-Q4');
-    expect(quartersBetween('2025-Q3', '2026-Q2')).toEqual([
-      '2025-Q3',
-      '2025-Q4',
-      '2026-Q1',
-      '2026-Q2',
-    ]);
-    expect(quartersBetween('2026-Q2', '2026-Q1')).toEqual([]);
-    expect(() => addQuarters('2026Q1', 1)).toThrow(/not a quarter/);
-  });
-
-  it('round-trips: n quarters after, n before', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1990, max: 2100 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: -200, max: 200 }),
-        (year, q, n) => {
-          const key = `${year}-Q${q}`;
-          expect(addQuarters(addQuarters(key, n), -n)).toBe(key);
-          expect(
-            quartersBetween(key, addQuarters(key, Math.abs(n))),
-          ).toHaveLength(Math.abs(n) + 1);
-        },
-      ),
-    );
-  });
-});
-
 describe('template versions', () => {
   it('compares numerically and flags older services only', () => {
     expect(compareVersions('1.10.0', '1.9.9')).toBe(1);
@@ -143,6 +99,22 @@ describe('request schemas', () => {
     expect(reversed.error!.issues[0].message).toBe('from must not be after to');
     expect(adoptionQuerySchema.safeParse({ quarter: '2026-Q1' }).success).toBe(
       false,
+    );
+  });
+
+  it.each([
+    [{ from: '0000-Q1' }, 'from'],
+    [{ to: 'x' }, 'to'],
+    [{ from: '9999-Q4' }, 'from'],
+    [{ to: '0000-Q1' }, 'to'],
+    [{ from: '1999-Q4', to: '2026-Q1' }, 'from'],
+    [{ from: '2026-Q1', to: '2101-Q1' }, 'to'],
+  ])('refuses quarters out of range or unparsable: %p', (query, field) => {
+    const result = adoptionQuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path).toEqual([field]);
+    expect(result.error!.issues[0].message).toBe(
+      `${field} must be a quarter from 2000-Q1 to 2100-Q4, such as 2026-Q4`,
     );
   });
 

@@ -7,7 +7,6 @@
 export * from './annotations';
 export * from './adoption';
 export * from './permissions';
-export * from './quarters';
 export * from './schemas';
 export * from './types';
 export * from './versions';

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { QUARTER_KEY_PATTERN, isQuarterBefore } from './quarters';
+import {
+  MAX_QUARTER_YEAR,
+  MIN_QUARTER_YEAR,
+  isQuarterBefore,
+  isValidQuarter,
+} from '@paved/common';
 
-const quarter = (field: string) =>
-  z
-    .string({ error: `${field} must be a quarter such as 2026-Q4` })
-    .regex(QUARTER_KEY_PATTERN, {
-      error: `${field} must be a quarter such as 2026-Q4`,
-    });
+const quarter = (field: string) => {
+  const error = `${field} must be a quarter from ${MIN_QUARTER_YEAR}-Q1 to ${MAX_QUARTER_YEAR}-Q4, such as 2026-Q4`;
+  return z.string({ error }).refine(isValidQuarter, { error });
+};
 
 /** At most this many quarters in one adoption query (ten years). */
 export const MAX_ADOPTION_QUARTERS = 40;

@@ -1,5 +1,5 @@
 import { AdoptionRate } from './adoption';
-import { QuarterKey } from './quarters';
+import { QuarterKey } from '@paved/common';
 
 /** Scaffolder run outcomes Paved records. */
 export type RunStatus = 'completed' | 'failed' | 'cancelled';

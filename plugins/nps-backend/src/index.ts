@@ -4,3 +4,6 @@
  * @packageDocumentation
  */
 export { npsPlugin as default } from './plugin';
+export * from './extensions';
+export { NpsStore } from './database/NpsStore';
+export { NpsService, readNpsSettings } from './service/NpsService';

@@ -12,13 +12,16 @@ import {
 } from './service/CampaignScheduler';
 import { CatalogAudienceDirectory } from './service/CatalogAudienceDirectory';
 import { NpsService, readNpsSettings } from './service/NpsService';
-import { loadDemoData } from './service/demoData';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NpsDemoDataContext, npsDemoDataExtensionPoint } from './extensions';
 
 /** The platform NPS backend: campaigns, confidential answers, results. */
 export const npsPlugin = createBackendPlugin({
   pluginId: 'nps',
   register(env) {
+    const demoDataLoaders: Array<(c: NpsDemoDataContext) => Promise<void>> = [];
+    env.registerExtensionPoint(npsDemoDataExtensionPoint, {
+      addDemoDataLoader: loader => demoDataLoaders.push(loader),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -59,59 +62,7 @@ export const npsPlugin = createBackendPlugin({
           fn: () => scheduler.ensureCurrentCampaign().then(() => undefined),
         });
 
-        if (deps.config.getOptionalBoolean('nps.demoData.enabled')) {
-          const leaveUnanswered =
-            deps.config.getOptionalStringArray(
-              'nps.demoData.leaveUnanswered',
-            ) ?? [];
-          // Runs until the catalog has the demo organisation's users, then loads once.
-          await deps.scheduler.scheduleTask({
-            id: 'nps-demo-data',
-            frequency: { seconds: 30 },
-            timeout: { minutes: 2 },
-            initialDelay: { seconds: 5 },
-            scope: 'global',
-            fn: async () => {
-              const { items } = await deps.catalog.getEntities(
-                {
-                  filter: { kind: 'User' },
-                  fields: [
-                    'kind',
-                    'metadata.name',
-                    'metadata.namespace',
-                    'relations',
-                  ],
-                },
-                { credentials: await deps.auth.getOwnServiceCredentials() },
-              );
-              const people = items.flatMap(user => {
-                const team = user.relations?.find(r => r.type === 'memberOf');
-                return team
-                  ? [
-                      {
-                        userRef: stringifyEntityRef(user),
-                        teamRef: team.targetRef,
-                      },
-                    ]
-                  : [];
-              });
-              if (people.length === 0) return;
-              // The catalog's order varies between starts; the demo story must not.
-              people.sort((a, b) => a.userRef.localeCompare(b.userRef));
-              if (
-                await loadDemoData({
-                  store,
-                  people,
-                  skipUsers: leaveUnanswered,
-                })
-              ) {
-                deps.logger.info(
-                  `Loaded NPS demo data for ${people.length} people`,
-                );
-              }
-            },
-          });
-        }
+        for (const load of demoDataLoaders) await load({ store });
 
         deps.httpRouter.use(
           await createRouter({

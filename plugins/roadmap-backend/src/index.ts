@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export { roadmapPlugin as default } from './plugin';
+export * from './extensions';
+export { RoadmapStore } from './database/RoadmapStore';

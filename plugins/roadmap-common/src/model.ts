@@ -49,19 +49,3 @@ export const LABELS: Record<RoadmapStatus | Horizon | Category, string> = {
   security: 'Security',
   data: 'Data',
 };
-
-/** A calendar quarter key, e.g. "2027-Q1". */
-export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/;
-
-/** The quarter keys of the next `months` months from `from` (UTC), current quarter first. */
-export function upcomingQuarters(from: Date, months = 6): string[] {
-  const quarters: string[] = [];
-  for (let m = 0; m <= months; m += 3) {
-    const d = new Date(
-      Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + m, 1),
-    );
-    const key = `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-    if (!quarters.includes(key)) quarters.push(key);
-  }
-  return quarters;
-}

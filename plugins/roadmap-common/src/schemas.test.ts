@@ -1,5 +1,5 @@
 import { createItemSchema, moveItemSchema, updateItemSchema } from './schemas';
-import { upcomingQuarters } from './model';
+import { upcomingQuarters } from '@paved/common';
 
 const item = {
   title: 'Preview environments for every pull request',
@@ -58,7 +58,7 @@ describe('roadmap item schemas', () => {
     [{ status: 'done' }, /status: status must be one of/],
     [
       { targetQuarter: '2027Q1' },
-      /targetQuarter: targetQuarter must look like 2027-Q1/,
+      /targetQuarter: targetQuarter must be a quarter such as 2027-Q1/,
     ],
     [{ owner: 'platform-team' }, /owner: owner must be a group entity ref/],
     [{ title: '' }, /title: title is required/],

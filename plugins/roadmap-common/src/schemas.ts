@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES, HORIZONS, QUARTER_PATTERN, STATUSES } from './model';
+import { CATEGORIES, HORIZONS, STATUSES } from './model';
+import { isValidQuarter } from '@paved/common';
 
 const text = (field: string, max: number) =>
   z
@@ -42,7 +43,9 @@ const itemFields = {
   }),
   targetQuarter: z
     .string()
-    .regex(QUARTER_PATTERN, { error: 'targetQuarter must look like 2027-Q1' })
+    .refine(isValidQuarter, {
+      error: 'targetQuarter must be a quarter such as 2027-Q1',
+    })
     .nullable()
     .default(null),
   status: z.enum(STATUSES, {

@@ -2,12 +2,8 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  AdoptionCounts,
-  QuarterKey,
-  RunStatus,
-  quarterOf,
-} from '@paved/plugin-golden-paths-common';
+import { AdoptionCounts, RunStatus } from '@paved/plugin-golden-paths-common';
+import { QuarterKey, quarterOf } from '@paved/common';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(

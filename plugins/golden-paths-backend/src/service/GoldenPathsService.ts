@@ -13,16 +13,18 @@ import {
   GoldenPathDetail,
   MAX_ADOPTION_QUARTERS,
   OffPathService,
-  QuarterKey,
   RunSummary,
   TIME_SAVED_ANNOTATION,
-  addQuarters,
   adoptionRate,
   isGoldenPathTemplate,
   isOlderVersion,
+} from '@paved/plugin-golden-paths-common';
+import {
+  addQuarters,
+  QuarterKey,
   quarterOf,
   quartersBetween,
-} from '@paved/plugin-golden-paths-common';
+} from '@paved/common';
 import { GoldenPathsStore, RunStats } from '../database/GoldenPathsStore';
 
 /** Where a path's lifecycle is read when `spec.lifecycle` is absent. */

@@ -5,8 +5,8 @@ import {
   GoldenPath,
   GoldenPathDetail,
   OffPathService,
-  QuarterKey,
 } from '@paved/plugin-golden-paths-common';
+import { QuarterKey } from '@paved/common';
 
 /** A window of quarters, both ends included; the backend picks what is left out. */
 export type AdoptionWindow = {

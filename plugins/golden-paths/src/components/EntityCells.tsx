@@ -1,13 +1,14 @@
 import { Link } from '@backstage/core-components';
 import TableCell from '@mui/material/TableCell';
-import { catalogPath, refLabel } from './format';
+import { catalogPath } from './format';
+import { entityDisplayName } from '@paved/common';
 
 /** A table's row header: the service, linked to its catalog page. */
 export function ServiceCell(props: { entityRef: string; title: string }) {
   return (
     <TableCell component="th" scope="row">
       <Link to={catalogPath(props.entityRef, 'component')}>
-        {props.title || refLabel(props.entityRef)}
+        {props.title || entityDisplayName(props.entityRef)}
       </Link>
     </TableCell>
   );
@@ -19,7 +20,7 @@ export function OwnerCell(props: { owner: string | null }) {
     <TableCell>
       {props.owner ? (
         <Link to={catalogPath(props.owner, 'group')}>
-          {refLabel(props.owner)}
+          {entityDisplayName(props.owner)}
         </Link>
       ) : (
         'No owner'

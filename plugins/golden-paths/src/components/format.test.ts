@@ -4,8 +4,6 @@ import {
   formatRunTime,
   humaniseTimeSaved,
   parseIsoDuration,
-  quarterLabel,
-  refLabel,
   runsLabel,
   safeImageUri,
   safeLinkUri,
@@ -162,19 +160,10 @@ describe('links and labels', () => {
     );
   });
 
-  it('names refs without the default namespace', () => {
-    expect(refLabel('group:default/platform-team')).toBe('platform-team');
-    expect(refLabel('group:ops/sre')).toBe('ops/sre');
-  });
-
   it('links to the Scaffolder', () => {
     expect(scaffolderPath('default', 'typescript-service')).toBe(
       '/create/templates/default/typescript-service',
     );
-  });
-
-  it('reads quarters', () => {
-    expect(quarterLabel('2026-Q4')).toBe('Q4 2026');
   });
 
   it('states a rate with its n and interval', () => {

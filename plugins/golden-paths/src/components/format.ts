@@ -1,7 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   AdoptionRate,
-  QuarterKey,
   RunSummary,
   formatRate,
 } from '@paved/plugin-golden-paths-common';
@@ -29,23 +28,11 @@ export function catalogPath(ref: string, defaultKind: string): string {
     .join('/')}`;
 }
 
-/** An entity ref as people read it: the name, with the namespace unless default. */
-export function refLabel(ref: string): string {
-  const { namespace, name } = parseRef(ref, 'component');
-  return namespace === 'default' ? name : `${namespace}/${name}`;
-}
-
 /** Where the Scaffolder runs a template. */
 export function scaffolderPath(namespace: string, name: string): string {
   return `/create/templates/${encodeURIComponent(
     namespace,
   )}/${encodeURIComponent(name)}`;
-}
-
-/** A quarter key as people read it, e.g. "2026-Q4" → "Q4 2026". */
-export function quarterLabel(quarter: QuarterKey): string {
-  const [year, q] = quarter.split('-');
-  return `${q} ${year}`;
 }
 
 /** A timestamp as a readable day, e.g. "24 Nov 2026". */

@@ -6,6 +6,7 @@ import {
   NPS_QUESTION,
 } from '@paved/plugin-nps-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { quarterBounds, quarterOf } from '@paved/common';
 import { NpsService } from './NpsService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,18 +37,6 @@ export function readScheduleSettings(config: Config): ScheduleSettings {
   };
 }
 
-/** The calendar quarter of a date (UTC): its key, e.g. "2026-Q4", and its bounds. */
-export function quarterOf(date: Date) {
-  const year = date.getUTCFullYear();
-  const q = Math.floor(date.getUTCMonth() / 3);
-  return {
-    key: `${year}-Q${q + 1}`,
-    label: `Q${q + 1} ${year}`,
-    start: new Date(Date.UTC(year, q * 3, 1)),
-    end: new Date(Date.UTC(year, q * 3 + 3, 1)),
-  };
-}
-
 /**
  * Makes sure the current quarter has its campaign, so nobody has to remember:
  * opens at the start of the quarter (or now, the first time), for `windowDays`.
@@ -64,7 +53,7 @@ export class CampaignScheduler {
   async ensureCurrentCampaign(): Promise<string | undefined> {
     if (!this.settings.enabled) return undefined;
     const now = this.now();
-    const quarter = quarterOf(now);
+    const quarter = quarterBounds(quarterOf(now));
     const opensAt = new Date(
       Math.max(quarter.start.getTime(), now.getTime() - 60_000),
     );

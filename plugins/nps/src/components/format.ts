@@ -1,3 +1,4 @@
+import { entityDisplayName } from '@paved/common';
 /** An NPS with its sign, e.g. "+12", "−4", "0". */
 export function formatNps(nps: number): string {
   if (nps > 0) return `+${nps}`;
@@ -12,5 +13,5 @@ export function formatRate(rate: number | null): string {
 
 /** A team entity ref as its name. */
 export function teamName(ref: string | null): string {
-  return ref === null ? 'No team' : ref.replace(/^group:(default\/)?/, '');
+  return ref === null ? 'No team' : entityDisplayName(ref);
 }

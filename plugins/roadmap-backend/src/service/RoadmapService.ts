@@ -1,3 +1,4 @@
+import { addQuarters, quarterBounds, quarterOf } from '@paved/common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ItemDemand,
@@ -216,15 +217,7 @@ export class RoadmapService {
   /** The quarterly review as Markdown; `since` defaults to the start of the previous quarter. */
   async reviewMarkdown(since?: Date): Promise<string> {
     const now = this.now();
-    const from =
-      since ??
-      new Date(
-        Date.UTC(
-          now.getUTCFullYear(),
-          Math.floor(now.getUTCMonth() / 3) * 3 - 3,
-          1,
-        ),
-      );
+    const from = since ?? quarterBounds(addQuarters(quarterOf(now), -1)).start;
     const [items, changes, themes] = await Promise.all([
       this.store.listItems('service:roadmap-review'),
       this.store.changesBetween(from, now),

@@ -1,4 +1,4 @@
-import { entityName, isConflict, quarterLabel, safeLinkUri } from './format';
+import { isConflict, safeLinkUri, targetQuarterLabel } from './format';
 
 describe('format', () => {
   it('keeps http(s), mailto and relative links and drops the rest', () => {
@@ -11,11 +11,9 @@ describe('format', () => {
     expect(safeLinkUri('java\tscript:alert(1)')).toBe('');
   });
 
-  it('names entities, quarters and conflicts', () => {
-    expect(entityName('user:default/pat.pm')).toBe('pat.pm');
-    expect(entityName('group:platform-team')).toBe('platform-team');
-    expect(quarterLabel('2027-Q1')).toBe('Q1 2027');
-    expect(quarterLabel(null)).toBe('No target quarter');
+  it('names target quarters and conflicts', () => {
+    expect(targetQuarterLabel('2027-Q1')).toBe('Q1 2027');
+    expect(targetQuarterLabel(null)).toBe('No target quarter');
     expect(isConflict(Object.assign(new Error('x'), { statusCode: 409 }))).toBe(
       true,
     );

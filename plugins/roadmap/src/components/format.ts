@@ -1,4 +1,5 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { quarterLabel } from '@paved/common';
 import { LABELS } from '@paved/plugin-roadmap-common';
 import { rootRouteRef } from '../routes';
 
@@ -9,22 +10,14 @@ export const ROADMAP_DISCLAIMER =
 /** The owner a new item gets. */
 export const DEFAULT_OWNER = 'group:default/platform-team';
 
-/** An entity ref as its name, e.g. "group:default/platform-team" → "platform-team". */
-export function entityName(ref: string | null | undefined): string {
-  if (!ref) return '—';
-  return ref.replace(/^[^:]+:/, '').replace(/^[^/]+\//, '');
-}
-
 /** A status, horizon or category as people read it. */
 export function label(value: string): string {
   return LABELS[value as keyof typeof LABELS] ?? value;
 }
 
-/** A quarter key as people read it, e.g. "2027-Q1" → "Q1 2027". */
-export function quarterLabel(quarter: string | null): string {
-  if (!quarter) return 'No target quarter';
-  const [year, q] = quarter.split('-');
-  return `${q} ${year}`;
+/** A target quarter as people read it, e.g. "2027-Q1" → "Q1 2027"; null → "No target quarter". */
+export function targetQuarterLabel(quarter: string | null): string {
+  return quarter ? quarterLabel(quarter) : 'No target quarter';
 }
 
 /** A day (local time) as YYYY-MM-DD, comparable with effective dates. */

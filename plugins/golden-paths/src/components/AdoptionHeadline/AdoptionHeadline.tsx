@@ -6,7 +6,8 @@ import {
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
 import { Empty } from '../Section';
-import { adoptionSentence, plural, quarterLabel } from '../format';
+import { adoptionSentence, plural } from '../format';
+import { quarterLabel } from '@paved/common';
 
 /** How the quarter compares with the goal, honest about small numbers. */
 function GoalStatus(props: { rate: number; high: number; goal: number }) {

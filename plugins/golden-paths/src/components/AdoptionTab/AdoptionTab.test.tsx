@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { addQuarters, quarterOf } from '@paved/plugin-golden-paths-common';
+import { addQuarters, quarterOf } from '@paved/common';
 import {
   fakeGoldenPathsApi,
   makeByTeam,

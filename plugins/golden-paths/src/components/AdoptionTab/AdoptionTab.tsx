@@ -4,11 +4,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  addQuarters,
-  formatRate,
-  quarterOf,
-} from '@paved/plugin-golden-paths-common';
+import { formatRate } from '@paved/plugin-golden-paths-common';
+import { addQuarters, quarterLabel, quarterOf } from '@paved/common';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../../api/GoldenPathsApi';
 import { AdoptionHeadline } from '../AdoptionHeadline';
@@ -16,7 +13,6 @@ import { AdoptionTrendView } from '../AdoptionTrend';
 import { OffPathServicesTable } from '../OffPathServices';
 import { Section } from '../Section';
 import { TeamAdoptionTable } from '../TeamAdoption';
-import { quarterLabel } from '../format';
 
 /** The trend windows offered, in quarters. */
 export const TREND_WINDOWS = [4, 8, 12] as const;

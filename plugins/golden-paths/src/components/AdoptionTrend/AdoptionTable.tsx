@@ -8,7 +8,8 @@ import {
   formatRate,
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
-import { intervalLabel, quarterLabel } from '../format';
+import { intervalLabel } from '../format';
+import { quarterLabel } from '@paved/common';
 
 /** The trend's figures as a table: the chart's accessible alternative. */
 export function AdoptionTable({ trend }: { trend: AdoptionTrend }) {

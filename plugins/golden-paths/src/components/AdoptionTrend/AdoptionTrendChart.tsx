@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import { AdoptionTrend, formatRate } from '@paved/plugin-golden-paths-common';
-import { quarterLabel } from '../format';
+import { quarterLabel } from '@paved/common';
 
 const percent = (value: number) => `${Math.round(value)}%`;
 

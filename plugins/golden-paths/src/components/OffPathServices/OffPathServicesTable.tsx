@@ -6,7 +6,8 @@ import TableRow from '@mui/material/TableRow';
 import { OffPathService } from '@paved/plugin-golden-paths-common';
 import { OwnerCell, ServiceCell } from '../EntityCells';
 import { Empty } from '../Section';
-import { formatDate, refLabel } from '../format';
+import { formatDate } from '../format';
+import { entityDisplayName } from '@paved/common';
 
 /**
  * New services that did not come from an approved golden path, newest first:
@@ -33,7 +34,9 @@ export function OffPathServicesTable(props: { services: OffPathService[] }) {
             <OwnerCell owner={s.owner} />
             <TableCell>{formatDate(s.firstSeenAt)}</TableCell>
             <TableCell>
-              {s.sourceTemplate ? refLabel(s.sourceTemplate) : 'No template'}
+              {s.sourceTemplate
+                ? entityDisplayName(s.sourceTemplate)
+                : 'No template'}
             </TableCell>
           </TableRow>
         ))}

@@ -10,9 +10,9 @@ import {
   formatRunTime,
   humaniseTimeSaved,
   plural,
-  refLabel,
   runsLabel,
 } from '../format';
+import { entityDisplayName } from '@paved/common';
 
 function lifecycleColour(lifecycle: string): ChipProps['color'] {
   switch (lifecycle.toLocaleLowerCase('en-US')) {
@@ -95,7 +95,7 @@ export function PathFacts({ goldenPath }: { goldenPath: GoldenPath }) {
       <Fact term="Owner">
         {goldenPath.owner ? (
           <Link to={catalogPath(goldenPath.owner, 'group')}>
-            {refLabel(goldenPath.owner)}
+            {entityDisplayName(goldenPath.owner)}
           </Link>
         ) : (
           'No owner'

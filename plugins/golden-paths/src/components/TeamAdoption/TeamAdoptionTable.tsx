@@ -12,7 +12,8 @@ import {
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
 import { Empty } from '../Section';
-import { catalogPath, intervalLabel, refLabel } from '../format';
+import { catalogPath, intervalLabel } from '../format';
+import { entityDisplayName } from '@paved/common';
 
 /** Lowest rate first, teams without a rate last, then by name. */
 export function byRateAscending(a: TeamAdoption, b: TeamAdoption): number {
@@ -44,7 +45,9 @@ export function TeamAdoptionTable({ byTeam }: { byTeam: AdoptionByTeam }) {
         {teams.map(t => (
           <TableRow key={t.team}>
             <TableCell component="th" scope="row">
-              <Link to={catalogPath(t.team, 'group')}>{refLabel(t.team)}</Link>
+              <Link to={catalogPath(t.team, 'group')}>
+                {entityDisplayName(t.team)}
+              </Link>
             </TableCell>
             <TableCell align="right">{t.newComponents}</TableCell>
             <TableCell align="right">{t.fromGoldenPaths}</TableCell>

@@ -13,7 +13,7 @@ import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { HORIZONS, Horizon, RoadmapItem } from '@paved/plugin-roadmap-common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
-import { label, quarterLabel, useItemLink } from '../format';
+import { label, targetQuarterLabel, useItemLink } from '../format';
 
 /** Where a PM can move a card: a horizon and a position in it (0 = top). */
 export interface MoveTarget {
@@ -87,7 +87,7 @@ export function ItemCard(props: {
           <Chip
             size="small"
             variant="outlined"
-            label={quarterLabel(item.targetQuarter)}
+            label={targetQuarterLabel(item.targetQuarter)}
           />
           {item.changedSinceLastVisit && (
             <Chip

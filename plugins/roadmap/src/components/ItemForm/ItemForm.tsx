@@ -18,10 +18,10 @@ import {
   RoadmapItem,
   RoadmapStatus,
   STATUSES,
-  upcomingQuarters,
 } from '@paved/plugin-roadmap-common';
+import { quarterLabel, upcomingQuarters } from '@paved/common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
-import { DEFAULT_OWNER, isConflict, quarterLabel } from '../format';
+import { DEFAULT_OWNER, isConflict } from '../format';
 
 interface FormState {
   title: string;

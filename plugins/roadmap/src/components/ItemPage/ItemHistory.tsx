@@ -3,7 +3,8 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { RoadmapChange } from '@paved/plugin-roadmap-common';
-import { entityName, formatDate, label } from '../format';
+import { formatDate, label } from '../format';
+import { entityDisplayName } from '@paved/common';
 
 const FIELD_NAMES: Record<string, string> = {
   targetQuarter: 'target quarter',
@@ -65,7 +66,7 @@ export function ItemHistory({ history }: { history: RoadmapChange[] }) {
           <ListItemText
             primary={`Version ${entry.version} · ${
               ACTIONS[entry.action]
-            } by ${entityName(entry.by)} · ${formatDate(entry.at)}`}
+            } by ${entityDisplayName(entry.by)} · ${formatDate(entry.at)}`}
             secondary={
               entry.action === 'created' ? undefined : (
                 <>

@@ -35,13 +35,13 @@ import { Disclaimer } from '../Disclaimer';
 import { ItemForm } from '../ItemForm';
 import { VoteButton } from '../ItemCard';
 import {
-  entityName,
   formatDate,
   isConflict,
   label,
-  quarterLabel,
+  targetQuarterLabel,
   safeLinkUri,
 } from '../format';
+import { entityDisplayName } from '@paved/common';
 import { ItemHistory } from './ItemHistory';
 import { DemandCard } from '../DemandCard';
 
@@ -110,8 +110,14 @@ function ItemDetails(props: {
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap mb={1}>
         <Chip color="primary" label={label(item.status)} />
         <Chip variant="outlined" label={`Horizon: ${label(item.horizon)}`} />
-        <Chip variant="outlined" label={quarterLabel(item.targetQuarter)} />
-        <Chip variant="outlined" label={`Owner: ${entityName(item.owner)}`} />
+        <Chip
+          variant="outlined"
+          label={targetQuarterLabel(item.targetQuarter)}
+        />
+        <Chip
+          variant="outlined"
+          label={`Owner: ${entityDisplayName(item.owner)}`}
+        />
         <Chip variant="outlined" label={label(item.category)} />
       </Stack>
       <Typography variant="subtitle1">{item.summary}</Typography>

@@ -18,11 +18,15 @@ import {
   LABELS,
   RoadmapItem,
   STATUSES,
-  upcomingQuarters,
 } from '@paved/plugin-roadmap-common';
+import {
+  entityDisplayName,
+  quarterLabel,
+  upcomingQuarters,
+} from '@paved/common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 import { ItemCard, MoveTarget } from '../ItemCard';
-import { entityName, isConflict, quarterLabel } from '../format';
+import { isConflict } from '../format';
 
 /** The quarters each horizon covers: Now the current one, Next the one after, Later the rest. */
 export function horizonQuarters(now: Date): Record<Horizon, string[]> {
@@ -127,7 +131,7 @@ export function RoadmapBoard(props: {
           id="roadmap-filter-owner"
           label="Owner"
           value={owner}
-          options={owners.map(o => ({ value: o, label: entityName(o) }))}
+          options={owners.map(o => ({ value: o, label: entityDisplayName(o) }))}
           onChange={setOwner}
         />
         <FormControlLabel

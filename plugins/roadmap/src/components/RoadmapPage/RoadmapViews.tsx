@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
 import { RoadmapItem } from '@paved/plugin-roadmap-common';
 import { breakingChangesWithin } from '../BreakingChangesBanner';
-import { formatDate, label, quarterLabel, useItemLink } from '../format';
+import { formatDate, label, targetQuarterLabel, useItemLink } from '../format';
 
 function Empty({ children }: { children: string }) {
   return (
@@ -70,7 +70,7 @@ export function ListView({ items }: { items: RoadmapItem[] }) {
                 <TableCell>{label(i.horizon)}</TableCell>
                 <TableCell>{label(i.status)}</TableCell>
                 <TableCell>{label(i.category)}</TableCell>
-                <TableCell>{quarterLabel(i.targetQuarter)}</TableCell>
+                <TableCell>{targetQuarterLabel(i.targetQuarter)}</TableCell>
                 <TableCell align="right">{i.votes}</TableCell>
               </TableRow>
             ))}

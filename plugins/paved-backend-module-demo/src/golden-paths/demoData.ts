@@ -1,4 +1,7 @@
-import { GoldenPathsStore, RunRecord } from '../database/GoldenPathsStore';
+import {
+  GoldenPathsStore,
+  RunRecord,
+} from '@paved/plugin-golden-paths-backend';
 
 /** A small deterministic generator, so the demo is the same on every start. */
 function seeded(seed: string) {

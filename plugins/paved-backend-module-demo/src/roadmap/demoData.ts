@@ -1,10 +1,6 @@
-import {
-  Category,
-  Horizon,
-  RoadmapStatus,
-  upcomingQuarters,
-} from '@paved/plugin-roadmap-common';
-import { RoadmapStore } from '../database/RoadmapStore';
+import { Category, Horizon, RoadmapStatus } from '@paved/plugin-roadmap-common';
+import { quarterBounds, quarterOf, upcomingQuarters } from '@paved/common';
+import { RoadmapStore } from '@paved/plugin-roadmap-backend';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PM = 'user:default/priya.raman';
@@ -300,11 +296,7 @@ export async function loadRoadmapDemoData(options: {
   if ((await store.listItems(PM)).length > 0) return false;
   const now = options.now ?? new Date();
   const quarters = upcomingQuarters(now);
-  const quarterStart = Date.UTC(
-    now.getUTCFullYear(),
-    Math.floor(now.getUTCMonth() / 3) * 3,
-    1,
-  );
+  const quarterStart = quarterBounds(quarterOf(now)).start.getTime();
   let voter = 0;
   for (const [index, demo] of items.entries()) {
     const created = new Date(now.getTime() - (200 - index * 5) * DAY_MS);

@@ -1,9 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
-import { NpsStore } from '../database/NpsStore';
+import { NpsStore } from '@paved/plugin-nps-backend';
 import { loadDemoData } from './demoData';
-import { NpsService, readNpsSettings } from './NpsService';
+import { NpsService, readNpsSettings } from '@paved/plugin-nps-backend';
 
 const databases = pavedTestDatabases();
 

@@ -1,6 +1,6 @@
 import { NPS_FOLLOW_UP, NPS_QUESTION } from '@paved/plugin-nps-common';
-import { NpsStore } from '../database/NpsStore';
-import { quarterOf } from './CampaignScheduler';
+import { NpsStore } from '@paved/plugin-nps-backend';
+import { quarterBounds, quarterOf } from '@paved/common';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -145,15 +145,17 @@ export async function loadDemoData(options: {
   if ((await store.listCampaigns()).length > 0) return false;
   const now = options.now ?? new Date();
   const rand = random(20261124);
-  const current = quarterOf(now);
+  const current = quarterBounds(quarterOf(now));
 
   for (let back = 6; back >= 0; back--) {
-    const quarter = quarterOf(
-      new Date(
-        Date.UTC(
-          current.start.getUTCFullYear(),
-          current.start.getUTCMonth() - 3 * back,
-          15,
+    const quarter = quarterBounds(
+      quarterOf(
+        new Date(
+          Date.UTC(
+            current.start.getUTCFullYear(),
+            current.start.getUTCMonth() - 3 * back,
+            15,
+          ),
         ),
       ),
     );

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
-import { RoadmapStore } from '../database/RoadmapStore';
+import { RoadmapStore } from '@paved/plugin-roadmap-backend';
 import { loadRoadmapDemoData } from './demoData';
 
 const databases = pavedTestDatabases();

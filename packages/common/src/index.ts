@@ -1,0 +1,7 @@
+/**
+ * Rules every Paved plugin shares, in the browser and on the server.
+ *
+ * @packageDocumentation
+ */
+export * from './quarters';
+export * from './entities';
