@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
+import { demoHeaders } from './auth';
 
 const backend = 'http://localhost:7007';
 
@@ -36,7 +37,7 @@ test.describe('platform NPS, as a developer answers it', () => {
       `${backend}/api/nps/campaigns/${campaignId}`,
       { headers },
     );
-    const answersBefore: number = (await before.json()).answers;
+    const answersBefore: number | null = (await before.json()).answers;
 
     await page.goto('/');
     await page.getByRole('button', { name: 'Enter' }).click();
@@ -62,13 +63,15 @@ test.describe('platform NPS, as a developer answers it', () => {
     expect((await prompt.json()).campaign).toBeNull();
     await expect(panel).toHaveCount(0);
 
-    // The answer is counted in the campaign's results.
+    // The answer waits to be published in a batch: /nps says so.
     await page.goto('/nps');
     await expect(
-      page.getByText(`${answersBefore + 1} of 40 developers`),
+      page.getByText(/no survey for you to answer right now/),
     ).toBeVisible();
     await expect(
-      page.getByText(/no survey for you to answer right now/),
+      page.getByText(
+        /While this survey is open, answers are published in batches/,
+      ),
     ).toBeVisible();
 
     // A second answer is refused and nothing more is stored.
@@ -82,7 +85,7 @@ test.describe('platform NPS, as a developer answers it', () => {
       `${backend}/api/nps/campaigns/${campaignId}`,
       { headers },
     );
-    expect((await after.json()).answers).toBe(answersBefore + 1);
+    expect((await after.json()).answers).toBe(answersBefore);
   });
 
   test('the NPS API refuses bad input with 400 and no credentials with 401', async ({
@@ -150,5 +153,58 @@ test.describe('platform NPS, as a developer answers it', () => {
       headers,
     });
     expect(removed.status()).toBe(204);
+  });
+
+  test('reading the results before and after a colleague answers shows nothing; a batch of k answers shows', async ({
+    page,
+    request,
+  }) => {
+    // Zoe (customer apps) reads the open campaign's results in the browser.
+    await page.goto('/');
+    await page.getByRole('radio', { name: /Zoe Nguyen/ }).check();
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await expect(page.getByText('Welcome to Paved')).toBeVisible();
+    const results = page.getByRole('region', { name: /^Results: / });
+    const read = async () => {
+      await page.goto('/nps');
+      await expect(results).toBeVisible();
+      await expect(results.getByText(/ of 40 developers/)).toBeVisible();
+      return (await results.innerText()).replace(/\s+/g, ' ');
+    };
+    const before = await read();
+
+    // A colleague she knows, Jonas (checkout), answers; the job publishes every 2 s.
+    const jonas = await demoHeaders(request, 'jonas.weber');
+    const { campaign } = await (
+      await request.get(`${backend}/api/nps/prompt`, { headers: jonas })
+    ).json();
+    expect(campaign).toBeTruthy();
+    const answer = async (headers: Record<string, string>, score: number) => {
+      const res = await request.post(
+        `${backend}/api/nps/campaigns/${campaign.id}/answers`,
+        { headers, data: { score } },
+      );
+      expect(res.status()).toBe(201);
+    };
+    await answer(jonas, 2);
+    await page.waitForTimeout(6_000);
+    expect(await read()).toBe(before);
+
+    // Five more of his team answer: 6 = 2k wait, so a batch of 3 = k is published.
+    for (const person of [
+      'amara.nwosu',
+      'diego.santos',
+      'mei.lin',
+      'oskar.lindqvist',
+      'sofia.rossi',
+    ]) {
+      await answer(await demoHeaders(request, person), 9);
+    }
+    await expect
+      .poll(read, { timeout: 30_000, intervals: [2_000] })
+      .not.toBe(before);
+    await expect(
+      results.getByRole('row', { name: /^checkout 3 / }),
+    ).toBeVisible();
   });
 });

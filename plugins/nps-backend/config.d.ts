@@ -18,7 +18,12 @@ export interface Config {
     minCommentGroupSize?: number;
     /** NPS below this raises the shadow-IT warning. @default 20 */
     warningThreshold?: number;
-    /** Demo campaigns and answers for the demo organisation; development only. */
+    /** Publishing answers in batches (see README "Why the live results lag"). */
+    release?: {
+      /** How often the release job runs, in seconds. @default 60 */
+      frequencySeconds?: number;
+    };
+    /** Demo campaigns and answers for the demo organisation; read by @paved/backend-module-demo, development only. */
     demoData?: {
       /** @default false */
       enabled?: boolean;

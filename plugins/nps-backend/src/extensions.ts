@@ -1,9 +1,11 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { NpsStore } from './database/NpsStore';
+import type { NpsServices } from './service';
 
 /** What a demo-data loader receives once the NPS database is migrated. */
 export interface NpsDemoDataContext {
   store: NpsStore;
+  services: NpsServices;
 }
 
 /** Lets a module load demo data into the NPS plugin's database (development only). */

@@ -6,4 +6,5 @@
 export { npsPlugin as default } from './plugin';
 export * from './extensions';
 export { NpsStore } from './database/NpsStore';
-export { NpsService, readNpsSettings } from './service/NpsService';
+export { createNpsServices, readNpsSettings } from './service';
+export type { NpsServices, NpsSettings } from './service';

@@ -6,12 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { npsPermissions } from '@paved/plugin-nps-common';
 import { NpsStore } from './database/NpsStore';
 import { createRouter } from './router';
-import {
-  CampaignScheduler,
-  readScheduleSettings,
-} from './service/CampaignScheduler';
+import { CampaignScheduler } from './service/CampaignScheduler';
 import { CatalogAudienceDirectory } from './service/CatalogAudienceDirectory';
-import { NpsService, readNpsSettings } from './service/NpsService';
+import { createNpsServices, readNpsSettings } from './service';
 import { NpsDemoDataContext, npsDemoDataExtensionPoint } from './extensions';
 
 /** The platform NPS backend: campaigns, confidential answers, results. */
@@ -39,9 +36,8 @@ export const npsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const settings = readNpsSettings(deps.config);
-        const scheduleSettings = readScheduleSettings(deps.config);
         const store = await NpsStore.create(deps.database);
-        const service = new NpsService({
+        const services = createNpsServices({
           store,
           directory: new CatalogAudienceDirectory(deps.catalog, deps.auth),
           settings,
@@ -49,8 +45,8 @@ export const npsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(npsPermissions);
 
         const scheduler = new CampaignScheduler(
-          service,
-          scheduleSettings,
+          services.campaigns,
+          settings.schedule,
           deps.logger,
         );
         await deps.scheduler.scheduleTask({
@@ -61,12 +57,28 @@ export const npsPlugin = createBackendPlugin({
           scope: 'global',
           fn: () => scheduler.ensureCurrentCampaign().then(() => undefined),
         });
+        // Publishes waiting answers in batches of at least k per team (on one replica).
+        await deps.scheduler.scheduleTask({
+          id: 'nps-release-answers',
+          frequency: { seconds: settings.release.frequencySeconds },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          scope: 'global',
+          fn: async () => {
+            const released = await services.release.release();
+            if (released.answers > 0 || released.comments > 0) {
+              deps.logger.info(
+                `Published ${released.answers} survey answers and ${released.comments} comments`,
+              );
+            }
+          },
+        });
 
-        for (const load of demoDataLoaders) await load({ store });
+        for (const load of demoDataLoaders) await load({ store, services });
 
         deps.httpRouter.use(
           await createRouter({
-            service,
+            services,
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
             permissions: deps.permissions,

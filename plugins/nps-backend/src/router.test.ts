@@ -10,7 +10,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { NpsStore } from './database/NpsStore';
 import { createRouter } from './router';
-import { NpsService, readNpsSettings } from './service/NpsService';
+import { createNpsServices, readNpsSettings } from './service';
 import { ConfigReader } from '@backstage/config';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -35,7 +35,7 @@ describe('NPS router', () => {
     const store = await NpsStore.create(
       mockServices.database({ knex, migrations: { skip: false } }),
     );
-    const service = new NpsService({
+    const services = createNpsServices({
       store,
       directory: { eligibleCount: async () => 40 },
       settings: readNpsSettings(new ConfigReader({})),
@@ -45,7 +45,7 @@ describe('NPS router', () => {
     auditor.createEvent.mockResolvedValue(event);
 
     const router = await createRouter({
-      service,
+      services,
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -97,9 +97,13 @@ describe('NPS router', () => {
     closedId = closed.body.id;
   });
 
+  // Answers wait to be published in batches: count both places.
   async function storedAnswers() {
-    const [{ n }] = await knex('nps_responses').count({ n: '*' });
-    return Number(n);
+    const [{ n: waiting }] = await knex('nps_pending_answers').count({
+      n: '*',
+    });
+    const [{ n: published }] = await knex('nps_responses').count({ n: '*' });
+    return Number(waiting) + Number(published);
   }
 
   const answer = (id: string, body: unknown, user = DEV) =>
@@ -275,7 +279,8 @@ describe('NPS router', () => {
     expect(results.status).toBe(200);
     expect(results.body).toMatchObject({
       summary: null,
-      participation: { respondents: 0, eligible: 40 },
+      participation: { respondents: null, eligible: 40 },
+      batching: { campaignOpen: true, k: 5 },
     });
     const trend = await request(app)
       .get('/trend')

@@ -29,11 +29,11 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { Caller, NpsService } from './service/NpsService';
+import { Caller, NpsServices } from './service';
 
 /** What the NPS router needs. */
 export interface RouterOptions {
-  service: NpsService;
+  services: NpsServices;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -44,7 +44,8 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { service, httpAuth, userInfo, permissions, auditor } = options;
+  const { services, httpAuth, userInfo, permissions, auditor } = options;
+  const { campaigns, answers, results, comments } = services;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -76,13 +77,13 @@ export async function createRouter(
   router.get('/prompt', async (req, res) => {
     const query = parseRequest(promptQuery, req.query, 'query');
     res.json(
-      await service.prompt(await caller(req), query.includePutOff === 'true'),
+      await answers.prompt(await caller(req), query.includePutOff === 'true'),
     );
   });
 
   router.get('/campaigns', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
-    res.json({ items: await service.listCampaigns() });
+    res.json({ items: await campaigns.list() });
   });
 
   router.post('/campaigns', async (req, res) => {
@@ -90,14 +91,14 @@ export async function createRouter(
     const input = parseRequest(createCampaignSchema, req.body);
     const { userRef } = await caller(req);
     const campaign = await audit(req, 'campaign-create', {}, () =>
-      service.createCampaign(input, userRef),
+      campaigns.create(input, userRef),
     );
     res.status(201).json(campaign);
   });
 
   router.get('/campaigns/:id', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
-    res.json(await service.getCampaign(campaignId(req)));
+    res.json(await campaigns.get(campaignId(req)));
   });
 
   router.patch('/campaigns/:id', async (req, res) => {
@@ -106,7 +107,7 @@ export async function createRouter(
     const patch = parseRequest(updateCampaignSchema, req.body);
     res.json(
       await audit(req, 'campaign-update', { campaignId: id }, () =>
-        service.updateCampaign(id, patch),
+        campaigns.update(id, patch),
       ),
     );
   });
@@ -116,7 +117,7 @@ export async function createRouter(
     const id = campaignId(req);
     res.json(
       await audit(req, 'campaign-close', { campaignId: id }, () =>
-        service.closeCampaign(id),
+        campaigns.close(id),
       ),
     );
   });
@@ -125,7 +126,7 @@ export async function createRouter(
     await authorize(req, npsCampaignManagePermission);
     const id = campaignId(req);
     await audit(req, 'campaign-delete', { campaignId: id }, () =>
-      service.deleteCampaign(id),
+      campaigns.delete(id),
     );
     res.status(204).end();
   });
@@ -136,7 +137,7 @@ export async function createRouter(
     const who = await caller(req);
     // The audit event names the campaign only: never the score next to the user.
     await audit(req, 'answer-submit', { campaignId: id }, () =>
-      service.answer(id, who, answer),
+      answers.answer(id, who, answer),
     );
     res.status(201).json({ answered: true });
   });
@@ -144,52 +145,52 @@ export async function createRouter(
   router.post('/campaigns/:id/remind-later', async (req, res) => {
     const id = campaignId(req);
     parseRequest(z.strictObject({}), req.body ?? {});
-    res.json(await service.remindLater(id, await caller(req)));
+    res.json(await answers.remindLater(id, await caller(req)));
   });
 
   router.post('/campaigns/:id/not-this-quarter', async (req, res) => {
     const id = campaignId(req);
     parseRequest(z.strictObject({}), req.body ?? {});
-    await service.notThisQuarter(id, await caller(req));
+    await answers.notThisQuarter(id, await caller(req));
     res.json({ dismissed: true });
   });
 
   router.get('/campaigns/:id/results', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
-    res.json(await service.results(campaignId(req)));
+    res.json(await results.results(campaignId(req)));
   });
 
   router.get('/campaigns/:id/results.csv', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
     const id = campaignId(req);
     const csv = await audit(req, 'results-export', { campaignId: id }, () =>
-      service.resultsCsv(id),
+      results.resultsCsv(id),
     );
     res.type('text/csv').attachment(`nps-results-${id}.csv`).send(csv);
   });
 
   router.get('/campaigns/:id/comments', async (req, res) => {
     await authorize(req, npsCommentsReadPermission);
-    res.json(await service.comments(campaignId(req)));
+    res.json(await comments.comments(campaignId(req)));
   });
 
   router.get('/campaigns/:id/comments.csv', async (req, res) => {
     await authorize(req, npsCommentsReadPermission);
     const id = campaignId(req);
     const csv = await audit(req, 'comments-export', { campaignId: id }, () =>
-      service.commentsCsv(id),
+      comments.commentsCsv(id),
     );
     res.type('text/csv').attachment(`nps-comments-${id}.csv`).send(csv);
   });
 
   router.get('/campaigns/:id/themes', async (req, res) => {
     await authorize(req, npsCommentsReadPermission);
-    res.json({ items: await service.themeCounts(campaignId(req)) });
+    res.json({ items: await comments.themeCounts(campaignId(req)) });
   });
 
   router.get('/themes', async (req, res) => {
     await authorize(req, npsCommentsReadPermission);
-    res.json({ items: await service.themeCounts() });
+    res.json({ items: await comments.themeCounts() });
   });
 
   router.put('/responses/:id/themes', async (req, res) => {
@@ -197,7 +198,7 @@ export async function createRouter(
     const id = parseRequest(responseIdSchema, req.params.id, 'response id');
     const { themes } = parseRequest(setThemesSchema, req.body);
     await audit(req, 'comment-tag', { responseId: id }, () =>
-      service.setThemes(id, themes),
+      comments.setThemes(id, themes),
     );
     res.json({ themes });
   });
@@ -215,12 +216,12 @@ export async function createRouter(
       throw new NotAllowedError('You need the nps.results.read permission');
     }
     const { theme } = parseRequest(themeDemandQuerySchema, req.query, 'query');
-    res.json({ items: await service.themeDemand(theme) });
+    res.json({ items: await comments.themeDemand(theme) });
   });
 
   router.get('/trend', async (req, res) => {
     await authorize(req, npsResultsReadPermission);
-    res.json(await service.trend());
+    res.json(await results.trend());
   });
 
   return router;

@@ -9,3 +9,5 @@ export * from './permissions';
 export * from './schemas';
 export * from './suppression';
 export * from './types';
+export * from './release';
+export * from './warning';

@@ -3,8 +3,10 @@ import {
   BandCounts,
   NpsChange,
   NpsSummary,
+  bandCounts,
   compareNps,
   npsGoal,
+  roundHalfAwayFromZero,
   scoreBand,
   summarizeNps,
 } from './nps';
@@ -121,9 +123,14 @@ describe('summarizeNps', () => {
     [[3, 1, 1], 40, 35.8, [-30.1, 100], [60, 20, 20]],
     // 25 answers: 44 ± 1.96 * 15.0519 = [14.4983, 73.5017]
     [[15, 6, 4], 44, 15.1, [14.5, 73.5], [60, 24, 16]],
-    // exactly +0.5 rounds up; -0.5 rounds to -0, which must read as 0
+    // exactly +0.5 rounds to +1 and -0.5 to -1: half away from zero, both signs
     [[1, 199, 0], 1, 0.5, [-0.5, 1.5], [0.5, 99.5, 0]],
-    [[0, 199, 1], 0, 0.5, [-1.5, 0.5], [0, 99.5, 0.5]],
+    [[0, 199, 1], -1, 0.5, [-1.5, 0.5], [0, 99.5, 0.5]],
+    // +12.5 → +13 and −12.5 → −13 (1 of 8 net); +37.5 → +38, −37.5 → −38
+    [[2, 5, 1], 13, 21.2, [-29, 54], [25, 62.5, 12.5]],
+    [[1, 5, 2], -13, 21.2, [-54, 29], [12.5, 62.5, 25]],
+    [[4, 3, 1], 38, 24.6, [-10.7, 85.7], [50, 37.5, 12.5]],
+    [[1, 3, 4], -38, 24.6, [-85.7, 10.7], [12.5, 37.5, 50]],
     // -1/3 rounds to -0 as well
     [[0, 299, 1], 0, 0.3, [-1, 0.3], [0, 99.7, 0.3]],
   ])(
@@ -253,8 +260,8 @@ describe('summarizeNps', () => {
     );
   });
 
-  // Math.round rounds halves up, so at an exact .5 (e.g. 1 promoter in 200)
-  // the NPS is +1 while its mirror image is 0.
+  // Half away from zero is symmetric: the mirror image of +1 (1 promoter in 200)
+  // is −1, so swapping promoters and detractors negates the NPS exactly.
   it('negates the NPS when promoters and detractors swap', () => {
     fc.assert(
       fc.property(countsArb, counts => {
@@ -264,10 +271,7 @@ describe('summarizeNps', () => {
           passives: counts.passives,
           detractors: counts.promoters,
         });
-        const margin = counts.promoters - counts.detractors;
-        const isHalfTie =
-          (200 * margin) % s.n === 0 && (100 * margin) % s.n !== 0;
-        expect(swapped.nps).toBe(isHalfTie ? 1 - s.nps : -s.nps || 0);
+        expect(swapped.nps).toBe(-s.nps || 0);
         expect(swapped.standardError).toBe(s.standardError);
         expect(Math.abs(swapped.interval.low + s.interval.high)).toBeLessThan(
           0.1 + 1e-9,
@@ -277,6 +281,16 @@ describe('summarizeNps', () => {
         );
       }),
     );
+  });
+});
+
+describe('bandCounts', () => {
+  it('bands answers per score at 6|7 and 8|9', () => {
+    expect(bandCounts([1, 0, 0, 0, 0, 0, 2, 3, 4, 5, 6])).toEqual({
+      detractors: 3,
+      passives: 7,
+      promoters: 11,
+    });
   });
 });
 
@@ -293,6 +307,12 @@ describe('compareNps', () => {
     [[10, 5, 5], [15, 6, 4], 19, [-27.8, 65.8], 'none'],
     [[0, 0, 3], [3, 0, 0], 200, [200, 200], 'up'],
     [[3, 0, 0], [3, 0, 0], 0, [0, 0], 'none'],
+    // -40 → +37.5 (shown -40 → +38, 78 apart): the exact change 77.5 is within
+    // its margin 1.96 * sqrt(35.7771^2 + 17.1163^2) = 77.7349, so no change
+    [[1, 1, 3], [3, 5, 0], 77.5, [-0.2, 155.2], 'none'],
+    [[3, 5, 0], [1, 1, 3], -77.5, [-155.2, 0.2], 'none'],
+    // -37.5 → +66.7: exact change 104.1667 > margin 1.96 * sqrt(24.6063^2 + 13.6083^2) = 55.1124
+    [[1, 3, 4], [8, 4, 0], 104.2, [49.1, 159.3], 'up'],
   ])(
     '%p → %p is a change of %p, interval %p, direction %p',
     (before, after, difference, [low, high], direction) => {
@@ -341,23 +361,59 @@ describe('compareNps', () => {
     );
   });
 
-  it('calls a change significant exactly when its interval excludes 0', () => {
+  it('calls a change significant exactly when the exact difference exceeds 1.96 SE', () => {
     fc.assert(
       fc.property(countsArb, countsArb, (a, b) => {
         const change = compareNps(summarize(a), summarize(b));
-        const { low, high } = change.interval;
-        expect(low).toBeLessThanOrEqual(change.difference);
-        expect(high).toBeGreaterThanOrEqual(change.difference);
-        expect(change.significant).toBe(low > 0 || high < 0);
+        // Computed here from the counts, independently of the implementation.
+        const se = (c: BandCounts) => {
+          const n = c.promoters + c.passives + c.detractors;
+          const p = c.promoters / n;
+          const d = c.detractors / n;
+          return 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n);
+        };
+        const exact = exactNps(b) - exactNps(a);
+        const margin = 1.96 * Math.sqrt(se(a) ** 2 + se(b) ** 2);
         let expected = 'none';
-        if (low > 0) {
+        if (exact > margin) {
           expected = 'up';
-        } else if (high < 0) {
+        } else if (exact < -margin) {
           expected = 'down';
         }
         expect(change.direction).toBe(expected);
+        expect(change.significant).toBe(expected !== 'none');
+        expect(Math.abs(change.difference - exact)).toBeLessThanOrEqual(
+          0.05 + 1e-9,
+        );
+        expect(change.interval.low).toBeLessThanOrEqual(change.difference);
+        expect(change.interval.high).toBeGreaterThanOrEqual(change.difference);
       }),
     );
+  });
+
+  it.each([
+    [12.5, 13],
+    [-12.5, -13],
+    [37.5, 38],
+    [-37.5, -38],
+    [0.5, 1],
+    [-0.5, -1],
+    [0.49, 0],
+    [-0.49, 0],
+    [2.4999, 2],
+    [-2.5001, -3],
+  ])('rounds %p half away from zero to %p', (value, rounded) => {
+    expect(roundHalfAwayFromZero(value)).toBe(rounded);
+  });
+
+  it.each([
+    [0.05, 0.1],
+    [-0.05, -0.1],
+    [77.25, 77.3],
+    [-77.25, -77.3],
+    [1.04, 1],
+  ])('rounds %p to one decimal as %p', (value, rounded) => {
+    expect(roundHalfAwayFromZero(value, 1)).toBe(rounded);
   });
 
   it('finds no significant change between a period and itself', () => {

@@ -1,6 +1,11 @@
 /** Where a single 0–10 answer lands in the NPS calculation. */
 export type ScoreBand = 'promoter' | 'passive' | 'detractor';
 
+/** The lowest score of a promoter (9–10). */
+export const PROMOTER_MIN_SCORE = 9;
+/** The lowest score of a passive (7–8); below it, a detractor (0–6). */
+export const PASSIVE_MIN_SCORE = 7;
+
 /** Bands one answer; throws RangeError unless score is an integer 0..10, so a stray 7.5 or NaN never counts as a detractor. */
 export function scoreBand(score: number): ScoreBand {
   if (!Number.isInteger(score) || score < 0 || score > 10) {
@@ -8,13 +13,25 @@ export function scoreBand(score: number): ScoreBand {
       `An NPS score must be an integer from 0 to 10, got ${score}`,
     );
   }
-  if (score >= 9) {
+  if (score >= PROMOTER_MIN_SCORE) {
     return 'promoter';
   }
-  if (score >= 7) {
+  if (score >= PASSIVE_MIN_SCORE) {
     return 'passive';
   }
   return 'detractor';
+}
+
+/** Band counts from answers per score (index = score 0..10). */
+export function bandCounts(perScore: readonly number[]): BandCounts {
+  const counts: BandCounts = { promoters: 0, passives: 0, detractors: 0 };
+  perScore.forEach((n, score) => {
+    const band = scoreBand(score);
+    if (band === 'promoter') counts.promoters += n;
+    else if (band === 'passive') counts.passives += n;
+    else counts.detractors += n;
+  });
+  return counts;
 }
 
 /** How many answers fell into each band. */
@@ -52,11 +69,11 @@ export interface NpsSummary {
 
 /** The change between two periods, with the uncertainty of both taken into account. */
 export interface NpsChange {
-  /** current.nps - previous.nps. */
+  /** The exact (unrounded) NPS difference, current − previous, shown to one decimal. */
   difference: number;
   /** 95% interval of the difference, one decimal. */
   interval: NpsInterval;
-  /** True only when the interval excludes 0. */
+  /** True only when the exact difference exceeds 1.96·√(se₁² + se₂²) in size. */
   significant: boolean;
   /** 'none' unless the change is significant, so noise is never reported as a trend. */
   direction: 'up' | 'down' | 'none';
@@ -70,8 +87,37 @@ function withoutNegativeZero(value: number): number {
   return value === 0 ? 0 : value;
 }
 
+/**
+ * Rounds half away from zero, the same on both signs: 12.5 → 13, −12.5 → −13
+ * (Math.round would give −12). Never returns −0.
+ */
+export function roundHalfAwayFromZero(value: number, decimals = 0): number {
+  const factor = 10 ** decimals;
+  // The epsilon absorbs binary noise such as 1.005 * 100 = 100.49999999999999.
+  const scaled = Math.abs(value) * factor;
+  const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, scaled));
+  return withoutNegativeZero((Math.sign(value) * rounded) / factor);
+}
+
 function roundToOneDecimal(value: number): number {
-  return withoutNegativeZero(Math.round(value * 10) / 10);
+  return roundHalfAwayFromZero(value, 1);
+}
+
+/**
+ * The NPS of band counts as shown: an integer, rounded half away from zero on the
+ * exact fraction (integer arithmetic, so 37.5 is never 37.4999…).
+ */
+export function roundedNps(promoters: number, detractors: number, n: number) {
+  const margin = promoters - detractors;
+  const magnitude = Math.floor((200 * Math.abs(margin) + n) / (2 * n));
+  return withoutNegativeZero(Math.sign(margin) * magnitude);
+}
+
+/** The exact NPS of band counts, unrounded: every comparison uses it. */
+export function exactNps(counts: BandCounts): number {
+  const n = answerCount(counts);
+  if (n === 0) throw new RangeError('An NPS needs at least one answer');
+  return (100 * (counts.promoters - counts.detractors)) / n;
 }
 
 function clampToNpsRange(value: number): number {
@@ -117,7 +163,7 @@ export function summarizeNps(counts: BandCounts): NpsSummary | undefined {
     return undefined;
   }
   const { promoters, passives, detractors } = counts;
-  const exactNps = (100 * (promoters - detractors)) / n;
+  const exact = (100 * (promoters - detractors)) / n;
   const standardError = unroundedStandardError(promoters, detractors, n);
   const margin = Z_95 * standardError;
   return {
@@ -128,11 +174,11 @@ export function summarizeNps(counts: BandCounts): NpsSummary | undefined {
     promoterPercent: roundToOneDecimal((100 * promoters) / n),
     passivePercent: roundToOneDecimal((100 * passives) / n),
     detractorPercent: roundToOneDecimal((100 * detractors) / n),
-    nps: withoutNegativeZero(Math.round(exactNps)),
+    nps: roundedNps(promoters, detractors, n),
     standardError: roundToOneDecimal(standardError),
     interval: {
-      low: roundToOneDecimal(clampToNpsRange(exactNps - margin)),
-      high: roundToOneDecimal(clampToNpsRange(exactNps + margin)),
+      low: roundToOneDecimal(clampToNpsRange(exact - margin)),
+      high: roundToOneDecimal(clampToNpsRange(exact + margin)),
     },
   };
 }
@@ -145,26 +191,33 @@ function standardErrorOf(summary: NpsSummary): number {
   return unroundedStandardError(summary.promoters, summary.detractors, n);
 }
 
-/** Compares two periods; a move only counts as up or down when its 95% interval excludes 0, so small samples raise no false alarms. */
+/**
+ * Compares two periods on their exact NPS: a move only counts as up or down when the
+ * exact difference exceeds 1.96·√(se₁² + se₂²), so small samples raise no false alarms
+ * and rounding never decides significance.
+ */
 export function compareNps(
   previous: NpsSummary,
   current: NpsSummary,
 ): NpsChange {
-  const difference = withoutNegativeZero(current.nps - previous.nps);
+  const exactDifference = exactNps(current) - exactNps(previous);
   const margin =
     Z_95 * Math.hypot(standardErrorOf(previous), standardErrorOf(current));
-  const interval = {
-    low: roundToOneDecimal(difference - margin),
-    high: roundToOneDecimal(difference + margin),
-  };
-  // Decided on the interval as displayed so the verdict never contradicts it.
   let direction: NpsChange['direction'] = 'none';
-  if (interval.low > 0) {
+  if (exactDifference > margin) {
     direction = 'up';
-  } else if (interval.high < 0) {
+  } else if (exactDifference < -margin) {
     direction = 'down';
   }
-  return { difference, interval, significant: direction !== 'none', direction };
+  return {
+    difference: roundToOneDecimal(exactDifference),
+    interval: {
+      low: roundToOneDecimal(exactDifference - margin),
+      high: roundToOneDecimal(exactDifference + margin),
+    },
+    significant: direction !== 'none',
+    direction,
+  };
 }
 
 /** The goal line: baseline + pointsPerYear (default 10) per elapsed year (365.25 days) since the baseline date, capped at 100; before the baseline date it is the baseline. */

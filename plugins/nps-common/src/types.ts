@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { audienceSchema } from './schemas';
 import type { NpsChange, NpsSummary, ScoreBand } from './nps';
 import type { SuppressionReason } from './suppression';
+import type { NpsWarning } from './warning';
 
 /** Who a campaign asks. */
 export type Audience = z.infer<typeof audienceSchema>;
@@ -23,8 +24,11 @@ export interface Campaign {
   /** 'schedule' when the quarterly task created it. */
   origin: 'schedule' | 'manual';
   status: CampaignStatus;
-  /** Number of answers so far. */
-  answers: number;
+  /**
+   * Published answers; null while fewer than the group minimum (answers wait to be
+   * published in batches; see CampaignResults.batching).
+   */
+  answers: number | null;
 }
 
 /** What the portal-wide prompt should show the caller: a campaign, or nothing. */
@@ -45,14 +49,21 @@ export interface CampaignResults {
   /** Answers per score 0..10 (index = score); null while the summary is hidden. */
   distribution: number[] | null;
   participation: {
-    respondents: number;
+    /** Published answers; null while fewer than minGroupSize. */
+    respondents: number | null;
     /** Catalog users in the audience. */
     eligible: number;
-    /** respondents ÷ eligible, 0..1; null when nobody is eligible. */
+    /** respondents ÷ eligible, 0..1; null when hidden or nobody is eligible. */
     rate: number | null;
   };
   minGroupSize: number;
   teams: TeamBreakdownRow[];
+  /**
+   * How answers are published: while the campaign is open, a team's answers appear
+   * in batches once 2k wait, and k always stay back until it closes (k =
+   * minGroupSize); see answersToRelease.
+   */
+  batching: { campaignOpen: boolean; k: number };
 }
 
 /** One campaign on the trend line. */
@@ -69,8 +80,10 @@ export interface TrendPoint {
 export interface Trend {
   points: TrendPoint[];
   warningThreshold: number;
-  /** True when the latest summarised campaign is below the warning threshold. */
-  belowWarning: boolean;
+  /** k: counts below it are never shown (campaign answers are null). */
+  minGroupSize: number;
+  /** Set when the latest summarised campaign is below the warning threshold. */
+  warning: NpsWarning | null;
   baselineCampaignId: string | null;
 }
 
@@ -89,8 +102,10 @@ export interface CampaignComment {
 export interface CampaignComments {
   campaignId: string;
   minCommentGroupSize: number;
-  /** False while the campaign has fewer answers than the minimum: no comment is shown. */
+  /** False while fewer answers than the minimum have their comments published: none is shown. */
   shown: boolean;
+  /** How many answers (with or without a comment) the shown comments come from; null when hidden. */
+  answers: number | null;
   comments: CampaignComment[];
 }
 

@@ -29,7 +29,7 @@ export const npsDemoModule = createBackendModule({
         if (!config.getOptionalBoolean('nps.demoData.enabled')) return;
         const skipUsers =
           config.getOptionalStringArray('nps.demoData.leaveUnanswered') ?? [];
-        demo.addDemoDataLoader(({ store }) =>
+        demo.addDemoDataLoader(({ store, services }) =>
           loadWhenReady({
             scheduler,
             logger,
@@ -40,7 +40,8 @@ export const npsDemoModule = createBackendModule({
                 p.teamRef ? [{ userRef: p.userRef, teamRef: p.teamRef }] : [],
               );
               return (
-                people.length > 0 && loadDemoData({ store, people, skipUsers })
+                people.length > 0 &&
+                loadDemoData({ store, services, people, skipUsers })
               );
             },
           }),

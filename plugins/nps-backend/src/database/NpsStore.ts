@@ -3,8 +3,8 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import { Audience, BandCounts } from '@paved/plugin-nps-common';
-import { randomUUID } from 'node:crypto';
+import { Audience } from '@paved/plugin-nps-common';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
@@ -25,41 +25,69 @@ export interface CampaignRow {
   scheduleKey: string | null;
   createdBy: string;
   createdAt: Date;
+  /** Published answers (waiting ones are not counted anywhere anyone can read). */
   answers: number;
 }
 
 /** Fields of a new campaign. */
 export type NewCampaign = Omit<CampaignRow, 'id' | 'answers' | 'createdAt'>;
 
-/** Band counts of one group of answers (a campaign, or a team within one). */
-export interface GroupCounts extends BandCounts {
-  n: number;
-}
-
-/** A stored answer, as the store receives it: never with a user reference. */
-export interface NewResponse {
+/** An answer as the store receives it: never with a user reference. */
+export interface NewAnswer {
   score: number;
   comment?: string;
+  /** The respondent's team (a group entity ref), or null. */
   teamRef: string | null;
+}
+
+/** Published answers of one team of a campaign, per score (index 0..10). */
+export interface TeamScores {
+  /** A group entity ref, or null for answers without a team. */
+  team: string | null;
+  perScore: number[];
+}
+
+/** One group's state in the release pipeline. */
+export interface ReleaseGroup {
+  campaignId: string;
+  team: string | null;
+  /** Answers waiting to be published. */
+  waiting: number;
+  /** Published answers whose comments platform PMs cannot see yet. */
+  hiddenComments: number;
+}
+
+/** How many to publish, given how many wait and whether the campaign is open. */
+export type ReleaseRule = (waiting: number, campaignOpen: boolean) => number;
+
+/** What one release of one group did. */
+export interface ReleaseOutcome {
+  answers: number;
+  comments: number;
+}
+
+/** A published comment, as platform PMs read it. */
+export interface CommentRow {
+  id: string;
+  comment: string;
+  score: number;
+  teamRef: string | null;
+  themes: string[];
 }
 
 const toDate = (value: Date | string | number) => new Date(value);
 const toInt = (value: unknown) => Number(value ?? 0);
+const teamKey = (team: string | null) => team ?? '';
+const teamOfKey = (key: string) => (key === '' ? null : key);
 
-// Band counts in SQL; FILTER works on Postgres and on SQLite >= 3.30.
-const bandColumns = (knex: Knex) => [
-  knex.raw('count(*) as n'),
-  knex.raw('count(*) filter (where score >= 9) as promoters'),
-  knex.raw('count(*) filter (where score between 7 and 8) as passives'),
-  knex.raw('count(*) filter (where score <= 6) as detractors'),
-];
-
-const toCounts = (row: any): GroupCounts => ({
-  n: toInt(row?.n),
-  promoters: toInt(row?.promoters),
-  passives: toInt(row?.passives),
-  detractors: toInt(row?.detractors),
-});
+/** Fisher–Yates with a cryptographic source: release order reveals nothing. */
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
 
 /** Holds every query of the NPS plugin. */
 export class NpsStore {
@@ -74,10 +102,14 @@ export class NpsStore {
 
   constructor(private readonly db: Knex) {}
 
+  private get isPostgres(): boolean {
+    return this.db.client.config.client === 'pg';
+  }
+
   private campaignQuery() {
-    const answers = this.db('nps_responses')
+    const answers = this.db('nps_counts')
       .select('campaign_id')
-      .count({ answers: '*' })
+      .sum({ answers: 'n' })
       .groupBy('campaign_id')
       .as('a');
     return this.db('nps_campaigns as c')
@@ -102,7 +134,7 @@ export class NpsStore {
     };
   }
 
-  /** Every campaign, oldest first, with its answer count. */
+  /** Every campaign, oldest first, with its published answer count. */
   async listCampaigns(): Promise<CampaignRow[]> {
     const rows = await this.campaignQuery().orderBy([
       { column: 'c.opens_at', order: 'asc' },
@@ -217,29 +249,34 @@ export class NpsStore {
     }
   }
 
-  /** Deletes a campaign that has no answers; false when it has some (nothing deleted). */
+  /**
+   * Deletes a campaign nobody has answered (waiting or published); false when
+   * somebody has (nothing deleted).
+   */
   async deleteCampaignWithoutAnswers(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
-      const answered = await tx('nps_responses')
+      const answered = await tx('nps_participations')
+        .where({ campaign_id: id, status: 'answered' })
+        .first('user_ref');
+      const published = await tx('nps_counts')
         .where({ campaign_id: id })
-        .first('id');
-      if (answered) return false;
+        .first('n');
+      if (answered || published) return false;
       await tx('nps_campaigns').where({ id }).delete();
       return true;
     });
   }
 
   /**
-   * Stores an answer and marks the user as having answered, in one transaction.
-   * A second answer is a ConflictError and stores nothing. Returns the answer's
-   * random id.
+   * Marks the user as having answered and puts the answer in the waiting store, in
+   * one transaction; a second answer is a ConflictError and stores nothing. The
+   * answer is only counted anywhere once the release job publishes it.
    */
   async recordAnswer(
     campaignId: string,
     userRef: string,
-    response: NewResponse,
-  ): Promise<string> {
-    const id = randomUUID();
+    answer: NewAnswer,
+  ): Promise<void> {
     await this.db.transaction(async tx => {
       // A snoozed or dismissed participation becomes answered; an answered one stays.
       const updated = await tx('nps_participations')
@@ -263,15 +300,14 @@ export class NpsStore {
           );
         }
       }
-      await tx('nps_responses').insert({
-        id,
+      await tx('nps_pending_answers').insert({
+        id: randomUUID(),
         campaign_id: campaignId,
-        score: response.score,
-        comment: response.comment ?? null,
-        team_ref: response.teamRef,
+        team_key: teamKey(answer.teamRef),
+        score: answer.score,
+        comment: answer.comment ?? null,
       });
     });
-    return id;
   }
 
   /**
@@ -313,70 +349,218 @@ export class NpsStore {
     };
   }
 
-  /** Band counts of every campaign with answers, keyed by campaign id. */
-  async countsByCampaign(): Promise<Map<string, GroupCounts>> {
-    const rows = await this.db('nps_responses')
-      .select('campaign_id', ...bandColumns(this.db))
-      .groupBy('campaign_id');
-    return new Map(rows.map((row: any) => [row.campaign_id, toCounts(row)]));
+  /** Every group with answers waiting or comments hidden: what the release job looks at. */
+  async groupsToRelease(): Promise<ReleaseGroup[]> {
+    const [waiting, hidden] = await Promise.all([
+      this.db('nps_pending_answers')
+        .select('campaign_id', 'team_key')
+        .count({ n: '*' })
+        .groupBy('campaign_id', 'team_key'),
+      this.db('nps_responses')
+        .where('comment_visible', false)
+        .select('campaign_id', 'team_ref')
+        .count({ n: '*' })
+        .groupBy('campaign_id', 'team_ref'),
+    ]);
+    const groups = new Map<string, ReleaseGroup>();
+    const group = (campaignId: string, key: string) => {
+      const id = `${campaignId}\u0000${key}`;
+      let found = groups.get(id);
+      if (!found) {
+        found = {
+          campaignId,
+          team: teamOfKey(key),
+          waiting: 0,
+          hiddenComments: 0,
+        };
+        groups.set(id, found);
+      }
+      return found;
+    };
+    for (const row of waiting as any[]) {
+      group(row.campaign_id, row.team_key).waiting = toInt(row.n);
+    }
+    for (const row of hidden as any[]) {
+      group(row.campaign_id, teamKey(row.team_ref)).hiddenComments = toInt(
+        row.n,
+      );
+    }
+    return [...groups.values()];
   }
 
-  /** Band counts of one campaign. */
-  async campaignCounts(campaignId: string): Promise<GroupCounts> {
-    const row = await this.db('nps_responses')
-      .where({ campaign_id: campaignId })
-      .first(...bandColumns(this.db));
-    return toCounts(row);
-  }
-
-  /** Band counts per team (null = answers with no team) of one campaign. */
-  async teamCounts(
+  /**
+   * Publishes one group's batch in one transaction, holding the campaign's row lock
+   * so that two replicas never split a batch: `answers` decides how many waiting
+   * answers move (at random, with fresh ids, in shuffled order) into the published
+   * answers and counts; `comments` how many hidden comments become visible.
+   * `onClaimed` runs after the waiting answers are deleted and before anything is
+   * published (a failure there rolls everything back).
+   */
+  async releaseGroup(
     campaignId: string,
-  ): Promise<Array<{ team: string | null } & GroupCounts>> {
-    const rows = await this.db('nps_responses')
+    team: string | null,
+    rules: { answers: ReleaseRule; comments: ReleaseRule },
+    now: Date,
+    onClaimed?: () => void | Promise<void>,
+  ): Promise<ReleaseOutcome> {
+    const key = teamKey(team);
+    return this.db.transaction(async tx => {
+      const lock = tx('nps_campaigns')
+        .where({ id: campaignId })
+        .first('closes_at');
+      const campaign = await (this.isPostgres ? lock.forUpdate() : lock);
+      if (!campaign) return { answers: 0, comments: 0 };
+      const open = toDate(campaign.closes_at) > now;
+
+      const [{ n: waitingCount }] = await tx('nps_pending_answers')
+        .where({ campaign_id: campaignId, team_key: key })
+        .count({ n: '*' });
+      const answerCount = rules.answers(toInt(waitingCount), open);
+      let released: Array<{ score: number; comment: string | null }> = [];
+      if (answerCount > 0) {
+        const picked = await tx('nps_pending_answers')
+          .where({ campaign_id: campaignId, team_key: key })
+          .orderByRaw('random()')
+          .limit(answerCount)
+          .select('id', 'score', 'comment');
+        await tx('nps_pending_answers')
+          .whereIn(
+            'id',
+            picked.map((row: any) => row.id),
+          )
+          .delete();
+        released = shuffle(
+          picked.map((row: any) => ({
+            score: Number(row.score),
+            comment: row.comment ?? null,
+          })),
+        );
+      }
+      await onClaimed?.();
+      if (released.length > 0) {
+        await tx.batchInsert(
+          'nps_responses',
+          released.map(answer => ({
+            id: randomUUID(),
+            campaign_id: campaignId,
+            team_ref: team,
+            score: answer.score,
+            comment: answer.comment,
+            comment_visible: false,
+          })),
+          500,
+        );
+        const perScore = new Map<number, number>();
+        for (const { score } of released) {
+          perScore.set(score, (perScore.get(score) ?? 0) + 1);
+        }
+        await tx('nps_counts')
+          .insert(
+            [...perScore].map(([score, n]) => ({
+              campaign_id: campaignId,
+              team_key: key,
+              score,
+              n,
+            })),
+          )
+          .onConflict(['campaign_id', 'team_key', 'score'])
+          .merge({ n: tx.raw('nps_counts.n + excluded.n') });
+      }
+
+      const hiddenRows = () =>
+        tx('nps_responses').where({
+          campaign_id: campaignId,
+          comment_visible: false,
+        });
+      const teamHidden = () =>
+        team === null
+          ? hiddenRows().whereNull('team_ref')
+          : hiddenRows().where('team_ref', team);
+      const [{ n: hiddenCount }] = await teamHidden().count({ n: '*' });
+      const commentCount = rules.comments(toInt(hiddenCount), open);
+      if (commentCount > 0) {
+        const shown = await teamHidden()
+          .orderByRaw('random()')
+          .limit(commentCount)
+          .select('id');
+        for (let i = 0; i < shown.length; i += 500) {
+          await tx('nps_responses')
+            .whereIn(
+              'id',
+              shown.slice(i, i + 500).map((row: any) => row.id),
+            )
+            .update({ comment_visible: true });
+        }
+      }
+      return { answers: released.length, comments: commentCount };
+    });
+  }
+
+  /** Published answers per score (index 0..10) of every campaign that has any. */
+  async scoresByCampaign(): Promise<Map<string, number[]>> {
+    const rows = await this.db('nps_counts')
+      .select('campaign_id', 'score')
+      .sum({ n: 'n' })
+      .groupBy('campaign_id', 'score');
+    const byCampaign = new Map<string, number[]>();
+    for (const row of rows as any[]) {
+      const perScore =
+        byCampaign.get(row.campaign_id) ?? new Array<number>(11).fill(0);
+      perScore[Number(row.score)] = toInt(row.n);
+      byCampaign.set(row.campaign_id, perScore);
+    }
+    return byCampaign;
+  }
+
+  /** Published answers per team and score of one campaign. */
+  async teamScores(campaignId: string): Promise<TeamScores[]> {
+    const rows = await this.db('nps_counts')
       .where({ campaign_id: campaignId })
-      .select('team_ref', ...bandColumns(this.db))
-      .groupBy('team_ref');
-    return rows.map((row: any) => ({
-      team: row.team_ref ?? null,
-      ...toCounts(row),
+      .select('team_key', 'score', 'n')
+      .orderBy(['team_key', 'score']);
+    const byTeam = new Map<string, number[]>();
+    for (const row of rows as any[]) {
+      const perScore =
+        byTeam.get(row.team_key) ?? new Array<number>(11).fill(0);
+      perScore[Number(row.score)] = toInt(row.n);
+      byTeam.set(row.team_key, perScore);
+    }
+    return [...byTeam].map(([key, perScore]) => ({
+      team: teamOfKey(key),
+      perScore,
     }));
   }
 
-  /** Answers per score 0..10 of one campaign. */
-  async distribution(campaignId: string): Promise<number[]> {
+  /** Per team, how many published answers have their comments visible (with or without text). */
+  async commentPools(
+    campaignId: string,
+  ): Promise<Array<{ team: string | null; answers: number }>> {
     const rows = await this.db('nps_responses')
-      .where({ campaign_id: campaignId })
-      .select('score')
+      .where({ campaign_id: campaignId, comment_visible: true })
+      .select('team_ref')
       .count({ n: '*' })
-      .groupBy('score');
-    const counts = new Array<number>(11).fill(0);
-    for (const row of rows as any[]) counts[Number(row.score)] = toInt(row.n);
-    return counts;
+      .groupBy('team_ref');
+    return rows.map((row: any) => ({
+      team: row.team_ref ?? null,
+      answers: toInt(row.n),
+    }));
   }
 
-  /** The comments of a campaign with their scores, teams and themes, in id order (random, so no time leaks). */
-  async comments(campaignId: string): Promise<
-    Array<{
-      id: string;
-      comment: string;
-      score: number;
-      teamRef: string | null;
-      themes: string[];
-    }>
-  > {
+  /** The visible comments of a campaign with their scores, teams and themes, in id order (random, so no time leaks). */
+  async comments(campaignId: string): Promise<CommentRow[]> {
     const rows = await this.db('nps_responses as r')
       .leftJoin('nps_response_themes as t', 't.response_id', 'r.id')
       .where('r.campaign_id', campaignId)
+      .where('r.comment_visible', true)
       .whereNotNull('r.comment')
       .select('r.id', 'r.comment', 'r.score', 'r.team_ref', 't.theme')
       .orderBy([
         { column: 'r.id', order: 'asc' },
         { column: 't.theme', order: 'asc' },
       ]);
-    const byId = new Map<string, any>();
+    const byId = new Map<string, CommentRow>();
     for (const row of rows as any[]) {
-      const item = byId.get(row.id) ?? {
+      const item: CommentRow = byId.get(row.id) ?? {
         id: row.id,
         comment: row.comment,
         score: Number(row.score),
@@ -389,10 +573,11 @@ export class NpsStore {
     return [...byId.values()];
   }
 
-  /** The campaign a response belongs to, if the response exists. */
-  async responseCampaign(responseId: string): Promise<string | undefined> {
+  /** The campaign of a visible comment, if there is one with this id. */
+  async commentCampaign(responseId: string): Promise<string | undefined> {
     const row = await this.db('nps_responses')
-      .where({ id: responseId })
+      .where({ id: responseId, comment_visible: true })
+      .whereNotNull('comment')
       .first('campaign_id');
     return row?.campaign_id;
   }

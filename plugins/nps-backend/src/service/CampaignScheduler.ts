@@ -1,41 +1,11 @@
-import { Config } from '@backstage/config';
 import { ConflictError } from '@backstage/errors';
-import {
-  DEFAULT_WINDOW_DAYS,
-  NPS_FOLLOW_UP,
-  NPS_QUESTION,
-} from '@paved/plugin-nps-common';
+import { NPS_FOLLOW_UP, NPS_QUESTION } from '@paved/plugin-nps-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { quarterBounds, quarterOf } from '@paved/common';
-import { NpsService } from './NpsService';
+import { CampaignService } from './CampaignService';
+import { NpsSettings } from './settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** How the quarterly campaign is created, from `nps.schedule`. */
-export interface ScheduleSettings {
-  enabled: boolean;
-  windowDays: number;
-}
-
-/** Reads `nps.schedule`; only the quarterly cadence exists. */
-export function readScheduleSettings(config: Config): ScheduleSettings {
-  const schedule = config.getOptionalConfig('nps.schedule');
-  const cadence = schedule?.getOptionalString('cadence') ?? 'quarterly';
-  if (cadence !== 'quarterly') {
-    throw new Error(
-      `nps.schedule.cadence must be "quarterly", got "${cadence}"`,
-    );
-  }
-  const windowDays =
-    schedule?.getOptionalNumber('windowDays') ?? DEFAULT_WINDOW_DAYS;
-  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 90) {
-    throw new Error('nps.schedule.windowDays must be a whole number, 1 to 90');
-  }
-  return {
-    enabled: schedule?.getOptionalBoolean('enabled') ?? true,
-    windowDays,
-  };
-}
 
 /**
  * Makes sure the current quarter has its campaign, so nobody has to remember:
@@ -43,8 +13,8 @@ export function readScheduleSettings(config: Config): ScheduleSettings {
  */
 export class CampaignScheduler {
   constructor(
-    private readonly service: NpsService,
-    private readonly settings: ScheduleSettings,
+    private readonly campaigns: CampaignService,
+    private readonly settings: NpsSettings['schedule'],
     private readonly logger: LoggerService,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -65,7 +35,7 @@ export class CampaignScheduler {
     );
     if (closesAt <= now) return undefined; // this quarter's window has passed
     try {
-      await this.service.createCampaign(
+      await this.campaigns.create(
         {
           title: `Platform NPS ${quarter.label}`,
           question: NPS_QUESTION,

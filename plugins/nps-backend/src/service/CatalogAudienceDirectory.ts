@@ -1,7 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Audience } from '@paved/plugin-nps-common';
-import { AudienceDirectory } from './NpsService';
+import { AudienceDirectory } from './audience';
 
 /** Counts eligible developers in the software catalog: its User entities. */
 export class CatalogAudienceDirectory implements AudienceDirectory {

@@ -1,9 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
-import { NpsStore } from '@paved/plugin-nps-backend';
+import {
+  NpsStore,
+  createNpsServices,
+  readNpsSettings,
+} from '@paved/plugin-nps-backend';
 import { loadDemoData } from './demoData';
-import { NpsService, readNpsSettings } from '@paved/plugin-nps-backend';
 
 const databases = pavedTestDatabases();
 
@@ -31,25 +34,25 @@ describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
     );
     const now = new Date('2026-11-24T12:00:00Z');
     const skip = 'user:default/checkout-0';
-    expect(await loadDemoData({ store, people, skipUsers: [skip], now })).toBe(
-      true,
-    );
-    expect(await loadDemoData({ store, people, now })).toBe(false);
-
-    const service = new NpsService({
+    const services = createNpsServices({
       store,
       directory: { eligibleCount: async () => people.length },
       settings: readNpsSettings(new ConfigReader({})),
       now: () => now,
     });
-    const campaigns = await service.listCampaigns();
+    expect(
+      await loadDemoData({ store, services, people, skipUsers: [skip], now }),
+    ).toBe(true);
+    expect(await loadDemoData({ store, services, people, now })).toBe(false);
+
+    const campaigns = await services.campaigns.list();
     expect(campaigns.map(c => c.status)).toEqual([
       ...Array(6).fill('closed'),
       'open',
     ]);
     expect(campaigns[6].title).toBe('Platform NPS Q4 2026');
 
-    const trend = await service.trend();
+    const trend = await services.results.trend();
     const nps = trend.points.map(p => p.summary?.nps ?? NaN);
     // About +5 six quarters ago, about +25 last quarter, rising.
     expect(nps[0]).toBeGreaterThanOrEqual(0);
@@ -59,7 +62,7 @@ describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
     for (let i = 1; i < 6; i++)
       expect(nps[i]).toBeGreaterThanOrEqual(nps[i - 1]);
 
-    const prompt = await service.prompt({
+    const prompt = await services.answers.prompt({
       userRef: skip,
       ownershipRefs: [skip, 'group:default/checkout'],
     });
@@ -71,5 +74,13 @@ describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
     const themes = await store.themeCounts(campaigns[5].id);
     expect(themes.map(t => t.theme)).toContain('ci speed');
     expect(await store.themeCounts(campaigns[6].id)).toEqual([]);
-  });
+    // The open campaign's answers wait: its teams are too small for a batch.
+    expect(campaigns[6].answers).toBeNull();
+    await services.release.release();
+    expect((await services.campaigns.get(campaigns[6].id)).answers).toBeNull();
+    const [{ waiting }] = await knex('nps_pending_answers')
+      .where({ campaign_id: campaigns[6].id })
+      .count({ waiting: '*' });
+    expect(Number(waiting)).toBeGreaterThan(10);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { NPS_FOLLOW_UP, NPS_QUESTION } from '@paved/plugin-nps-common';
-import { NpsStore } from '@paved/plugin-nps-backend';
+import { NpsServices, NpsStore } from '@paved/plugin-nps-backend';
 import { quarterBounds, quarterOf } from '@paved/common';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -137,6 +137,7 @@ function scoresFor(
  */
 export async function loadDemoData(options: {
   store: NpsStore;
+  services: NpsServices;
   people: DemoPerson[];
   skipUsers?: string[];
   now?: Date;
@@ -195,13 +196,19 @@ export async function loadDemoData(options: {
         rand() < 0.55 && candidates.length > 0
           ? candidates[Math.floor(rand() * candidates.length)]
           : undefined;
-      const responseId = await store.recordAnswer(id, person.userRef, {
+      await store.recordAnswer(id, person.userRef, {
         score,
         comment: picked?.[1],
         teamRef: person.teamRef,
       });
-      // Past campaigns have been read and tagged; the open one not yet.
-      if (picked && !isOpen) await store.setThemes(responseId, picked[2]);
+    }
+    if (!isOpen) {
+      // Past campaigns are closed: everything is published, read and tagged.
+      await options.services.release.release(id);
+      for (const comment of await store.comments(id)) {
+        const themes = comments.find(([, text]) => text === comment.comment);
+        if (themes) await store.setThemes(comment.id, themes[2]);
+      }
     }
   }
   return true;

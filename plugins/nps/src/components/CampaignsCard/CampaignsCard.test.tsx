@@ -43,11 +43,11 @@ async function renderCard(api: NpsApi, onChanged = jest.fn()) {
 }
 
 describe('CampaignsCard', () => {
-  it('offers edit before opening, close while open, delete only without answers', async () => {
+  it('offers edit and delete before opening, close while open', async () => {
     const api = fakeApi([
       campaign('a', { title: 'Upcoming', status: 'upcoming' }),
       campaign('b', { title: 'Open', status: 'open', answers: 12 }),
-      campaign('c', { title: 'Empty closed', status: 'closed' }),
+      campaign('c', { title: 'Empty closed', status: 'closed', answers: null }),
     ]);
     await renderCard(api);
     const row = (title: string) =>
@@ -59,15 +59,45 @@ describe('CampaignsCard', () => {
     expect(
       row('Open').getByRole('button', { name: 'Close now' }),
     ).toBeInTheDocument();
-    expect(row('Open').queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(row('Open').queryByRole('button', { name: /Delete/ })).toBeNull();
     expect(
-      row('Empty closed').getByRole('button', { name: 'Delete' }),
-    ).toBeInTheDocument();
+      row('Empty closed').queryByRole('button', { name: /Delete/ }),
+    ).toBeNull();
+    // Fewer answers than the group minimum are not shown as a number.
+    expect(row('Empty closed').getByRole('cell', { name: '—' })).toBeTruthy();
+    expect(row('Open').getByRole('cell', { name: '12' })).toBeTruthy();
 
     await userEvent.click(
       row('Open').getByRole('button', { name: 'Close now' }),
     );
     expect(api.closeCampaign).toHaveBeenCalledWith('b');
+  });
+
+  it('asks before deleting, says what is lost, and keeps it on "Keep it"', async () => {
+    const api = fakeApi([campaign('a', { title: 'Upcoming' })]);
+    await renderCard(api);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Delete Upcoming' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Delete “Upcoming”?',
+    });
+    expect(dialog).toHaveTextContent(/nobody has answered it/);
+    expect(dialog).toHaveTextContent(/cannot be undone/);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Keep it' }),
+    );
+    expect(api.deleteCampaign).not.toHaveBeenCalled();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete Upcoming' }),
+    );
+    await userEvent.click(
+      within(
+        await screen.findByRole('dialog', { name: 'Delete “Upcoming”?' }),
+      ).getByRole('button', { name: 'Delete campaign' }),
+    );
+    expect(api.deleteCampaign).toHaveBeenCalledWith('a');
   });
 
   it('edits an upcoming campaign and shows the server’s refusal', async () => {

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
@@ -21,6 +26,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Audience, Campaign } from '@paved/plugin-nps-common';
 import { npsApiRef } from '../../api/NpsApi';
+import { formatAnswers } from '../format';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -164,6 +170,7 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
   const campaigns = useAsyncRetry(() => npsApi.listCampaigns(), [npsApi]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Campaign | undefined>();
+  const [deleting, setDeleting] = useState<Campaign | undefined>();
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -211,7 +218,9 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
                     : c.audience.groups.join(', ')}
                 </TableCell>
                 <TableCell>{c.status}</TableCell>
-                <TableCell align="right">{c.answers}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatAnswers(c.answers)}
+                </TableCell>
                 <TableCell>
                   {c.status === 'upcoming' && (
                     <Button size="small" onClick={() => setEditing(c)}>
@@ -226,11 +235,12 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
                       Close now
                     </Button>
                   )}
-                  {c.answers === 0 && (
+                  {c.status === 'upcoming' && (
                     <Button
                       size="small"
                       color="error"
-                      onClick={() => act(() => npsApi.deleteCampaign(c.id))}
+                      aria-label={`Delete ${c.title}`}
+                      onClick={() => setDeleting(c)}
                     >
                       Delete
                     </Button>
@@ -240,6 +250,34 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
             ))}
           </TableBody>
         </Table>
+        <Dialog
+          open={deleting !== undefined}
+          onClose={() => setDeleting(undefined)}
+          aria-labelledby="nps-delete-campaign-title"
+        >
+          <DialogTitle id="nps-delete-campaign-title">
+            {`Delete “${deleting?.title ?? ''}”?`}
+          </DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              It has not opened yet, so nobody has answered it. Its title,
+              questions, window and audience are deleted; this cannot be undone.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDeleting(undefined)}>Keep it</Button>
+            <Button
+              color="error"
+              onClick={() => {
+                const id = deleting!.id;
+                setDeleting(undefined);
+                act(() => npsApi.deleteCampaign(id));
+              }}
+            >
+              Delete campaign
+            </Button>
+          </DialogActions>
+        </Dialog>
         <CampaignForm
           key={editing?.id ?? 'new'}
           editing={editing}

@@ -37,12 +37,13 @@ describe('CommentsCard', () => {
         campaignId: ID,
         minCommentGroupSize: 10,
         shown: false,
+        answers: null,
         comments: [],
       }),
     );
     expect(
       await screen.findByText(
-        'Comments are shown once 10 people have answered.',
+        /Comments are published in batches, like the results: they appear once the comments of 10 answers can be shown together \(20 from one team while the survey is open\)/,
       ),
     ).toBeInTheDocument();
   });
@@ -52,6 +53,7 @@ describe('CommentsCard', () => {
       campaignId: ID,
       minCommentGroupSize: 10,
       shown: true,
+      answers: 31,
       comments: [
         {
           id: 'r1',
@@ -83,6 +85,9 @@ describe('CommentsCard', () => {
       screen.getByText('Team not shown (small group)'),
     ).toBeInTheDocument();
     expect(screen.getByText('ci speed: 2')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 comments from 31 published answers.'),
+    ).toBeInTheDocument();
   });
 
   it('tags a comment with a new theme', async () => {
@@ -90,6 +95,7 @@ describe('CommentsCard', () => {
       campaignId: ID,
       minCommentGroupSize: 10,
       shown: true,
+      answers: 31,
       comments: [
         {
           id: 'r2',

@@ -99,10 +99,19 @@ export function CommentsCard({ campaignId }: { campaignId: string }) {
     >
       {!comments.shown ? (
         <Typography>
-          {`Comments are shown once ${comments.minCommentGroupSize} people have answered.`}
+          {`Comments are published in batches, like the results: they appear once the comments of ${
+            comments.minCommentGroupSize
+          } answers can be shown together (${
+            2 * comments.minCommentGroupSize
+          } from one team while the survey is open), and everything is shown when it closes.`}
         </Typography>
       ) : (
         <Stack spacing={2}>
+          <Typography variant="body2">
+            {`${comments.comments.length} ${
+              comments.comments.length === 1 ? 'comment' : 'comments'
+            } from ${comments.answers} published answers.`}
+          </Typography>
           <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
             {themes.length === 0 && (
               <Typography variant="body2">

@@ -11,6 +11,7 @@ import {
   NPS_FOLLOW_UP,
   NPS_QUESTION,
   NpsSummary,
+  npsWarning,
   summarizeNps,
   Trend,
   TrendPoint,
@@ -67,7 +68,8 @@ function makeTrend(latest: NpsSummary, overrides: Partial<Trend> = {}): Trend {
       point(q2, null),
     ],
     warningThreshold: 20,
-    belowWarning: latest.nps < 20,
+    minGroupSize: 5,
+    warning: npsWarning(latest, 20),
     baselineCampaignId: null,
     ...overrides,
   };
@@ -78,9 +80,10 @@ function makeResults(campaign: Campaign): CampaignResults {
     campaign,
     summary: null,
     distribution: null,
-    participation: { respondents: 2, eligible: 40, rate: 0.05 },
+    participation: { respondents: null, eligible: 40, rate: null },
     minGroupSize: 5,
     teams: [],
+    batching: { campaignOpen: campaign.status === 'open', k: 5 },
   };
 }
 
@@ -144,7 +147,7 @@ describe('NpsPage', () => {
       fakeNpsApi({
         getTrend: jest
           .fn()
-          .mockResolvedValue(makeTrend(clearlyLow, { belowWarning: false })),
+          .mockResolvedValue(makeTrend(clearlyLow, { warning: null })),
       }),
     );
     await trendLoaded();
@@ -191,7 +194,7 @@ describe('NpsPage', () => {
         getTrend: jest.fn().mockResolvedValue(
           makeTrend(clearlyLow, {
             warningThreshold: threshold,
-            belowWarning: true,
+            warning: { ...npsWarning(clearlyLow, threshold)!, certain: false },
           }),
         ),
       }),
@@ -273,7 +276,7 @@ describe('NpsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Send answer' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent(
-      'Thank you! Your answer is stored confidentially and counted below.',
+      /Thank you! Your answer is stored confidentially. It is counted in a batch with other answers, at the latest when the survey closes/,
     );
     expect(group).not.toBeInTheDocument();
     expect(api.answer).toHaveBeenCalledWith(q1.id, {

@@ -47,7 +47,10 @@ function AnswerCard({ onAnswered }: { onAnswered: () => void }) {
     <InfoCard title="Your answer">
       {answered && (
         <Alert severity="success" role="status">
-          Thank you! Your answer is stored confidentially and counted below.
+          Thank you! Your answer is stored confidentially. It is counted in a
+          batch with other answers, at the latest when the survey closes, so the
+          results below do not move at once: that way nobody can tell which
+          answer was yours.
         </Alert>
       )}
       {!answered && campaign && (
@@ -70,16 +73,16 @@ function AnswerCard({ onAnswered }: { onAnswered: () => void }) {
 }
 
 function WarningBanner({ trend }: { trend: Trend }) {
-  const latest = [...trend.points].reverse().find(p => p.summary);
-  if (!trend.belowWarning || !latest?.summary) return null;
-  const { nps, interval } = latest.summary;
-  const certain = interval.high < trend.warningThreshold;
+  const { warning } = trend;
+  if (!warning) return null;
   return (
     <Alert severity="warning">
-      {`Platform NPS is ${formatNps(nps)} (95% interval ${interval.low} to ${
-        interval.high
-      }), below the ${formatNps(trend.warningThreshold)} warning line${
-        certain ? '' : ', though within the margin of error'
+      {`Platform NPS is ${formatNps(warning.nps)} (95% interval ${
+        warning.interval.low
+      } to ${warning.interval.high}), below the ${formatNps(
+        warning.threshold,
+      )} warning line${
+        warning.certain ? '' : ', though within the margin of error'
       }. Below it, developers tend to build their own workarounds.`}
     </Alert>
   );

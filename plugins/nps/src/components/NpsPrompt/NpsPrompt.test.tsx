@@ -77,7 +77,8 @@ const trend: Trend = {
     point(openCampaign, null),
   ],
   warningThreshold: 20,
-  belowWarning: false,
+  minGroupSize: 5,
+  warning: null,
   baselineCampaignId: null,
 };
 
@@ -298,7 +299,7 @@ describe('NpsPrompt', () => {
     });
     expect(api.getTrend).toHaveBeenCalledTimes(1);
     expect(thanks).toHaveTextContent(
-      'Thank you! Your answer is stored confidentially.',
+      'Thank you! Your answer is stored confidentially and counted with others in a batch, at the latest when the survey closes.',
     );
     // The last four campaigns with a summary, oldest first, with their sign.
     expect(thanks).toHaveTextContent(

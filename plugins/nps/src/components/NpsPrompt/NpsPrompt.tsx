@@ -135,7 +135,10 @@ function Thanks({ trend }: { trend: Trend | null }) {
   const recent = (trend?.points ?? []).filter(p => p.summary).slice(-4);
   return (
     <Stack spacing={1} role="status">
-      <Typography>Thank you! Your answer is stored confidentially.</Typography>
+      <Typography>
+        Thank you! Your answer is stored confidentially and counted with others
+        in a batch, at the latest when the survey closes.
+      </Typography>
       {recent.length > 0 && (
         <Typography variant="body2">
           Platform NPS lately:{' '}

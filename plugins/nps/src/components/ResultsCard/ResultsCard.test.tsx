@@ -61,6 +61,7 @@ function results(overrides: Partial<CampaignResults> = {}): CampaignResults {
     participation: { respondents: 15, eligible: 40, rate: 15 / 40 },
     minGroupSize: 5,
     teams,
+    batching: { campaignOpen: false, k: 5 },
     ...overrides,
   };
 }
@@ -130,14 +131,17 @@ describe('ResultsCard', () => {
         results={results({
           summary: null,
           distribution: null,
-          participation: { respondents: 3, eligible: 40, rate: 3 / 40 },
+          participation: { respondents: null, eligible: 40, rate: null },
           teams: [],
         })}
       />,
     );
 
     expect(
-      screen.getByText('Shown once 5 people have answered'),
+      screen.getByText('Shown once 5 answers are published'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('fewer than 5 of 40 developers'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/95% interval/)).not.toBeInTheDocument();
     expect(
@@ -146,6 +150,27 @@ describe('ResultsCard', () => {
     expect(
       screen.queryByRole('table', { name: 'NPS by team' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('explains, while the survey is open, why a new answer does not move the numbers', async () => {
+    await renderInTestApp(
+      <ResultsCard
+        results={results({
+          campaign: { ...campaign, status: 'open' },
+          batching: { campaignOpen: true, k: 5 },
+        })}
+      />,
+    );
+    expect(
+      screen.getByText(
+        /a team's answers appear once 10 of them have come in, and 5 are always held back until the survey closes/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('does not explain batching once the survey has closed', async () => {
+    await renderInTestApp(<ResultsCard results={results()} />);
+    expect(screen.queryByText(/published in batches/)).not.toBeInTheDocument();
   });
 
   it('shows how many answered each score', async () => {

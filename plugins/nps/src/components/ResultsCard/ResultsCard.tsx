@@ -8,7 +8,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { CampaignResults, TeamBreakdownRow } from '@paved/plugin-nps-common';
-import { formatNps, formatRate, teamName } from '../format';
+import Alert from '@mui/material/Alert';
+import {
+  batchingExplanation,
+  formatAnswers,
+  formatNps,
+  formatRate,
+  teamName,
+} from '../format';
 
 // Promoters green, passives grey, detractors red.
 function bandColour(score: number) {
@@ -50,106 +57,116 @@ function TeamRow({ row, min }: { row: TeamBreakdownRow; min: number }) {
 
 /** One campaign's results: NPS with its interval, participation, scores, teams. */
 export function ResultsCard({ results }: { results: CampaignResults }) {
-  const { summary, participation, distribution } = results;
+  const { summary, participation, distribution, batching } = results;
   const max = Math.max(1, ...(distribution ?? []));
   return (
-    <InfoCard title={`Results: ${results.campaign.title}`}>
-      <Stack spacing={2}>
-        <Stack direction="row" spacing={4} flexWrap="wrap">
-          <Box>
-            <Typography variant="overline">NPS</Typography>
-            <Typography variant="h3" component="p">
-              {summary ? formatNps(summary.nps) : '—'}
-            </Typography>
-            <Typography variant="body2">
-              {summary
-                ? `95% interval ${summary.interval.low} to ${summary.interval.high}`
-                : `Shown once ${results.minGroupSize} people have answered`}
-            </Typography>
-          </Box>
-          <Box>
-            <Typography variant="overline">Participation</Typography>
-            <Typography variant="h3" component="p">
-              {formatRate(participation.rate)}
-            </Typography>
-            <Typography variant="body2">
-              {`${participation.respondents} of ${participation.eligible} developers`}
-            </Typography>
-          </Box>
-          {summary && (
+    <Box component="section" aria-label={`Results: ${results.campaign.title}`}>
+      <InfoCard title={`Results: ${results.campaign.title}`}>
+        <Stack spacing={2}>
+          {batching.campaignOpen && (
+            <Alert severity="info">
+              {batchingExplanation(batching.k, results.campaign.closesAt)}
+            </Alert>
+          )}
+          <Stack direction="row" spacing={4} flexWrap="wrap">
             <Box>
-              <Typography variant="overline">
-                Promoters / passives / detractors
-              </Typography>
-              <Typography variant="h6" component="p">
-                {`${summary.promoters} / ${summary.passives} / ${summary.detractors}`}
+              <Typography variant="overline">NPS</Typography>
+              <Typography variant="h3" component="p">
+                {summary ? formatNps(summary.nps) : '—'}
               </Typography>
               <Typography variant="body2">
-                {`${summary.promoterPercent}% / ${summary.passivePercent}% / ${summary.detractorPercent}%`}
+                {summary
+                  ? `95% interval ${summary.interval.low} to ${summary.interval.high}`
+                  : `Shown once ${results.minGroupSize} answers are published`}
               </Typography>
             </Box>
+            <Box>
+              <Typography variant="overline">Participation</Typography>
+              <Typography variant="h3" component="p">
+                {formatRate(participation.rate)}
+              </Typography>
+              <Typography variant="body2">
+                {`${formatAnswers(
+                  participation.respondents,
+                  results.minGroupSize,
+                )} of ${participation.eligible} developers`}
+              </Typography>
+            </Box>
+            {summary && (
+              <Box>
+                <Typography variant="overline">
+                  Promoters / passives / detractors
+                </Typography>
+                <Typography variant="h6" component="p">
+                  {`${summary.promoters} / ${summary.passives} / ${summary.detractors}`}
+                </Typography>
+                <Typography variant="body2">
+                  {`${summary.promoterPercent}% / ${summary.passivePercent}% / ${summary.detractorPercent}%`}
+                </Typography>
+              </Box>
+            )}
+          </Stack>
+
+          {distribution && (
+            <Box>
+              <Typography variant="subtitle2" component="h3">
+                Scores
+              </Typography>
+              <Stack
+                direction="row"
+                spacing={0.5}
+                alignItems="flex-end"
+                sx={{ height: 100 }}
+                role="list"
+                aria-label="Answers per score"
+              >
+                {distribution.map((count, score) => (
+                  <Stack
+                    key={score}
+                    alignItems="center"
+                    sx={{ flex: 1 }}
+                    role="listitem"
+                    aria-label={`${count} answered ${score}`}
+                  >
+                    <Typography variant="caption">{count}</Typography>
+                    <Box
+                      sx={{
+                        width: '100%',
+                        height: `${(count / max) * 70}px`,
+                        bgcolor: bandColour(score),
+                      }}
+                    />
+                    <Typography variant="caption">{score}</Typography>
+                  </Stack>
+                ))}
+              </Stack>
+            </Box>
+          )}
+
+          {results.teams.length > 0 && (
+            <Table size="small" aria-label="NPS by team">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Team</TableCell>
+                  <TableCell align="right">Answers</TableCell>
+                  <TableCell align="right">NPS</TableCell>
+                  <TableCell>95% interval</TableCell>
+                  <TableCell>Promoters / passives / detractors</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {results.teams.map(row => (
+                  <TeamRow
+                    key={row.team ?? 'none'}
+                    row={row}
+                    min={results.minGroupSize}
+                  />
+                ))}
+              </TableBody>
+            </Table>
           )}
         </Stack>
-
-        {distribution && (
-          <Box>
-            <Typography variant="subtitle2" component="h3">
-              Scores
-            </Typography>
-            <Stack
-              direction="row"
-              spacing={0.5}
-              alignItems="flex-end"
-              sx={{ height: 100 }}
-              role="list"
-              aria-label="Answers per score"
-            >
-              {distribution.map((count, score) => (
-                <Stack
-                  key={score}
-                  alignItems="center"
-                  sx={{ flex: 1 }}
-                  role="listitem"
-                  aria-label={`${count} answered ${score}`}
-                >
-                  <Typography variant="caption">{count}</Typography>
-                  <Box
-                    sx={{
-                      width: '100%',
-                      height: `${(count / max) * 70}px`,
-                      bgcolor: bandColour(score),
-                    }}
-                  />
-                  <Typography variant="caption">{score}</Typography>
-                </Stack>
-              ))}
-            </Stack>
-          </Box>
-        )}
-
-        {results.teams.length > 0 && (
-          <Table size="small" aria-label="NPS by team">
-            <TableHead>
-              <TableRow>
-                <TableCell>Team</TableCell>
-                <TableCell align="right">Answers</TableCell>
-                <TableCell align="right">NPS</TableCell>
-                <TableCell>95% interval</TableCell>
-                <TableCell>Promoters / passives / detractors</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {results.teams.map(row => (
-                <TeamRow
-                  key={row.team ?? 'none'}
-                  row={row}
-                  min={results.minGroupSize}
-                />
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </Stack>
-    </InfoCard>
+      </InfoCard>
+    </Box>
   );
 }

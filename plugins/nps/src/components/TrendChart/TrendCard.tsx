@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { Trend } from '@paved/plugin-nps-common';
-import { formatNps } from '../format';
+import { formatAnswers, formatNps } from '../format';
 
 // Charts are loaded on demand so they do not weigh on the portal's first load.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -42,7 +42,9 @@ export function TrendCard({ trend }: { trend: Trend }) {
               {points.map(p => (
                 <TableRow key={p.campaign.id}>
                   <TableCell>{p.campaign.title}</TableCell>
-                  <TableCell align="right">{p.campaign.answers}</TableCell>
+                  <TableCell align="right">
+                    {formatAnswers(p.campaign.answers, trend.minGroupSize)}
+                  </TableCell>
                   <TableCell align="right">
                     {p.summary
                       ? formatNps(p.summary.nps)

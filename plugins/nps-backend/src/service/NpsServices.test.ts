@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
 import { Knex } from 'knex';
 import { NpsStore } from '../database/NpsStore';
-import { Caller, NpsService, readNpsSettings } from './NpsService';
+import { Caller, NpsServices, createNpsServices, readNpsSettings } from '.';
 import { CampaignScheduler } from './CampaignScheduler';
 
 const databases = pavedTestDatabases();
@@ -19,10 +19,10 @@ function person(name: string, team: string | null): Caller {
   };
 }
 
-describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
+describe.each(databases.eachSupportedId())('NPS services on %p', databaseId => {
   let knex: Knex;
   let now: Date;
-  let service: NpsService;
+  let services: NpsServices;
   const eligible = { all: 40, groups: 7 };
 
   async function setUp(config: object = {}) {
@@ -31,7 +31,7 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
       mockServices.database({ knex, migrations: { skip: false } }),
     );
     now = new Date(start);
-    service = new NpsService({
+    services = createNpsServices({
       store,
       directory: {
         eligibleCount: async audience =>
@@ -43,7 +43,7 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
   }
 
   async function openCampaign(title = 'Platform NPS Q4 2026', days = 21) {
-    return service.createCampaign(
+    return services.campaigns.create(
       {
         title,
         question: 'Q',
@@ -58,31 +58,59 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
 
   async function answerMany(id: string, team: string | null, scores: number[]) {
     for (const [i, score] of scores.entries()) {
-      await service.answer(id, person(`${team ?? 'none'}-${i}`, team), {
-        score,
-      });
+      await services.answers.answer(
+        id,
+        person(`${team ?? 'none'}-${i}`, team),
+        { score },
+      );
     }
   }
 
-  it('stores an answer without any user reference, time or sequential id', async () => {
+  /** Closes a campaign now, which publishes every waiting answer. */
+  async function close(id: string) {
+    return services.campaigns.close(id);
+  }
+
+  it('stores an answer without any user reference, time or sequential id, and publishes it with a new id', async () => {
     await setUp();
     const campaign = await openCampaign();
     const jonas = person('jonas.weber', 'checkout');
-    await service.answer(campaign.id, jonas, {
+    await services.answers.answer(campaign.id, jonas, {
       score: 9,
       comment: 'Faster CI please',
     });
 
+    const uuid =
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const waiting = await knex('nps_pending_answers').select();
+    expect(waiting).toHaveLength(1);
+    expect(Object.keys(waiting[0]).sort()).toEqual(
+      ['campaign_id', 'comment', 'id', 'score', 'team_key'].sort(),
+    );
+    expect(JSON.stringify(waiting[0])).not.toContain('jonas');
+    expect(waiting[0].id).toMatch(uuid);
+    expect(waiting[0].team_key).toBe('group:default/checkout');
+    // Nothing is published or counted while it waits.
+    expect(await knex('nps_responses').select()).toEqual([]);
+    expect(await knex('nps_counts').select()).toEqual([]);
+
+    await close(campaign.id);
+    expect(await knex('nps_pending_answers').select()).toEqual([]);
     const responses = await knex('nps_responses').select();
     expect(responses).toHaveLength(1);
-    const columns = Object.keys(responses[0]).sort();
-    expect(columns).toEqual(
-      ['campaign_id', 'comment', 'id', 'score', 'team_ref'].sort(),
+    expect(Object.keys(responses[0]).sort()).toEqual(
+      [
+        'campaign_id',
+        'comment',
+        'comment_visible',
+        'id',
+        'score',
+        'team_ref',
+      ].sort(),
     );
     expect(JSON.stringify(responses[0])).not.toContain('jonas');
-    expect(responses[0].id).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
+    expect(responses[0].id).toMatch(uuid);
+    expect(responses[0].id).not.toBe(waiting[0].id);
     expect(responses[0].team_ref).toBe('group:default/checkout');
 
     const participations = await knex('nps_participations').select();
@@ -99,14 +127,14 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await setUp();
     const campaign = await openCampaign();
     const amara = person('amara.nwosu', 'checkout');
-    await service.answer(campaign.id, amara, { score: 3 });
+    await services.answers.answer(campaign.id, amara, { score: 3 });
     await expect(
-      service.answer(campaign.id, amara, { score: 10, comment: 'again' }),
+      services.answers.answer(campaign.id, amara, {
+        score: 10,
+        comment: 'again',
+      }),
     ).rejects.toMatchObject({ name: 'ConflictError' });
-    expect(await knex('nps_responses').count({ n: '*' })).toEqual([
-      { n: expect.anything() },
-    ]);
-    const [{ n }] = await knex('nps_responses').count({ n: '*' });
+    const [{ n }] = await knex('nps_pending_answers').count({ n: '*' });
     expect(Number(n)).toBe(1);
   });
 
@@ -115,11 +143,11 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     const campaign = await openCampaign();
     const diego = person('diego.santos', 'checkout');
     const results = await Promise.allSettled([
-      service.answer(campaign.id, diego, { score: 8 }),
-      service.answer(campaign.id, diego, { score: 2 }),
+      services.answers.answer(campaign.id, diego, { score: 8 }),
+      services.answers.answer(campaign.id, diego, { score: 2 }),
     ]);
     expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
-    const [{ n }] = await knex('nps_responses').count({ n: '*' });
+    const [{ n }] = await knex('nps_pending_answers').count({ n: '*' });
     expect(Number(n)).toBe(1);
   });
 
@@ -128,14 +156,18 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     const campaign = await openCampaign('Q4', 7);
     now = new Date(start.getTime() - DAY);
     await expect(
-      service.answer(campaign.id, person('a', 'routing'), { score: 5 }),
+      services.answers.answer(campaign.id, person('a', 'routing'), {
+        score: 5,
+      }),
     ).rejects.toThrow(/opens on/);
     now = new Date(start.getTime() + 7 * DAY);
     await expect(
-      service.answer(campaign.id, person('a', 'routing'), { score: 5 }),
+      services.answers.answer(campaign.id, person('a', 'routing'), {
+        score: 5,
+      }),
     ).rejects.toThrow(/closed on/);
     await expect(
-      service.answer(
+      services.answers.answer(
         '6f0e0d5c-1d1e-4a43-9d6a-2b0b8a1f0c11',
         person('a', null),
         {
@@ -147,7 +179,7 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
 
   it('asks only the audience, and remembers "remind me later" and "not this quarter"', async () => {
     await setUp({ nps: { remindLaterDays: 3 } });
-    const campaign = await service.createCampaign(
+    const campaign = await services.campaigns.create(
       {
         title: 'Checkout pulse',
         question: 'Q',
@@ -161,30 +193,32 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     const mei = person('mei.lin', 'checkout');
     const grace = person('grace.adeyemi', 'fleet-ops');
 
-    expect((await service.prompt(mei)).campaign?.id).toBe(campaign.id);
-    expect((await service.prompt(grace)).campaign).toBeNull();
+    expect((await services.answers.prompt(mei)).campaign?.id).toBe(campaign.id);
+    expect((await services.answers.prompt(grace)).campaign).toBeNull();
     await expect(
-      service.answer(campaign.id, grace, { score: 7 }),
+      services.answers.answer(campaign.id, grace, { score: 7 }),
     ).rejects.toMatchObject({ name: 'NotAllowedError' });
 
-    const { until } = await service.remindLater(campaign.id, mei);
+    const { until } = await services.answers.remindLater(campaign.id, mei);
     expect(new Date(until).getTime()).toBe(start.getTime() + 3 * DAY);
-    expect((await service.prompt(mei)).campaign).toBeNull();
+    expect((await services.answers.prompt(mei)).campaign).toBeNull();
     now = new Date(start.getTime() + 3 * DAY + 1);
-    expect((await service.prompt(mei)).campaign?.id).toBe(campaign.id);
+    expect((await services.answers.prompt(mei)).campaign?.id).toBe(campaign.id);
 
-    await service.notThisQuarter(campaign.id, mei);
+    await services.answers.notThisQuarter(campaign.id, mei);
     now = new Date(start.getTime() + 10 * DAY);
-    expect((await service.prompt(mei)).campaign).toBeNull();
+    expect((await services.answers.prompt(mei)).campaign).toBeNull();
     // The NPS page still offers it.
-    expect((await service.prompt(mei, true)).campaign?.id).toBe(campaign.id);
+    expect((await services.answers.prompt(mei, true)).campaign?.id).toBe(
+      campaign.id,
+    );
 
     // Dismissing hides the prompt; answering on the NPS page is still possible, once.
-    await service.answer(campaign.id, mei, { score: 6 });
-    await expect(service.notThisQuarter(campaign.id, mei)).rejects.toThrow(
-      /already answered/,
-    );
-    expect((await service.prompt(mei, true)).campaign).toBeNull();
+    await services.answers.answer(campaign.id, mei, { score: 6 });
+    await expect(
+      services.answers.notThisQuarter(campaign.id, mei),
+    ).rejects.toThrow(/already answered/);
+    expect((await services.answers.prompt(mei, true)).campaign).toBeNull();
   });
 
   it('rejects overlapping campaigns for the same audience', async () => {
@@ -200,10 +234,10 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     });
   });
 
-  it('edits only before opening, deletes only without answers, closes early', async () => {
+  it('edits and deletes only before opening, closes early and publishes everything', async () => {
     await setUp();
     now = new Date(start.getTime() - 10 * DAY);
-    const upcoming = await service.createCampaign(
+    const upcoming = await services.campaigns.create(
       {
         title: 'Draft',
         question: 'Q',
@@ -216,20 +250,27 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     );
     expect(upcoming.status).toBe('upcoming');
     expect(
-      (await service.updateCampaign(upcoming.id, { title: 'Q4 survey' })).title,
+      (await services.campaigns.update(upcoming.id, { title: 'Q4 survey' }))
+        .title,
     ).toBe('Q4 survey');
 
     now = new Date(start.getTime() + DAY);
     await expect(
-      service.updateCampaign(upcoming.id, { title: 'Late edit' }),
+      services.campaigns.update(upcoming.id, { title: 'Late edit' }),
     ).rejects.toThrow(/before it opens/);
-    await service.answer(upcoming.id, person('x', 'routing'), { score: 9 });
-    await expect(service.deleteCampaign(upcoming.id)).rejects.toThrow(
-      /cannot be deleted/,
+    await expect(services.campaigns.delete(upcoming.id)).rejects.toThrow(
+      /has not opened yet can be deleted/,
     );
-    const closed = await service.closeCampaign(upcoming.id);
+    await services.answers.answer(upcoming.id, person('x', 'routing'), {
+      score: 9,
+    });
+    // Below the group minimum, the count itself is not shown.
+    expect((await services.campaigns.get(upcoming.id)).answers).toBeNull();
+    const closed = await services.campaigns.close(upcoming.id);
     expect(closed.status).toBe('closed');
-    expect(closed.answers).toBe(1);
+    expect(closed.answers).toBeNull();
+    const [{ n }] = await knex('nps_counts').sum({ n: 'n' });
+    expect(Number(n)).toBe(1);
   });
 
   it('computes results in SQL with suppression of small and recoverable teams', async () => {
@@ -239,8 +280,9 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await answerMany(campaign.id, 'routing', [10, 10, 7, 7, 6]); // 2P 2p 1D
     await answerMany(campaign.id, 'fleet-ops', [9, 9]); // too few
     await answerMany(campaign.id, null, [5]); // no team: too few
+    await close(campaign.id);
 
-    const results = await service.results(campaign.id);
+    const results = await services.results.results(campaign.id);
     expect(results.summary).toMatchObject({
       n: 14,
       promoters: 7,
@@ -286,8 +328,9 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await answerMany(campaign.id, 'checkout', [10, 9, 9, 8, 3, 2]);
     await answerMany(campaign.id, 'routing', [10, 10, 7, 7, 6, 9, 9]);
     await answerMany(campaign.id, 'fleet-ops', [0, 1]); // alone below the minimum
+    await close(campaign.id);
 
-    const results = await service.results(campaign.id);
+    const results = await services.results.results(campaign.id);
     const hidden = results.teams.filter(t => !t.visible);
     // fleet-ops alone could be recovered as total − checkout − routing.
     expect(hidden.map(t => t.team).sort()).toEqual([
@@ -304,11 +347,16 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await setUp();
     const campaign = await openCampaign();
     await answerMany(campaign.id, 'checkout', [10, 0, 9, 9]);
-    const results = await service.results(campaign.id);
+    await close(campaign.id);
+    const results = await services.results.results(campaign.id);
     expect(results.summary).toBeNull();
     expect(results.distribution).toBeNull();
     expect(results.teams).toEqual([]);
-    expect(results.participation.respondents).toBe(4);
+    expect(results.participation).toEqual({
+      respondents: null,
+      eligible: 40,
+      rate: null,
+    });
   });
 
   it('builds the trend with significance, the warning and the goal line', async () => {
@@ -329,8 +377,10 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
       ...Array(8).fill(0),
     ]);
     now = new Date(now.getTime() + 20 * DAY);
+    // Both have closed by time: the release job publishes what waited.
+    await services.release.release();
 
-    const trend = await service.trend();
+    const trend = await services.results.trend();
     expect(trend.points.map(p => p.summary?.nps)).toEqual([-25, 40]);
     expect(trend.points[0].change).toBeNull();
     expect(trend.points[1].change).toMatchObject({
@@ -341,21 +391,21 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     expect(trend.baselineCampaignId).toBe(first.id);
     expect(trend.points[0].goal).toBe(-25);
     expect(trend.points[1].goal).toBeCloseTo(-15, 0);
-    expect(trend.belowWarning).toBe(false);
+    expect(trend.warning).toBeNull();
   });
 
   it('creates one quarterly campaign, however often the schedule runs', async () => {
     await setUp();
     now = new Date('2026-11-24T10:00:00Z');
     const scheduler = new CampaignScheduler(
-      service,
+      services.campaigns,
       { enabled: true, windowDays: 21 },
       mockServices.logger.mock(),
       () => now,
     );
     expect(await scheduler.ensureCurrentCampaign()).toBe('2026-Q4');
     expect(await scheduler.ensureCurrentCampaign()).toBeUndefined();
-    const campaigns = await service.listCampaigns();
+    const campaigns = await services.campaigns.list();
     expect(campaigns).toHaveLength(1);
     expect(campaigns[0]).toMatchObject({
       title: 'Platform NPS Q4 2026',
@@ -368,23 +418,32 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await setUp({ nps: { minCommentGroupSize: 10 } });
     const campaign = await openCampaign();
     const say = (team: string, i: number, score: number, comment?: string) =>
-      service.answer(campaign.id, person(`${team}-${i}`, team), {
+      services.answers.answer(campaign.id, person(`${team}-${i}`, team), {
         score,
         comment,
       });
     for (let i = 0; i < 8; i++)
       await say('routing', i, 9, i === 0 ? 'Love the templates' : undefined);
-    expect(await service.comments(campaign.id)).toMatchObject({
-      shown: false,
-      comments: [],
-    });
-
     // data-insights (11) is the one complementary suppression hides alongside routing.
     for (let i = 0; i < 11; i++) await say('data-insights', i, 7);
     for (let i = 0; i < 12; i++)
       await say('checkout', i, 3, i < 2 ? `CI is slow (${i})` : undefined);
-    const { shown, comments } = await service.comments(campaign.id);
+    // While open, no team has 2 × 10 waiting: nothing is published yet.
+    await services.release.release();
+    expect(await services.comments.comments(campaign.id)).toEqual({
+      campaignId: campaign.id,
+      minCommentGroupSize: 10,
+      shown: false,
+      answers: null,
+      comments: [],
+    });
+
+    await close(campaign.id);
+    const { shown, comments, answers } = await services.comments.comments(
+      campaign.id,
+    );
     expect(shown).toBe(true);
+    expect(answers).toBe(31);
     expect(comments).toHaveLength(3);
     const byText = Object.fromEntries(comments.map(c => [c.comment, c]));
     // checkout (12) is shown; routing (8) is too small; data-insights goes with it.
@@ -399,28 +458,34 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     expect(JSON.stringify(comments)).not.toMatch(/user:/);
 
     const tagged = byText['CI is slow (0)'].id;
-    expect(await service.setThemes(tagged, ['ci speed', 'flaky tests'])).toBe(
-      campaign.id,
-    );
-    await service.setThemes(byText['CI is slow (1)'].id, ['ci speed']);
-    expect(await service.themeCounts(campaign.id)).toEqual([
+    expect(
+      await services.comments.setThemes(tagged, ['ci speed', 'flaky tests']),
+    ).toBe(campaign.id);
+    await services.comments.setThemes(byText['CI is slow (1)'].id, [
+      'ci speed',
+    ]);
+    expect(await services.comments.themeCounts(campaign.id)).toEqual([
       { theme: 'ci speed', comments: 2 },
       { theme: 'flaky tests', comments: 1 },
     ]);
-    await service.setThemes(tagged, ['ci speed']);
-    expect(await service.themeCounts()).toEqual([
+    await services.comments.setThemes(tagged, ['ci speed']);
+    expect(await services.comments.themeCounts()).toEqual([
       { theme: 'ci speed', comments: 2 },
     ]);
     await expect(
-      service.setThemes('5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10', ['x']),
+      services.comments.setThemes('5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10', [
+        'x',
+      ]),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
 
     // Demand behind a roadmap item linked to both themes: each comment once.
-    await service.setThemes(byText['CI is slow (0)'].id, [
+    await services.comments.setThemes(byText['CI is slow (0)'].id, [
       'ci speed',
       'flaky tests',
     ]);
-    expect(await service.themeDemand(['ci speed', 'flaky tests'])).toEqual([
+    expect(
+      await services.comments.themeDemand(['ci speed', 'flaky tests']),
+    ).toEqual([
       {
         campaignId: campaign.id,
         title: campaign.title,
@@ -428,9 +493,9 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
         comments: 2,
       },
     ]);
-    expect(await service.themeDemand(['nobody asked'])).toEqual([]);
+    expect(await services.comments.themeDemand(['nobody asked'])).toEqual([]);
 
-    const csv = await service.commentsCsv(campaign.id);
+    const csv = await services.comments.commentsCsv(campaign.id);
     expect(csv.split('\r\n')[0]).toBe('"comment","band","team","themes"');
     expect(csv).toContain(
       '"CI is slow (0)","detractor","group:default/checkout","ci speed; flaky tests"',
@@ -439,7 +504,7 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
 
   it('exports aggregates as CSV, hidden teams without numbers, formulas neutralised', async () => {
     await setUp();
-    const campaign = await service.createCampaign(
+    const campaign = await services.campaigns.create(
       {
         title: '=HYPERLINK("http://evil")',
         question: 'Q',
@@ -453,7 +518,10 @@ describe.each(databases.eachSupportedId())('NpsService on %p', databaseId => {
     await answerMany(campaign.id, 'checkout', [10, 9, 9, 8, 3, 2, 10]);
     await answerMany(campaign.id, 'routing', [10, 10, 7, 7, 6, 9]);
     await answerMany(campaign.id, 'fleet-ops', [1]);
-    const lines = (await service.resultsCsv(campaign.id)).trim().split('\r\n');
+    await close(campaign.id);
+    const lines = (await services.results.resultsCsv(campaign.id))
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(
       '"campaign","group","answers","promoters","passives","detractors","nps","interval_low","interval_high","note"',
     );
