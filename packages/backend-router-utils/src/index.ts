@@ -75,3 +75,4 @@ export async function audited<T>(
     throw error;
   }
 }
+export * from './databaseErrors';

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  databaseUnavailableAs503,
   parseRequest,
   requireUserPermission,
 } from '@paved/backend-router-utils';
@@ -70,5 +71,7 @@ export async function createRouter(
     res.json({ services: await service.offPath(limit) });
   });
 
+  // A database outage or a full connection pool is a 503 with Retry-After, not a 500.
+  router.use(databaseUnavailableAs503());
   return router;
 }

@@ -23,6 +23,7 @@ import {
 } from '@paved/plugin-nps-common';
 import {
   audited,
+  databaseUnavailableAs503,
   parseRequest,
   requireUserPermission,
 } from '@paved/backend-router-utils';
@@ -224,5 +225,7 @@ export async function createRouter(
     res.json(await results.trend());
   });
 
+  // A database outage or a full connection pool is a 503 with Retry-After, not a 500.
+  router.use(databaseUnavailableAs503());
   return router;
 }

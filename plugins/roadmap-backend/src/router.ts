@@ -6,6 +6,7 @@ import {
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   audited,
+  databaseUnavailableAs503,
   parseRequest,
   requireUserPermission,
 } from '@paved/backend-router-utils';
@@ -177,5 +178,7 @@ export async function createRouter(
       .send(markdown);
   });
 
+  // A database outage or a full connection pool is a 503 with Retry-After, not a 500.
+  router.use(databaseUnavailableAs503());
   return router;
 }
