@@ -7,6 +7,7 @@ import { npsPermissions } from '@paved/plugin-nps-common';
 import { NpsStore } from './database/NpsStore';
 import { createRouter } from './router';
 import { CampaignScheduler } from './service/CampaignScheduler';
+import { CachedAudienceDirectory } from './service/CachedAudienceDirectory';
 import { CatalogAudienceDirectory } from './service/CatalogAudienceDirectory';
 import { createNpsServices, readNpsSettings } from './service';
 import { NpsDemoDataContext, npsDemoDataExtensionPoint } from './extensions';
@@ -32,6 +33,7 @@ export const npsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -39,7 +41,10 @@ export const npsPlugin = createBackendPlugin({
         const store = await NpsStore.create(deps.database);
         const services = createNpsServices({
           store,
-          directory: new CatalogAudienceDirectory(deps.catalog, deps.auth),
+          directory: new CachedAudienceDirectory(
+            new CatalogAudienceDirectory(deps.catalog, deps.auth),
+            deps.cache,
+          ),
           settings,
         });
         deps.permissionsRegistry.addPermissions(npsPermissions);
