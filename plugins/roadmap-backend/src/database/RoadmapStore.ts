@@ -458,13 +458,14 @@ export class RoadmapStore {
       .join('roadmap_items as i', 'i.id', 'h.item_id')
       .where('h.changed_at', '>=', from)
       .where('h.changed_at', '<', to)
-      .select('h.item_id', 'i.title', 'h.action', 'h.changes')
+      .select('h.item_id', 'i.title', 'h.action', 'h.changes', 'i.deleted_at')
       .orderBy('h.id', 'asc');
     return rows.map(row => ({
       itemId: row.item_id as string,
       title: row.title as string,
       action: row.action as RoadmapChange['action'],
       changes: JSON.parse(row.changes) as RoadmapChange['changes'],
+      deleted: row.deleted_at !== null && row.deleted_at !== undefined,
     }));
   }
 

@@ -338,6 +338,46 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
     expect(recent).toMatch(/### Added\n\nNone\./);
   });
 
+  it('lists deleted items only as removed, and items declined at creation as declined and not doing', async () => {
+    now = new Date('2026-10-05T09:00:00Z');
+    const gone = await service.createItem(
+      item('Abandoned idea', { horizon: 'next' }),
+      PM,
+    );
+    await service.moveItem(
+      gone.id,
+      { version: 1, horizon: 'now', position: 0 },
+      PM,
+    );
+    await service.deleteItem(gone.id, 2, PM);
+    await service.createItem(
+      item('Run our own CI', {
+        horizon: 'later',
+        status: 'declined',
+        declineReason: 'The hosted runners do it better.',
+      }),
+      PM,
+    );
+    await service.createItem(
+      item('Golden path for Go', { horizon: 'next' }),
+      PM,
+    );
+    now = new Date('2026-11-24T09:00:00Z');
+
+    const md = await service.reviewMarkdown();
+    const section = (name: string) =>
+      md.split(`### ${name}\n\n`)[1].split('\n\n')[0];
+    expect(section('Added')).toBe('- **Golden path for Go**');
+    expect(section('Moved')).toBe('None.');
+    expect(section('Declined')).toBe(
+      '- **Run our own CI**: The hosted runners do it better\\.',
+    );
+    expect(section('Removed')).toBe('- **Abandoned idea**');
+    expect(md.split('## Not doing, and why\n\n')[1]).toBe(
+      '- **Run our own CI**: The hosted runners do it better\\.\n',
+    );
+  });
+
   it('links NPS themes to an item and shows the demand behind it', async () => {
     const created = await service.createItem(
       item('Faster CI', { horizon: 'now' }),

@@ -16,6 +16,8 @@ export interface ReviewChange {
   title: string;
   action: RoadmapChange['action'];
   changes: RoadmapChange['changes'];
+  /** The item has been deleted since (it is only listed as removed). */
+  deleted: boolean;
 }
 
 const label = (value: unknown) =>
@@ -23,7 +25,8 @@ const label = (value: unknown) =>
 
 /**
  * The quarterly review for all-hands, as Markdown: the roadmap by horizon with votes,
- * then what changed in the window (added, moved, shipped, declined).
+ * what changed in the window (added, moved, shipped, declined, removed), and what
+ * the team decided not to do, and why.
  */
 export function reviewMarkdown(options: {
   items: RoadmapItem[];
@@ -70,17 +73,27 @@ export function reviewMarkdown(options: {
   }
 
   const title = (c: ReviewChange) => `**${escapeMarkdown(c.title)}**`;
-  const added = changes.filter(c => c.action === 'created');
-  const moved = changes.filter(
-    c => c.changes.horizon && c.action !== 'created',
+  const current = new Map(items.map(i => [i.id, i]));
+  // Deleted items are only "removed"; the others by what happened to them.
+  const live = changes.filter(c => !c.deleted && current.has(c.itemId));
+  const once = (list: ReviewChange[]) =>
+    list.filter((c, i) => list.findIndex(o => o.itemId === c.itemId) === i);
+  const added = live.filter(
+    c => c.action === 'created' && current.get(c.itemId)!.status !== 'declined',
   );
-  const shipped = changes.filter(
-    c =>
-      c.action !== 'created' && c.changes.status?.to === 'generally-available',
+  const moved = live.filter(c => c.changes.horizon && c.action !== 'created');
+  const shipped = once(
+    live.filter(c => c.changes.status?.to === 'generally-available'),
   );
-  const declined = changes.filter(
-    c => c.action !== 'created' && c.changes.status?.to === 'declined',
+  // Declined in the window, at creation or later, and still declined now.
+  const declined = once(
+    live.filter(
+      c =>
+        c.changes.status?.to === 'declined' &&
+        current.get(c.itemId)!.status === 'declined',
+    ),
   );
+  const removed = changes.filter(c => c.action === 'deleted');
   lines.push(`## What changed since ${day(since)}`, '');
   const section = (
     name: string,
@@ -102,11 +115,18 @@ export function reviewMarkdown(options: {
       )}`,
   );
   section('Shipped', shipped, title);
-  section('Declined', declined, c => {
-    const item = items.find(i => i.id === c.itemId);
-    return item?.declineReason
-      ? `${title(c)}: ${escapeMarkdown(item.declineReason)}`
-      : title(c);
-  });
+  const withReason = (item: RoadmapItem | undefined, name: string) =>
+    item?.declineReason
+      ? `**${escapeMarkdown(name)}**: ${escapeMarkdown(item.declineReason)}`
+      : `**${escapeMarkdown(name)}**`;
+  section('Declined', declined, c =>
+    withReason(current.get(c.itemId), c.title),
+  );
+  section('Removed', removed, title);
+
+  const notDoing = items.filter(i => i.status === 'declined');
+  lines.push('## Not doing, and why', '');
+  if (notDoing.length === 0) lines.push('Nothing declined.');
+  for (const item of notDoing) lines.push(`- ${withReason(item, item.title)}`);
   return `${lines.join('\n').trimEnd()}\n`;
 }
