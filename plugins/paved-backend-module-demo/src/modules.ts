@@ -8,7 +8,7 @@ import { npsDemoDataExtensionPoint } from '@paved/plugin-nps-backend';
 import { roadmapDemoDataExtensionPoint } from '@paved/plugin-roadmap-backend';
 import { loadGoldenPathDemoRuns } from './golden-paths/demoData';
 import { loadDemoData } from './nps/demoData';
-import { catalogPeople, loadWhenReady } from './people';
+import { loadWhenReady, settledPeople } from './people';
 import { loadRoadmapDemoData } from './roadmap/demoData';
 
 /** Six quarters of survey history and an open campaign (`nps.demoData`). */
@@ -29,6 +29,7 @@ export const npsDemoModule = createBackendModule({
         if (!config.getOptionalBoolean('nps.demoData.enabled')) return;
         const skipUsers =
           config.getOptionalStringArray('nps.demoData.leaveUnanswered') ?? [];
+        const people = settledPeople(catalog, auth);
         demo.addDemoDataLoader(({ store, services }) =>
           loadWhenReady({
             scheduler,
@@ -36,13 +37,18 @@ export const npsDemoModule = createBackendModule({
             id: 'nps-demo-data',
             loaded: 'Loaded the NPS demo data',
             load: async () => {
-              const people = (await catalogPeople(catalog, auth)).flatMap(p =>
-                p.teamRef ? [{ userRef: p.userRef, teamRef: p.teamRef }] : [],
-              );
-              return (
-                people.length > 0 &&
-                loadDemoData({ store, services, people, skipUsers })
-              );
+              const settled = await people();
+              return settled
+                ? loadDemoData({
+                    store,
+                    services,
+                    people: settled.map(p => ({
+                      userRef: p.userRef,
+                      teamRef: p.teamRef!,
+                    })),
+                    skipUsers,
+                  })
+                : false;
             },
           }),
         );
@@ -67,6 +73,7 @@ export const roadmapDemoModule = createBackendModule({
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
         if (!config.getOptionalBoolean('roadmap.demoData.enabled')) return;
+        const people = settledPeople(catalog, auth);
         demo.addDemoDataLoader(({ store }) =>
           loadWhenReady({
             scheduler,
@@ -74,12 +81,13 @@ export const roadmapDemoModule = createBackendModule({
             id: 'roadmap-demo-data',
             loaded: 'Loaded the demo roadmap',
             load: async () => {
-              const people = (await catalogPeople(catalog, auth)).map(
-                p => p.userRef,
-              );
-              return (
-                people.length > 0 && loadRoadmapDemoData({ store, people })
-              );
+              const settled = await people();
+              return settled
+                ? loadRoadmapDemoData({
+                    store,
+                    people: settled.map(p => p.userRef),
+                  })
+                : false;
             },
           }),
         );

@@ -39,7 +39,27 @@ export async function catalogPeople(
 }
 
 /**
- * Tries `load` every 30 seconds on one replica, e.g. until the catalog has the demo
+ * The catalog's people once it has finished ingesting them: the same people (at
+ * least one, each with a team) on two calls in a row. Until then, undefined; a
+ * catalog still processing the organisation would otherwise give a demo of three.
+ */
+export function settledPeople(
+  catalog: CatalogService,
+  auth: AuthService,
+): () => Promise<DemoPerson[] | undefined> {
+  let previous = '';
+  return async () => {
+    const people = await catalogPeople(catalog, auth);
+    const seen = JSON.stringify(people);
+    const settled =
+      people.length > 0 && people.every(p => p.teamRef) && seen === previous;
+    previous = seen;
+    return settled ? people : undefined;
+  };
+}
+
+/**
+ * Tries `load` every 15 seconds on one replica, e.g. until the catalog has the demo
  * organisation; `load` returns true when it loaded something (then `loaded` is
  * logged), false when it is not ready yet or the data is there already.
  */
@@ -52,7 +72,7 @@ export async function loadWhenReady(options: {
 }): Promise<void> {
   await options.scheduler.scheduleTask({
     id: options.id,
-    frequency: { seconds: 30 },
+    frequency: { seconds: 15 },
     timeout: { minutes: 2 },
     initialDelay: { seconds: 5 },
     scope: 'global',

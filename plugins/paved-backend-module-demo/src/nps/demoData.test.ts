@@ -83,4 +83,43 @@ describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
       .count({ waiting: '*' });
     expect(Number(waiting)).toBeGreaterThan(10);
   }, 60_000);
+
+  it('loads the history when the quarterly schedule created this quarter first, and answers it', async () => {
+    const knex = await databases.init(id);
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const now = new Date('2026-11-24T12:00:00Z');
+    const services = createNpsServices({
+      store,
+      directory: { eligibleCount: async () => people.length },
+      settings: readNpsSettings(new ConfigReader({})),
+      now: () => now,
+    });
+    const scheduled = await services.campaigns.create(
+      {
+        title: 'Platform NPS Q4 2026',
+        question: 'Q',
+        followUp: 'F',
+        opensAt: '2026-10-01T00:00:00Z',
+        closesAt: '2026-12-20T00:00:00Z',
+        audience: { type: 'all' },
+      },
+      'nps:schedule',
+      { origin: 'schedule', scheduleKey: '2026-Q4' },
+    );
+    await services.answers.answer(
+      scheduled.id,
+      { userRef: people[0].userRef, ownershipRefs: [people[0].teamRef] },
+      { score: 10 },
+    );
+    expect(await loadDemoData({ store, services, people, now })).toBe(true);
+    const campaigns = await services.campaigns.list();
+    expect(campaigns).toHaveLength(7);
+    expect(campaigns[6].id).toBe(scheduled.id);
+    const [{ n }] = await knex('nps_participations')
+      .where({ campaign_id: scheduled.id })
+      .count({ n: '*' });
+    expect(Number(n)).toBeGreaterThan(10);
+  }, 60_000);
 });

@@ -143,13 +143,12 @@ export async function loadDemoData(options: {
   now?: Date;
 }): Promise<boolean> {
   const { store, people } = options;
-  if ((await store.listCampaigns()).length > 0) return false;
   const now = options.now ?? new Date();
   const rand = random(20261124);
   const current = quarterBounds(quarterOf(now));
-
-  for (let back = 6; back >= 0; back--) {
-    const quarter = quarterBounds(
+  const existing = await store.listCampaigns();
+  const quarters = [6, 5, 4, 3, 2, 1, 0].map(back =>
+    quarterBounds(
       quarterOf(
         new Date(
           Date.UTC(
@@ -159,26 +158,40 @@ export async function loadDemoData(options: {
           ),
         ),
       ),
-    );
+    ),
+  );
+  // Loaded before (its oldest quarter is there), or a real history exists: leave it.
+  if (
+    existing.some(c => c.scheduleKey === quarters[0].key) ||
+    existing.some(c => c.scheduleKey !== current.key)
+  ) {
+    return false;
+  }
+
+  for (const [index, quarter] of quarters.entries()) {
+    const back = 6 - index;
     const isOpen = back === 0;
     const opensAt = isOpen
       ? new Date(now.getTime() - 3 * DAY_MS)
       : new Date(quarter.start.getTime() + 7 * DAY_MS);
     const closesAt = new Date(opensAt.getTime() + 21 * DAY_MS);
-    const id = await store.insertCampaign(
-      {
-        title: `Platform NPS ${quarter.label}`,
-        question: NPS_QUESTION,
-        followUp: NPS_FOLLOW_UP,
+    // The quarterly schedule may have created this quarter's campaign already.
+    const id =
+      existing.find(c => c.scheduleKey === quarter.key)?.id ??
+      (await store.insertCampaign(
+        {
+          title: `Platform NPS ${quarter.label}`,
+          question: NPS_QUESTION,
+          followUp: NPS_FOLLOW_UP,
+          opensAt,
+          closesAt,
+          audience: { type: 'all' },
+          origin: 'schedule',
+          scheduleKey: quarter.key,
+          createdBy: 'nps:schedule',
+        },
         opensAt,
-        closesAt,
-        audience: { type: 'all' },
-        origin: 'schedule',
-        scheduleKey: quarter.key,
-        createdBy: 'nps:schedule',
-      },
-      opensAt,
-    );
+      ));
 
     // Overall drift: +5 six quarters ago, +25 last quarter, a little better now.
     const targetNps = isOpen ? 28 : 5 + (6 - back) * 4;
@@ -196,11 +209,16 @@ export async function loadDemoData(options: {
         rand() < 0.55 && candidates.length > 0
           ? candidates[Math.floor(rand() * candidates.length)]
           : undefined;
-      await store.recordAnswer(id, person.userRef, {
-        score,
-        comment: picked?.[1],
-        teamRef: person.teamRef,
-      });
+      try {
+        await store.recordAnswer(id, person.userRef, {
+          score,
+          comment: picked?.[1],
+          teamRef: person.teamRef,
+        });
+      } catch (error) {
+        // They answered the real campaign before the demo loaded: keep their answer.
+        if ((error as Error).name !== 'ConflictError') throw error;
+      }
     }
     if (!isOpen) {
       // Past campaigns are closed: everything is published, read and tagged.
