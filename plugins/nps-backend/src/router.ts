@@ -23,6 +23,7 @@ import {
 } from '@paved/plugin-nps-common';
 import {
   audited,
+  jsonBody,
   parseRequest,
   requireUserPermission,
 } from '@paved/backend-router-utils';
@@ -46,7 +47,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, userInfo, permissions, auditor } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(jsonBody({ limit: '64kb' }));
 
   async function caller(req: Request): Promise<Caller> {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
