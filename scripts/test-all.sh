@@ -117,7 +117,8 @@ production() {
   yarn playwright test --config playwright.production.config.ts || status=1
   if [ -f "$log" ]; then
     local errors
-    errors="$(backend_log_errors "$log")"
+    # Production logs are JSON lines.
+    errors="$(grep '"level":"error"' "$log" || true)"
     if [ -n "$errors" ]; then
       echo "The production backend logged errors ($log):"
       echo "$errors" | head -20

@@ -4,8 +4,10 @@
 import pg from 'pg';
 
 const prefix = process.env.PAVED_DATABASE_PREFIX;
-if (!prefix || !/^[a-z_]+$/.test(prefix)) {
-  throw new Error('Set PAVED_DATABASE_PREFIX (lowercase letters and _)');
+if (!prefix || !/^[a-z][a-z0-9_]*$/.test(prefix)) {
+  throw new Error(
+    'Set PAVED_DATABASE_PREFIX (lowercase letters, digits and _)',
+  );
 }
 const client = new pg.Client({
   host: process.env.POSTGRES_HOST,

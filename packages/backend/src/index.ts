@@ -60,4 +60,9 @@ if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@paved/backend-module-demo'));
 }
 
-backend.start();
+// A backend whose plugins failed to start (such as the production guard's
+// refusal) exits instead of staying up half-started.
+backend.start().catch(error => {
+  process.stderr.write(`The backend did not start: ${error}\n`);
+  process.exit(1);
+});

@@ -52,7 +52,7 @@ describe('LocalRepositoriesEntityProvider', () => {
       'repositories/no-catalog-info/README.md': 'nothing\n',
     });
     const { entities, warnings } = await emitted();
-    const file = fs.realpathSync(repos()) + '/orders-api/catalog-info.yaml';
+    const file = `${fs.realpathSync(repos())}/orders-api/catalog-info.yaml`;
     expect(entities).toEqual([
       {
         locationKey: 'paved-local-repositories:orders-api',

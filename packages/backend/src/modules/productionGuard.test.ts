@@ -67,9 +67,11 @@ describe('productionGuardModule', () => {
   it('starts a clean production backend, and any development backend', async () => {
     process.env.NODE_ENV = 'production';
     const clean = await start({ auth: { providers: {} } });
+    expect(clean.server).toBeDefined();
     await clean.stop();
     process.env.NODE_ENV = 'development';
     const dev = await start({ auth: { providers: { guest: {} } } });
+    expect(dev.server).toBeDefined();
     await dev.stop();
   });
 });
