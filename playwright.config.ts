@@ -11,6 +11,8 @@ const reuse = Boolean(process.env.PAVED_E2E_REUSE);
 
 export default defineConfig({
   testDir: 'e2e-tests',
+  // The production profile has its own servers: playwright.production.config.ts.
+  testIgnore: ['production/**'],
   timeout: 90_000,
   expect: { timeout: 30_000 },
   forbidOnly: Boolean(process.env.CI),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `./paved test` and CI run it (the toolchain is on PATH already):
-# type check, lint, prettier, unit and database tests (SQLite and Postgres), browser tests.
+# type check, lint, prettier, unit and database tests (SQLite and Postgres), browser tests,
+# and the production profile (built, Postgres, OIDC sign-in).
 #
 #   PAVED_SKIP_E2E=1   leave out the browser tests (local use only; refused when CI is set)
 set -uo pipefail
@@ -107,6 +108,29 @@ e2e() {
   return $status
 }
 
+# The production profile: build it, start it on Postgres with the OIDC provider, sign in.
+production() {
+  local log="$RESULTS/production-backend.log"
+  rm -f "$log"
+  local status=0
+  bash "$ROOT/scripts/production.sh" build || return 1
+  yarn playwright test --config playwright.production.config.ts || status=1
+  if [ -f "$log" ]; then
+    local errors
+    # Production logs are JSON lines.
+    errors="$(grep '"level":"error"' "$log" || true)"
+    if [ -n "$errors" ]; then
+      echo "The production backend logged errors ($log):"
+      echo "$errors" | head -20
+      status=1
+    fi
+  else
+    echo "No backend log at $log: the production backend did not start from the test."
+    status=1
+  fi
+  return $status
+}
+
 step "type check" yarn tsc
 step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
@@ -114,6 +138,7 @@ step "unit and database tests" yarn backstage-cli repo test --ci --watchAll=fals
   --json --outputFile="$RESULTS/unit-results.json"
 if [ -z "${PAVED_SKIP_E2E:-}" ]; then
   step "browser and API tests (Chromium)" e2e
+  step "production profile: built, Postgres, OIDC sign-in (Chromium)" production
 fi
 
 # --- summary: one closing line with the counts ----------------------------------------------------

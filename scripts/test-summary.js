@@ -30,15 +30,17 @@ if (unit) {
   }
 }
 
-const e2e = read('e2e-results.json');
-if (e2e) {
+for (const [file, what] of [
+  ['e2e-results.json', 'browser and API'],
+  ['e2e-production-results.json', 'production profile'],
+]) {
+  const e2e = read(file);
+  if (!e2e) continue;
   const s = e2e.stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
   skipped += s.skipped;
-  lines.push(
-    `browser and API: ${s.expected + s.flaky} passed, ${s.unexpected} failed`,
-  );
+  lines.push(`${what}: ${s.expected + s.flaky} passed, ${s.unexpected} failed`);
 }
 
 console.log('');

@@ -28,4 +28,20 @@ export interface Config {
       };
     };
   };
+  paved?: {
+    /** What the sign-in page offers. */
+    signIn?: {
+      /**
+       * `oidc`: your identity provider through the backend's `oidc` auth
+       * provider (production). Unset: demo or guest sign-in (development).
+       * @visibility frontend
+       */
+      provider?: 'oidc';
+      /**
+       * The provider's name on the sign-in page.
+       * @visibility frontend
+       */
+      title?: string;
+    };
+  };
 }

@@ -15,7 +15,12 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { Request } from 'express';
+import express, {
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+} from 'express';
 import { z } from 'zod';
 
 /** Parses with a zod schema; a failure is a 400 that names each failing field. */
@@ -76,3 +81,79 @@ export async function audited<T>(
   }
 }
 export * from './databaseErrors';
+
+// A UTF-16 code unit that is half of a surrogate pair without its other half.
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// The first string (value or key) in a parsed body that holds a lone surrogate.
+function findLoneSurrogate(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string') {
+    return LONE_SURROGATE.test(value) ? at : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findLoneSurrogate(item, `${at}[${index}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const path = at ? `${at}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return path;
+      const found = findLoneSurrogate(item, path);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+class InvalidUtf8Error extends Error {}
+
+/**
+ * Parses JSON request bodies like `express.json()`, and refuses with a 400
+ * what would otherwise be stored with replacement characters: bytes that are
+ * not valid UTF-8, and strings with lone surrogates (`"\\ud800"` escapes).
+ */
+export function jsonBody(options: { limit: string }): RequestHandler {
+  const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+  const parse = express.json({
+    limit: options.limit,
+    verify: (_req, _res, buffer) => {
+      try {
+        fatalUtf8.decode(buffer);
+      } catch {
+        throw new InvalidUtf8Error();
+      }
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    parse(req, res, (error?: unknown) => {
+      if (error instanceof InvalidUtf8Error) {
+        next(
+          new InputError(
+            'Invalid request body: it is not valid UTF-8 text; send JSON encoded as UTF-8',
+          ),
+        );
+        return;
+      }
+      if (error) {
+        next(error);
+        return;
+      }
+      const where = findLoneSurrogate(req.body, '');
+      if (where !== undefined) {
+        next(
+          new InputError(
+            `Invalid request body: ${
+              where ? `${where} holds` : 'it holds'
+            } a lone surrogate (\\ud800-\\udfff without its pair), which is not valid Unicode text`,
+          ),
+        );
+        return;
+      }
+      next();
+    });
+  };
+}

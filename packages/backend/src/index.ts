@@ -4,14 +4,21 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleLocalRepositories } from './modules/catalogLocalRepositories';
+import { productionGuardModule } from './modules/productionGuard';
 
 const backend = createBackend();
+
+// With NODE_ENV=production, refuses to start while demo or guest sign-in, demo
+// data or local repositories are configured (README "Running in production").
+backend.add(productionGuardModule);
 
 // Serves the frontend bundle in production builds.
 backend.add(import('@backstage/plugin-app-backend'));
 
-// Sign-in. The guest provider is for local use only; see README "Sign-in".
+// Sign-in. OpenID Connect is the production identity provider; the guest
+// provider is for local use only; see README "Sign-in".
 backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // Development only: sign in as any person of the catalog (README "Sign-in").
 backend.add(import('@paved/plugin-auth-backend-module-demo-provider'));
@@ -25,7 +32,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// Golden paths publish to local git repositories: allow registering them.
+// Services that golden paths publish to local git repositories reach the
+// catalog through a provider reading only their catalog-info.yaml; the
+// catalog API itself accepts `url` locations only (never `file`).
 backend.add(catalogModuleLocalRepositories);
 
 // Scaffolder (golden paths run through it).
@@ -51,4 +60,9 @@ if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@paved/backend-module-demo'));
 }
 
-backend.start();
+// A backend whose plugins failed to start (such as the production guard's
+// refusal) exits instead of staying up half-started.
+backend.start().catch(error => {
+  process.stderr.write(`The backend did not start: ${error}\n`);
+  process.exit(1);
+});

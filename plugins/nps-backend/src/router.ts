@@ -24,6 +24,7 @@ import {
 import {
   audited,
   databaseUnavailableAs503,
+  jsonBody,
   parseRequest,
   requireUserPermission,
 } from '@paved/backend-router-utils';
@@ -48,7 +49,7 @@ export async function createRouter(
   const { services, httpAuth, userInfo, permissions, auditor } = options;
   const { campaigns, answers, results, comments } = services;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(jsonBody({ limit: '64kb' }));
 
   async function caller(req: Request): Promise<Caller> {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });

@@ -84,6 +84,68 @@ describe('roadmap router', () => {
     ]);
   });
 
+  it('refuses bodies that are not UTF-8 or hold lone surrogates, storing nothing', async () => {
+    const json = JSON.stringify({ ...body, title: 'TITLE' });
+    const [before, after] = json.split('TITLE');
+    const broken = Buffer.concat([
+      Buffer.from(before),
+      Buffer.from([0x50, 0xe9, 0x41]), // Latin-1 "PéA", not UTF-8
+      Buffer.from(after),
+    ]);
+    const notUtf8 = await request(app)
+      .post('/items')
+      .set('authorization', as(PM))
+      .set('content-type', 'application/json')
+      .serialize((raw: unknown) => raw as string)
+      .send(broken);
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body.error.message).toMatch(/not valid UTF-8/);
+    const surrogate = await request(app)
+      .post('/items')
+      .set('authorization', as(PM))
+      .set('content-type', 'application/json')
+      .send(`${before}P\\ud83dA${after}`);
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.error.message).toMatch(
+      /title holds a lone surrogate/,
+    );
+    const list = await request(app).get('/items').set('authorization', as(PM));
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('pages the list, refusing a limit or offset that is not a whole number in range', async () => {
+    await create();
+    await create();
+    const get = (query: string) =>
+      request(app).get(`/items${query}`).set('authorization', as(DEV));
+    const first = await get('?limit=1');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      totalItems: 2,
+      pageInfo: { nextOffset: 1 },
+    });
+    expect(first.body.items).toHaveLength(1);
+    const last = await get('?limit=1&offset=1');
+    expect(last.body.pageInfo).toEqual({});
+    expect(last.body.items[0].id).not.toBe(first.body.items[0].id);
+    for (const [query, problem] of [
+      ['?limit=0', /limit must be between 1 and 200/],
+      ['?limit=201', /limit must be between 1 and 200/],
+      ['?limit=ten', /limit must be a whole number/],
+      ['?offset=-1', /offset must be a whole number/],
+      ['?limit=1&limit=2', /limit must be a whole number/],
+      ['?page=2', /page/],
+    ] as const) {
+      const res = await get(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(problem);
+    }
+    const notices = await request(app)
+      .get('/notifications?limit=500')
+      .set('authorization', as(DEV));
+    expect(notices.status).toBe(400);
+  });
+
   it('gives developers read, vote and follow, and 403 for every edit', async () => {
     const { id } = (await create()).body;
     const tries = [

@@ -7,6 +7,7 @@ import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   audited,
   databaseUnavailableAs503,
+  jsonBody,
   parseRequest,
   requireUserPermission,
 } from '@paved/backend-router-utils';
@@ -14,6 +15,7 @@ import {
   createItemSchema,
   itemIdSchema,
   moveItemSchema,
+  pageQuerySchema,
   roadmapItemManagePermission,
   roadmapItemReadPermission,
   setItemThemesSchema,
@@ -43,7 +45,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, permissions, auditor } = options;
   const router = Router();
-  router.use(express.json({ limit: '256kb' }));
+  router.use(jsonBody({ limit: '256kb' }));
 
   // The signed-in user's entity ref, after checking they hold `permission`.
   const userWith = async (req: Request, permission: BasicPermission) =>
@@ -60,9 +62,13 @@ export async function createRouter(
   const itemId = (req: Request) =>
     parseRequest(itemIdSchema, req.params.id, 'item id');
 
+  const itemsPage = pageQuerySchema(100);
+  const noticesPage = pageQuerySchema(50);
+
   router.get('/items', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
-    res.json({ items: await service.listItems(user) });
+    const page = parseRequest(itemsPage, req.query, 'query');
+    res.json(await service.listItems(user, page));
   });
 
   router.get('/items/:id', async (req, res) => {
@@ -144,7 +150,8 @@ export async function createRouter(
 
   router.get('/notifications', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
-    res.json({ items: await service.notifications(user) });
+    const page = parseRequest(noticesPage, req.query, 'query');
+    res.json(await service.notifications(user, page));
   });
 
   router.post('/notifications/read', async (req, res) => {

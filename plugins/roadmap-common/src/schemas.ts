@@ -117,3 +117,29 @@ export const setItemThemesSchema = z.strictObject({
     .max(20, { error: 'at most 20 themes per item' })
     .transform(themes => [...new Set(themes)]),
 });
+
+/** The largest page of items or notices one request returns. */
+export const MAX_PAGE_SIZE = 200;
+
+// A query parameter that is a whole number in [min, max].
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string({ error: `${name} must be a whole number` })
+    .regex(/^\d{1,9}$/, { error: `${name} must be a whole number` })
+    .transform(Number)
+    .refine(n => n >= min && n <= max, {
+      error: `${name} must be between ${min} and ${max}`,
+    });
+
+/**
+ * Query of a paged list: `limit` (1-200) items from `offset` (0 = the first).
+ * `defaultLimit` applies when `limit` is absent.
+ */
+export const pageQuerySchema = (defaultLimit: number) =>
+  z.strictObject({
+    limit: wholeNumber('limit', 1, MAX_PAGE_SIZE).default(defaultLimit),
+    offset: wholeNumber('offset', 0, 1_000_000_000).default(0),
+  });
+
+/** A page of a list, as the backend asks the store for it. */
+export type PageRequest = { limit: number; offset: number };

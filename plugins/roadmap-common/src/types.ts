@@ -75,3 +75,13 @@ export interface ItemDemand {
   themes: string[];
   campaigns: CampaignDemand[];
 }
+
+/**
+ * One page of a list, shaped like the catalog's paged queries: the items, how
+ * many there are in all, and where the next page starts (absent on the last).
+ */
+export interface Page<T> {
+  items: T[];
+  totalItems: number;
+  pageInfo: { nextOffset?: number };
+}

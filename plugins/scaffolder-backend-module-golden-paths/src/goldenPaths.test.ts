@@ -11,18 +11,20 @@ import {
   UserEntity,
 } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { locationAdded } from './__testUtils__/catalog';
 import {
   GOLDEN_PATHS,
   GOLDEN_PATHS_DIR,
   readEntity,
 } from './__testUtils__/goldenPaths';
-import scaffolderModuleGoldenPaths from './index';
+import scaffolderModuleGoldenPaths, {
+  REPOSITORY_PUBLISHED_TOPIC,
+} from './index';
 
 /**
  * Runs each golden path end to end through the real scaffolder: its parameter
@@ -64,9 +66,11 @@ describe('the golden paths, run through the scaffolder', () => {
     const catalog = catalogServiceMock({
       entities: [priya, ...GOLDEN_PATHS.map(templateEntity)],
     });
-    const addLocation = jest
-      .spyOn(catalog, 'addLocation')
-      .mockImplementation(async location => locationAdded(location.target));
+    const addLocation = jest.spyOn(catalog, 'addLocation');
+    const events = {
+      publish: jest.fn(async () => {}),
+      subscribe: jest.fn(async () => {}),
+    };
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -75,6 +79,11 @@ describe('the golden paths, run through the scaffolder', () => {
           service: catalogServiceRef,
           deps: {},
           factory: () => catalog,
+        }),
+        createServiceFactory({
+          service: eventsServiceRef,
+          deps: {},
+          factory: () => events,
         }),
         mockServices.rootConfig.factory({
           data: {
@@ -98,7 +107,7 @@ describe('the golden paths, run through the scaffolder', () => {
       );
       return { status: response.status, body: await response.json() };
     };
-    return { api, addLocation };
+    return { api, addLocation, publish: events.publish };
   }
 
   async function waitForTask(
@@ -117,9 +126,9 @@ describe('the golden paths, run through the scaffolder', () => {
   beforeEach(() => repositories.clear());
 
   it.each(GOLDEN_PATHS)(
-    'creates a %s repository and registers it',
+    'creates a %s repository and tells the catalog',
     async name => {
-      const { api, addLocation } = await startScaffolder();
+      const { api, addLocation, publish } = await startScaffolder();
       const created = await api('/tasks', {
         method: 'POST',
         body: JSON.stringify({
@@ -150,10 +159,14 @@ describe('the golden paths, run through the scaffolder', () => {
           encoding: 'utf8',
         }).trim(),
       ).toMatch(/^Priya Raman <priya@lumen.example>\|Create lumen-thing from /);
-      expect(addLocation).toHaveBeenCalledWith(
-        { type: 'file', target: catalogInfoPath },
-        expect.anything(),
-      );
+      expect(addLocation).not.toHaveBeenCalled();
+      expect(publish).toHaveBeenCalledWith({
+        topic: REPOSITORY_PUBLISHED_TOPIC,
+        eventPayload: {
+          name: 'lumen-thing',
+          entityRef: 'component:default/lumen-thing',
+        },
+      });
 
       // The rendered catalog-info is what the catalog will read.
       const component = readEntity(catalogInfoPath);
@@ -183,7 +196,7 @@ describe('the golden paths, run through the scaffolder', () => {
   );
 
   it('refuses bad input before running anything', async () => {
-    const { api, addLocation } = await startScaffolder();
+    const { api, publish } = await startScaffolder();
     const values = {
       name: 'lumen-thing',
       description: 'Fine',
@@ -207,6 +220,6 @@ describe('the golden paths, run through the scaffolder', () => {
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
     }
     expect(fs.readdirSync(repositories.path)).toEqual([]);
-    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
   });
 });

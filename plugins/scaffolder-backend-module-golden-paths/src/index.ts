@@ -1,7 +1,7 @@
 /**
  * Scaffolder actions for Paved's golden paths: refuse an unusable or taken
- * component name, and publish a new component to a local git repository and
- * the catalog, all or nothing.
+ * component name, and publish a new component to a local git repository, all
+ * or nothing, announcing it to the catalog's local-repositories provider.
  *
  * @packageDocumentation
  */
@@ -14,8 +14,11 @@ export {
   createPublishLocalAction,
   commitAuthorFor,
   PUBLISH_LOCAL_ACTION_ID,
+  REPOSITORY_PUBLISHED_TOPIC,
   SCAFFOLDER_IDENTITY,
 } from './actions/publishLocal';
+export type { RepositoryPublishedEvent } from './actions/publishLocal';
+export { CATALOG_INFO_FILE, readCatalogInfoComponent } from './catalogInfo';
 export {
   assertValidComponentName,
   componentNameProblem,

@@ -2,15 +2,24 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  LocalRepositories,
+  REPOSITORY_PUBLISHED_TOPIC,
+} from '@paved/plugin-scaffolder-backend-module-golden-paths';
+import { LocalRepositoriesEntityProvider } from './LocalRepositoriesEntityProvider';
+
+/** How often the provider rescans the whole directory, events or not. */
+export const FULL_REFRESH_MINUTES = 5;
 
 /**
- * Lets the catalog register `file` locations through its API, which the
- * golden paths' `paved:publish:local` action needs to register the services
- * it publishes to local git repositories (this machine reaches no git host).
- * Only when `goldenPaths.repositories.directory` is configured: with it, a
- * user allowed `catalog.location.create` can register any file the backend
- * can read, so a deployment that publishes to a real git host leaves it unset.
+ * Brings the services that golden paths publish to local git repositories into
+ * the catalog, through {@link LocalRepositoriesEntityProvider}: at start, when
+ * the publish action announces a new repository on the events service, and
+ * every few minutes. Only when `goldenPaths.repositories.directory` is
+ * configured (development; production refuses the key). The catalog's API
+ * keeps accepting `url` locations only: no user can make it read a file.
  */
 export const catalogModuleLocalRepositories = createBackendModule({
   pluginId: 'catalog',
@@ -20,13 +29,38 @@ export const catalogModuleLocalRepositories = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        locations: catalogLocationsExtensionPoint,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
+        processing: catalogProcessingExtensionPoint,
       },
-      async init({ config, logger, locations }) {
+      async init({ config, logger, scheduler, events, processing }) {
         if (!config.has('goldenPaths.repositories.directory')) return;
-        locations.setAllowedLocationTypes(['url', 'file']);
+        const { directory } = LocalRepositories.fromConfig(config);
+        const provider = new LocalRepositoriesEntityProvider(directory, logger);
+        processing.addEntityProvider(provider);
+
+        const refresh = async () => {
+          try {
+            await provider.refresh();
+          } catch (error) {
+            logger.warn(`Could not read the local repositories: ${error}`);
+          }
+        };
+        await events.subscribe({
+          id: 'local-repositories',
+          topics: [REPOSITORY_PUBLISHED_TOPIC],
+          onEvent: refresh,
+        });
+        await scheduler.scheduleTask({
+          id: 'local-repositories-refresh',
+          frequency: { minutes: FULL_REFRESH_MINUTES },
+          timeout: { minutes: 2 },
+          // A full mutation replaces what any replica emitted: run it once.
+          scope: 'global',
+          fn: refresh,
+        });
         logger.info(
-          'Catalog accepts file locations: golden paths publish to local git repositories',
+          `Catalog reads the golden-path repositories in ${directory}`,
         );
       },
     });

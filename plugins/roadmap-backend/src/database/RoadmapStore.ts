@@ -5,6 +5,7 @@ import {
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Horizon,
+  PageRequest,
   RoadmapChange,
   RoadmapItem,
 } from '@paved/plugin-roadmap-common';
@@ -152,13 +153,28 @@ export class RoadmapStore {
     };
   }
 
-  /** Every item that is not deleted, by horizon and rank, as `userRef` sees it. */
-  async listItems(userRef: string): Promise<RoadmapItem[]> {
-    const rows = await this.itemsQuery(this.db, userRef).orderBy([
+  /**
+   * The items that are not deleted, by horizon and rank, as `userRef` sees
+   * them: all of them, or one page.
+   */
+  async listItems(userRef: string, page?: PageRequest): Promise<RoadmapItem[]> {
+    const query = this.itemsQuery(this.db, userRef).orderBy([
       { column: 'i.horizon', order: 'asc' },
       { column: 'i.rank', order: 'asc' },
+      { column: 'i.id', order: 'asc' },
     ]);
+    if (page) query.limit(page.limit).offset(page.offset);
+    const rows = await query;
     return rows.map(row => this.withViewer(row));
+  }
+
+  /** How many items are not deleted. */
+  async countItems(): Promise<number> {
+    const row = await this.db('roadmap_items')
+      .whereNull('deleted_at')
+      .count({ total: '*' })
+      .first();
+    return Number(row?.total ?? 0);
   }
 
   /** One item, as `userRef` sees it; undefined when unknown or deleted. */
@@ -410,8 +426,11 @@ export class RoadmapStore {
     );
   }
 
-  /** A user's notices, unread first, newest first. */
-  async notifications(userRef: string, limit = 50) {
+  /** One page of a user's notices, unread first, newest first. */
+  async notifications(
+    userRef: string,
+    page: PageRequest = { limit: 50, offset: 0 },
+  ) {
     const rows = await this.db('roadmap_notifications as n')
       .join('roadmap_items as i', 'i.id', 'n.item_id')
       .where('n.user_ref', userRef)
@@ -425,7 +444,8 @@ export class RoadmapStore {
       )
       .orderByRaw('case when n.read_at is null then 0 else 1 end')
       .orderBy('n.id', 'desc')
-      .limit(limit);
+      .limit(page.limit)
+      .offset(page.offset);
     return rows.map(row => ({
       id: Number(row.id),
       itemId: row.item_id as string,
@@ -434,6 +454,23 @@ export class RoadmapStore {
       createdAt: toIso(row.created_at)!,
       read: row.read_at !== null && row.read_at !== undefined,
     }));
+  }
+
+  /** How many notices a user has (read or not). */
+  async countNotifications(userRef: string): Promise<number> {
+    const row = await this.db('roadmap_notifications')
+      .where({ user_ref: userRef })
+      .count({ total: '*' })
+      .first();
+    return Number(row?.total ?? 0);
+  }
+
+  /** Deletes every notice read before `readBefore`; returns how many. */
+  async pruneReadNotifications(readBefore: Date): Promise<number> {
+    return this.db('roadmap_notifications')
+      .whereNotNull('read_at')
+      .where('read_at', '<', readBefore)
+      .delete();
   }
 
   /** Marks all of a user's notices read. */

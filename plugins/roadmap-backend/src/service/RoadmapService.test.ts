@@ -26,6 +26,12 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
   let service: RoadmapService;
   let now: Date;
 
+  const ALL = { limit: 200, offset: 0 };
+  const listAll = async (user: string) =>
+    (await service.listItems(user, ALL)).items;
+  const inbox = async (user: string) =>
+    (await service.notifications(user, ALL)).items;
+
   beforeEach(async () => {
     knex = await databases.init(id);
     const store = await RoadmapStore.create(
@@ -65,7 +71,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       item('Self-service databases', { horizon: 'now' }),
       PM,
     );
-    const items = await service.listItems(DEV);
+    const items = await listAll(DEV);
     expect(items.map(i => [i.horizon, i.rank, i.title])).toEqual([
       ['next', 0, 'Preview environments'],
       ['next', 1, 'Faster CI'],
@@ -169,7 +175,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       horizon: { from: 'next', to: 'now' },
       rank: { from: 0, to: 0 },
     });
-    let items = await service.listItems(PM);
+    let items = await listAll(PM);
     expect(items.map(i => `${i.horizon}:${i.rank}:${i.title}`)).toEqual([
       'next:0:B',
       'now:0:A',
@@ -180,7 +186,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       { version: 1, horizon: 'now', position: 0 },
       PM,
     );
-    items = await service.listItems(PM);
+    items = await listAll(PM);
     expect(items.filter(i => i.horizon === 'now').map(i => i.title)).toEqual([
       'C',
       'A',
@@ -193,7 +199,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
   it('soft-deletes: gone from the roadmap, kept in the history', async () => {
     const created = await service.createItem(item('Old idea'), PM);
     await service.deleteItem(created.id, 1, PM);
-    expect(await service.listItems(PM)).toEqual([]);
+    expect(await listAll(PM)).toEqual([]);
     await expect(service.getItem(created.id, PM)).rejects.toMatchObject({
       name: 'NotFoundError',
     });
@@ -245,7 +251,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       { version: 1, summary: 'Wording only' },
       PM,
     );
-    expect(await service.notifications(DEV)).toEqual([]);
+    expect(await inbox(DEV)).toEqual([]);
 
     await service.updateItem(
       created.id,
@@ -257,27 +263,77 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       { version: 3, horizon: 'now', position: 0 },
       PM,
     );
-    const inbox = await service.notifications(DEV);
-    expect(inbox.map(n => n.message)).toEqual([
+    const notices = await inbox(DEV);
+    expect(notices.map(n => n.message)).toEqual([
       'moved Next → Now',
       'status Exploring → Building',
     ]);
-    expect(inbox[0]).toMatchObject({
+    expect(notices[0]).toMatchObject({
       itemTitle: 'Preview environments',
       read: false,
     });
-    expect(await service.notifications(PM)).toEqual([]);
+    expect(await inbox(PM)).toEqual([]);
     expect((await service.getItem(created.id, DEV)).changedSinceLastVisit).toBe(
       true,
     );
 
     await service.markNotificationsRead(DEV);
-    expect((await service.notifications(DEV)).every(n => n.read)).toBe(true);
+    expect((await inbox(DEV)).every(n => n.read)).toBe(true);
     now = new Date('2026-11-24T12:00:00Z');
     await service.recordVisit(DEV);
     expect((await service.getItem(created.id, DEV)).changedSinceLastVisit).toBe(
       false,
     );
+  });
+
+  it('pages the roadmap with a total and where the next page starts', async () => {
+    for (const title of ['A', 'B', 'C', 'D', 'E']) {
+      await service.createItem(item(title), PM);
+    }
+    await service.createItem(item('Now 1', { horizon: 'now' }), PM);
+    const all = await listAll(DEV);
+    expect(all).toHaveLength(6);
+
+    const first = await service.listItems(DEV, { limit: 4, offset: 0 });
+    expect(first.totalItems).toBe(6);
+    expect(first.pageInfo).toEqual({ nextOffset: 4 });
+    const second = await service.listItems(DEV, { limit: 4, offset: 4 });
+    expect(second.pageInfo).toEqual({});
+    expect([...first.items, ...second.items].map(i => i.id)).toEqual(
+      all.map(i => i.id),
+    );
+    const past = await service.listItems(DEV, { limit: 4, offset: 10 });
+    expect(past).toEqual({ items: [], totalItems: 6, pageInfo: {} });
+  });
+
+  it('pages the inbox and prunes notices read longer ago than the retention', async () => {
+    const created = await service.createItem(item('Followed'), PM);
+    await service.subscribe(created.id, DEV, true);
+    let version = created.version;
+    for (const status of ['in-design', 'building', 'alpha'] as const) {
+      now = new Date(now.getTime() + 86_400_000);
+      version = (await service.updateItem(created.id, { version, status }, PM))
+        .item.version;
+    }
+    const page = await service.notifications(DEV, { limit: 2, offset: 0 });
+    expect(page.totalItems).toBe(3);
+    expect(page.items).toHaveLength(2);
+    expect(page.pageInfo).toEqual({ nextOffset: 2 });
+
+    // Read 40 days ago; a fourth notice arrives today and stays unread.
+    await service.markNotificationsRead(DEV);
+    now = new Date(now.getTime() + 40 * 86_400_000);
+    await service.updateItem(created.id, { version, status: 'beta' }, PM);
+
+    expect(await service.pruneReadNotifications(60)).toBe(0);
+    expect(await inbox(DEV)).toHaveLength(4);
+    expect(await service.pruneReadNotifications(30)).toBe(3);
+    const left = await inbox(DEV);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ read: false, message: expect.any(String) });
+    // Unread notices are never pruned, however old.
+    now = new Date(now.getTime() + 400 * 86_400_000);
+    expect(await service.pruneReadNotifications(30)).toBe(0);
   });
 
   it('exports the quarterly review: by horizon, then what was added, moved, shipped, declined', async () => {

@@ -3,6 +3,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ItemDemand,
   LABELS,
+  Page,
+  PageRequest,
   RoadmapChange,
   RoadmapItem,
   RoadmapNotification,
@@ -38,6 +40,15 @@ function noticeFor(changes: RoadmapChange['changes']): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
+function pageOf<T>(items: T[], totalItems: number, page: PageRequest): Page<T> {
+  const next = page.offset + items.length;
+  return {
+    items,
+    totalItems,
+    pageInfo: items.length > 0 && next < totalItems ? { nextOffset: next } : {},
+  };
+}
+
 /** Holds the rules of the public roadmap. */
 export class RoadmapService {
   private readonly now: () => Date;
@@ -68,9 +79,16 @@ export class RoadmapService {
     return { themes, campaigns: await this.demandSource.demand(themes) };
   }
 
-  /** The roadmap as `userRef` sees it (their votes and subscriptions marked). */
-  listItems(userRef: string): Promise<RoadmapItem[]> {
-    return this.store.listItems(userRef);
+  /** A page of the roadmap as `userRef` sees it (their votes and subscriptions marked). */
+  async listItems(
+    userRef: string,
+    page: PageRequest,
+  ): Promise<Page<RoadmapItem>> {
+    const [items, totalItems] = await Promise.all([
+      this.store.listItems(userRef, page),
+      this.store.countItems(),
+    ]);
+    return pageOf(items, totalItems, page);
   }
 
   /** One item; NotFoundError when unknown or deleted. */
@@ -199,9 +217,22 @@ export class RoadmapService {
     return this.getItem(id, userRef);
   }
 
-  /** The user's roadmap inbox. */
-  notifications(userRef: string): Promise<RoadmapNotification[]> {
-    return this.store.notifications(userRef);
+  /** A page of the user's roadmap inbox, unread first. */
+  async notifications(
+    userRef: string,
+    page: PageRequest,
+  ): Promise<Page<RoadmapNotification>> {
+    const [items, totalItems] = await Promise.all([
+      this.store.notifications(userRef, page),
+      this.store.countNotifications(userRef),
+    ]);
+    return pageOf(items, totalItems, page);
+  }
+
+  /** Deletes the notices read more than `retentionDays` ago; returns how many. */
+  pruneReadNotifications(retentionDays: number): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - retentionDays * 86_400_000);
+    return this.store.pruneReadNotifications(cutoff);
   }
 
   /** Marks the user's inbox read. */

@@ -3,7 +3,9 @@ import { PluginBackendClient } from '@paved/frontend-utils';
 import {
   CreateItemRequest,
   ItemDemand,
+  MAX_PAGE_SIZE,
   MoveItemRequest,
+  Page,
   RoadmapChange,
   RoadmapItem,
   RoadmapNotification,
@@ -19,8 +21,17 @@ export class RoadmapClient extends PluginBackendClient implements RoadmapApi {
     super('roadmap', options);
   }
 
+  // The board shows the whole roadmap: every page, in the backend's order.
   async listItems(): Promise<RoadmapItem[]> {
-    const { items } = await this.request<{ items: RoadmapItem[] }>('/items');
+    const items: RoadmapItem[] = [];
+    let offset: number | undefined = 0;
+    while (offset !== undefined) {
+      const page: Page<RoadmapItem> = await this.request(
+        `/items?limit=${MAX_PAGE_SIZE}&offset=${offset}`,
+      );
+      items.push(...page.items);
+      offset = page.pageInfo.nextOffset;
+    }
     return items;
   }
 
@@ -78,8 +89,9 @@ export class RoadmapClient extends PluginBackendClient implements RoadmapApi {
   }
 
   async listNotifications(): Promise<RoadmapNotification[]> {
-    const { items } = await this.request<{ items: RoadmapNotification[] }>(
-      '/notifications',
+    // The inbox shows the first page: unread first, then the latest read.
+    const { items } = await this.request<Page<RoadmapNotification>>(
+      '/notifications?limit=50',
     );
     return items;
   }

@@ -1,4 +1,9 @@
-import { isConflict, safeLinkUri, targetQuarterLabel } from './format';
+import {
+  isConflict,
+  safeImageUri,
+  safeLinkUri,
+  targetQuarterLabel,
+} from './format';
 
 describe('format', () => {
   it('keeps http(s), mailto and relative links and drops the rest', () => {
@@ -20,5 +25,31 @@ describe('format', () => {
     expect(isConflict(Object.assign(new Error('x'), { statusCode: 400 }))).toBe(
       false,
     );
+  });
+});
+
+describe('safeImageUri', () => {
+  const origin = 'https://portal.example';
+  it('keeps same-origin and relative images, drops every other host', () => {
+    expect(safeImageUri('/img/a.png', origin)).toBe(
+      'https://portal.example/img/a.png',
+    );
+    expect(safeImageUri('img/a.png', origin)).toBe(
+      'https://portal.example/img/a.png',
+    );
+    expect(safeImageUri('https://portal.example/a.png', origin)).toBe(
+      'https://portal.example/a.png',
+    );
+    for (const foreign of [
+      'https://any.host/pixel.png',
+      '//any.host/pixel.png',
+      'http://portal.example/a.png',
+      'https://portal.example.evil/a.png',
+      'data:image/png;base64,AAAA',
+      'java\tscript:alert(1)',
+      '',
+    ]) {
+      expect(safeImageUri(foreign, origin)).toBe('');
+    }
   });
 });

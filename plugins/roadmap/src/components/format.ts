@@ -70,3 +70,22 @@ export function safeLinkUri(href: string): string {
   }
   return ['http', 'https', 'mailto'].includes(scheme) ? trimmed : '';
 }
+
+/**
+ * A Markdown image source made safe: only images from the portal's own origin
+ * (relative or same-origin URLs) load; any other host could count who reads an
+ * item (a tracking pixel), so its image is not fetched at all.
+ */
+export function safeImageUri(
+  src: string,
+  origin: string = window.location.origin,
+): string {
+  const trimmed = src.trim();
+  if (!trimmed || [...trimmed].some(c => c.charCodeAt(0) < 0x20)) return '';
+  try {
+    const url = new URL(trimmed, `${origin}/`);
+    return url.origin === origin ? url.href : '';
+  } catch {
+    return '';
+  }
+}

@@ -6,9 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { actionContext, INITIATOR } from '../__testUtils__/actionContext';
-import { locationAdded } from '../__testUtils__/catalog';
 import { LocalRepositories } from '../repositories/LocalRepositories';
-import { createPublishLocalAction } from './publishLocal';
+import {
+  createPublishLocalAction,
+  REPOSITORY_PUBLISHED_TOPIC,
+} from './publishLocal';
 
 const catalogInfo = (name: string) => `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -49,12 +51,14 @@ describe('paved:publish:local', () => {
 
   function setup() {
     const catalog = catalogServiceMock({ entities: [existingComponent] });
-    const addLocation = jest
-      .spyOn(catalog, 'addLocation')
-      .mockImplementation(async location => locationAdded(location.target));
+    const addLocation = jest.spyOn(catalog, 'addLocation');
+    const events = {
+      publish: jest.fn(async () => {}),
+      subscribe: jest.fn(async () => {}),
+    };
     const repositories = new LocalRepositories(reposDir());
-    const action = createPublishLocalAction({ catalog, repositories });
-    return { catalog, addLocation, action };
+    const action = createPublishLocalAction({ catalog, repositories, events });
+    return { catalog, addLocation, publish: events.publish, action };
   }
 
   /** Everything in the repositories folder, hidden entries included. */
@@ -73,8 +77,8 @@ describe('paved:publish:local', () => {
     });
   });
 
-  it('publishes the workspace as a repository with one commit by the user and registers it', async () => {
-    const { action, addLocation } = setup();
+  it('publishes the workspace as a repository with one commit by the user and tells the catalog', async () => {
+    const { action, addLocation, publish } = setup();
     const { ctx, outputs } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'orders-api', description: 'Takes orders' },
@@ -111,15 +115,16 @@ describe('paved:publish:local', () => {
     ).toBe('Takes orders\n');
 
     const catalogInfoPath = path.join(repoPath, 'catalog-info.yaml');
-    expect(addLocation).toHaveBeenCalledTimes(1);
-    expect(addLocation).toHaveBeenCalledWith(
-      { type: 'file', target: catalogInfoPath },
-      {
-        credentials: expect.objectContaining({
-          principal: expect.objectContaining({ userEntityRef: INITIATOR }),
-        }),
+    // The catalog hears of it through the events service; no location is registered.
+    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(publish).toHaveBeenCalledWith({
+      topic: REPOSITORY_PUBLISHED_TOPIC,
+      eventPayload: {
+        name: 'orders-api',
+        entityRef: 'component:default/orders-api',
       },
-    );
+    });
     expect(outputs).toEqual({
       repoPath,
       remoteUrl: pathToFileURL(repoPath).href,
@@ -171,22 +176,14 @@ describe('paved:publish:local', () => {
     expect(outputs.entityRef).toBe('component:default/web-shop');
   });
 
-  it('takes the entity ref from the catalog when the catalog lists what it registered', async () => {
-    const { action, addLocation } = setup();
-    addLocation.mockImplementation(async location =>
-      locationAdded(location.target, [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Location',
-          metadata: { name: 'generated-1' },
-        },
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: { name: 'orders-api', namespace: 'shop' },
-        },
-      ]),
-    );
+  it('takes the entity ref from catalog-info.yaml, namespace included', async () => {
+    workspace.addContent({
+      'catalog-info.yaml': catalogInfo('orders-api').replace(
+        '  name: orders-api',
+        '  name: orders-api\n  namespace: shop',
+      ),
+    });
+    const { action } = setup();
     const { ctx, outputs } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'orders-api' },
@@ -203,7 +200,7 @@ describe('paved:publish:local', () => {
     ['orders--api', /not a valid component name/],
     ['x'.repeat(64), /too long/],
   ])('refuses the name %j and writes nothing', async (name, message) => {
-    const { action, addLocation } = setup();
+    const { action, publish } = setup();
     const { ctx } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name },
@@ -214,12 +211,12 @@ describe('paved:publish:local', () => {
     });
     expect(leftovers()).toEqual([]);
     expect(fs.existsSync(root.resolve('etc'))).toBe(false);
-    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
   });
 
   it('refuses a name whose folder already exists and leaves that folder alone', async () => {
     root.setContent({ 'repositories/orders-api/keep.txt': 'mine' });
-    const { action, addLocation } = setup();
+    const { action, publish } = setup();
     const { ctx } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'orders-api' },
@@ -231,12 +228,12 @@ describe('paved:publish:local', () => {
     expect(root.content({ path: 'repositories' })).toEqual({
       'orders-api': { 'keep.txt': 'mine' },
     });
-    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
   });
 
   it('refuses a component the catalog already has', async () => {
     workspace.addContent({ 'catalog-info.yaml': catalogInfo('payments-api') });
-    const { action, addLocation } = setup();
+    const { action, publish } = setup();
     const { ctx } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'payments-api' },
@@ -246,43 +243,39 @@ describe('paved:publish:local', () => {
       message: expect.stringContaining('component:default/payments-api'),
     });
     expect(leftovers()).toEqual([]);
-    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
   });
 
-  it('removes the repository again when the catalog refuses to register it', async () => {
-    const { action, addLocation } = setup();
-    addLocation.mockRejectedValue(
-      new Error('Registered locations must be of an allowed type ["url"]'),
-    );
+  it('keeps the repository when the event cannot be sent: the periodic scan finds it', async () => {
+    const { action, publish } = setup();
+    publish.mockRejectedValue(new Error('event bus down'));
     const { ctx, outputs } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'orders-api' },
     });
-
-    const failure = action.handler(ctx);
-    await expect(failure).rejects.toThrow(
-      /Could not register .*orders-api\/catalog-info\.yaml in the catalog, so the repository was removed.*allowed type/,
+    await action.handler(ctx);
+    expect(leftovers()).toEqual(['orders-api']);
+    expect(outputs.entityRef).toBe('component:default/orders-api');
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('next periodic scan'),
     );
-    expect(addLocation).toHaveBeenCalledTimes(1);
-    expect(leftovers()).toEqual([]);
-    expect(outputs).toEqual({});
   });
 
   it('leaves no half-built folder behind when git fails', async () => {
-    const { action, addLocation } = setup();
+    const { action, publish } = setup();
     const { ctx } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'orders-api', defaultBranch: 'no..such..branch' },
     });
     await expect(action.handler(ctx)).rejects.toThrow(/git init failed/);
     expect(leftovers()).toEqual([]);
-    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
   });
 
   it.each(['../outside', '/etc', 'src/../../outside'])(
     'refuses the sourcePath %j, which leaves the workspace',
     async sourcePath => {
-      const { action, addLocation } = setup();
+      const { action, publish } = setup();
       const { ctx } = actionContext(action, {
         workspacePath: workspace.path,
         input: { name: 'orders-api', sourcePath },
@@ -291,13 +284,13 @@ describe('paved:publish:local', () => {
         name: 'NotAllowedError',
       });
       expect(leftovers()).toEqual([]);
-      expect(addLocation).not.toHaveBeenCalled();
+      expect(publish).not.toHaveBeenCalled();
     },
   );
 
   it('refuses a workspace without a catalog-info.yaml', async () => {
     workspace.setContent({ 'README.md': '# nothing to register\n' });
-    const { action, addLocation } = setup();
+    const { action, publish } = setup();
     const { ctx } = actionContext(action, {
       workspacePath: workspace.path,
       input: { name: 'orders-api' },
@@ -307,6 +300,6 @@ describe('paved:publish:local', () => {
       message: expect.stringContaining('no catalog-info.yaml'),
     });
     expect(leftovers()).toEqual([]);
-    expect(addLocation).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
   });
 });

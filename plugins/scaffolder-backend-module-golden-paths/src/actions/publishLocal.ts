@@ -1,7 +1,7 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Entity, UserEntity } from '@backstage/catalog-model';
-import { ForwardedError } from '@backstage/errors';
+import { UserEntity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,21 @@ import { assertValidComponentName } from '../componentName';
 import { GitIdentity } from '../repositories/git';
 import { LocalRepositories } from '../repositories/LocalRepositories';
 import { assertComponentNotInCatalog } from './assertComponentNotInCatalog';
+
+/**
+ * The events-service topic a new local repository is announced on; the
+ * catalog's local-repositories provider refreshes when it hears it.
+ */
+export const REPOSITORY_PUBLISHED_TOPIC =
+  'paved.golden-paths.repository-published';
+
+/** What is published on {@link REPOSITORY_PUBLISHED_TOPIC}. */
+export interface RepositoryPublishedEvent {
+  /** The repository's folder name in the repositories directory. */
+  name: string;
+  /** The Component its catalog-info.yaml declares. */
+  entityRef: string;
+}
 
 /** The id of the action that publishes the workspace as a local repository. */
 export const PUBLISH_LOCAL_ACTION_ID = 'paved:publish:local';
@@ -43,19 +58,21 @@ export function commitAuthorFor(user?: { entity?: UserEntity }): GitIdentity {
 
 /**
  * `paved:publish:local`: publishes the workspace (or a folder in it) as a new git
- * repository in the repositories folder, then registers its catalog-info.yaml
- * in the catalog. All or nothing: if registration fails, the repository is
- * removed again.
+ * repository in the repositories folder, all or nothing, and tells the catalog
+ * through the events service. The catalog reads the repository's
+ * catalog-info.yaml through its local-repositories entity provider, never
+ * through a `file` location registered by a user.
  */
 export function createPublishLocalAction(options: {
   catalog: CatalogService;
   repositories: LocalRepositories;
+  events: EventsService;
 }) {
-  const { catalog, repositories } = options;
+  const { catalog, repositories, events } = options;
   return createTemplateAction({
     id: PUBLISH_LOCAL_ACTION_ID,
     description:
-      'Publishes the workspace as a new local git repository named after the component and registers its catalog-info.yaml in the catalog. All or nothing.',
+      'Publishes the workspace as a new local git repository named after the component, all or nothing; the catalog picks up its catalog-info.yaml within seconds.',
     examples: [
       {
         description: 'Publish the rendered skeleton',
@@ -101,11 +118,15 @@ export function createPublishLocalAction(options: {
         catalogInfoPath: z =>
           z
             .string()
-            .describe('Absolute path of the registered catalog-info.yaml'),
+            .describe(
+              "Absolute path of the new repository's catalog-info.yaml",
+            ),
         entityRef: z =>
           z
             .string()
-            .describe('The registered Component, e.g. component:default/x'),
+            .describe(
+              'The Component the repository declares, e.g. component:default/x',
+            ),
       },
     },
     async handler(ctx) {
@@ -143,35 +164,24 @@ export function createPublishLocalAction(options: {
       ctx.logger.info(`Created the repository ${repoPath}`);
 
       const catalogInfoPath = path.join(repoPath, CATALOG_INFO_FILE);
-      let registered: Entity[];
-      try {
-        const response = await catalog.addLocation(
-          { type: 'file', target: catalogInfoPath },
-          { credentials },
+      const entityRef = componentRef(component);
+      // The catalog's provider also rescans periodically, so a lost event only
+      // delays the new service; the repository itself is complete.
+      const event: RepositoryPublishedEvent = { name, entityRef };
+      await events
+        .publish({ topic: REPOSITORY_PUBLISHED_TOPIC, eventPayload: event })
+        .then(
+          () => ctx.logger.info(`Told the catalog about ${entityRef}`),
+          error =>
+            ctx.logger.warn(
+              `Could not tell the catalog about ${entityRef} (${error}); it appears at the next periodic scan`,
+            ),
         );
-        registered = response.entities ?? [];
-      } catch (error) {
-        const removal = await repositories.remove(name).then(
-          () => 'so the repository was removed',
-          removeError =>
-            `and the repository could not be removed either (${removeError}); delete it by hand`,
-        );
-        throw new ForwardedError(
-          `Could not register ${catalogInfoPath} in the catalog, ${removal}`,
-          error,
-        );
-      }
-      ctx.logger.info(`Registered ${catalogInfoPath} in the catalog`);
 
-      // The catalog lists the entities only for dry runs; otherwise the file,
-      // which was just registered, says which Component it is.
-      const registeredComponent = registered.find(
-        entity => entity.kind.toLocaleLowerCase('en-US') === 'component',
-      );
       ctx.output('repoPath', repoPath);
       ctx.output('remoteUrl', pathToFileURL(repoPath).href);
       ctx.output('catalogInfoPath', catalogInfoPath);
-      ctx.output('entityRef', componentRef(registeredComponent ?? component));
+      ctx.output('entityRef', entityRef);
     },
   });
 }

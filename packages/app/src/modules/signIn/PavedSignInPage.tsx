@@ -28,6 +28,7 @@ import {
   rememberDemoPerson,
   rememberedDemoPerson,
 } from './demoIdentity';
+import { oidcAuthApiRef } from './oidcAuth';
 
 /** A person the sign-in page offers (config `auth.providers.demo.people`). */
 export type DemoPerson = {
@@ -50,15 +51,35 @@ function readPeople(config: ConfigApi): DemoPerson[] | undefined {
 }
 
 /**
- * Paved's sign-in page. With demo sign-in configured (development), it lets
- * you pick who you are among the demo organisation's people; otherwise it is
- * Backstage's guest sign-in.
+ * Paved's sign-in page. With `paved.signIn.provider: oidc` (production), it
+ * offers your identity provider; with demo sign-in configured (development),
+ * it lets you pick who you are among the demo organisation's people;
+ * otherwise it is Backstage's guest sign-in.
  */
 export function PavedSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
   const people = readPeople(config);
   const [person, setPerson] = useState(rememberedDemoPerson);
 
+  if (config.getOptionalString('paved.signIn.provider') === 'oidc') {
+    const title =
+      config.getOptionalString('paved.signIn.title') ?? 'Single sign-on';
+    return (
+      <SignInPage
+        {...props}
+        title="Sign in to Paved"
+        align="center"
+        providers={[
+          {
+            id: 'oidc-auth-provider',
+            title,
+            message: 'Sign in with your company account',
+            apiRef: oidcAuthApiRef,
+          },
+        ]}
+      />
+    );
+  }
   if (!people) {
     return <SignInPage {...props} providers={['guest']} />;
   }

@@ -1,5 +1,6 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { oidcAuthApi } from './oidcAuth';
 
 const signInPage = SignInPageBlueprint.make({
   params: {
@@ -8,8 +9,11 @@ const signInPage = SignInPageBlueprint.make({
   },
 });
 
-/** Replaces the app's sign-in page with {@link PavedSignInPage}. */
+/**
+ * Replaces the app's sign-in page with {@link PavedSignInPage}, and adds the
+ * OIDC sign-in client it offers in production.
+ */
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage],
+  extensions: [signInPage, oidcAuthApi],
 });

@@ -97,7 +97,7 @@ describe('ItemForm', () => {
         declineReason: 'Nobody uses it',
       }),
     );
-  });
+  }, 30_000);
 
   it('shows the server’s refusal', async () => {
     const item = makeItem({ title: 'Builds' });
@@ -157,5 +157,5 @@ describe('ItemForm', () => {
       expect.objectContaining({ version: 4, title: 'Faster builds' }),
     );
     expect(onSaved).toHaveBeenCalledWith(theirs);
-  });
+  }, 30_000);
 });

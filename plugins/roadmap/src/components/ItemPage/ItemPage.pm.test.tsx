@@ -62,5 +62,5 @@ describe('ItemPage for platform PMs', () => {
       'Someone else changed this item since you opened it',
     );
     expect(api.getItem).toHaveBeenCalledTimes(2);
-  });
+  }, 30_000);
 });

@@ -114,6 +114,46 @@ describe('ItemPage', () => {
     expect(hrefs.some(h => /^\s*javascript:/i.test(h))).toBe(false);
   });
 
+  it('never loads images from other hosts (tracking pixels); own images stay', async () => {
+    const item = makeItem({
+      title: 'Pictures',
+      description: [
+        '![pixel](https://tracker.example/pixel.png)',
+        '',
+        '![protocol relative](//tracker.example/p.gif)',
+        '',
+        '![by reference][ref]',
+        '',
+        `![own absolute](${window.location.origin}/static/logo.png)`,
+        '',
+        '![own relative](/static/diagram.png)',
+        '',
+        '[ref]: https://tracker.example/ref.png',
+      ].join('\n'),
+    });
+    await renderItemPage(item);
+    const description = screen.getByTestId('roadmap-item-description');
+    const sources = Object.fromEntries(
+      [...description.querySelectorAll('img')].map(img => [
+        img.getAttribute('alt'),
+        img.getAttribute('src') ?? '',
+      ]),
+    );
+    expect(sources).toEqual({
+      pixel: '',
+      'protocol relative': '',
+      'by reference': '',
+      'own absolute': `${window.location.origin}/static/logo.png`,
+      'own relative': `${window.location.origin}/static/diagram.png`,
+    });
+    const everySource = [...document.querySelectorAll('img')].map(
+      img => img.getAttribute('src') ?? '',
+    );
+    expect(everySource.some(src => src.includes('tracker.example'))).toBe(
+      false,
+    );
+  });
+
   it('shows the full history with who, when and what changed', async () => {
     await renderItemPage(makeItem({ title: 'History' }));
     const list = await screen.findByRole('list', { name: 'History' });

@@ -39,6 +39,7 @@ import {
   isConflict,
   label,
   targetQuarterLabel,
+  safeImageUri,
   safeLinkUri,
 } from '../format';
 import { entityDisplayName } from '@paved/common';
@@ -170,11 +171,13 @@ function ItemDetails(props: {
       {item.description && (
         <Section title="Description">
           <div data-testid="roadmap-item-description">
-            {/* CommonMark without raw HTML: tags show as text, never as elements. */}
+            {/* CommonMark without raw HTML: tags show as text, never as elements;
+                images from other hosts are never fetched (tracking pixels). */}
             <MarkdownContent
               content={item.description}
               dialect="common-mark"
               transformLinkUri={safeLinkUri}
+              transformImageUri={src => safeImageUri(src)}
             />
           </div>
         </Section>

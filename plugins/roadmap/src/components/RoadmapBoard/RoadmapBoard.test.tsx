@@ -115,7 +115,7 @@ describe('RoadmapBoard', () => {
     await choose('Owner', 'sre');
     expect(titles('Now')).toEqual(['Now B']);
     expect(titles('Later')).toEqual([]);
-  });
+  }, 30_000);
 
   it('lets PMs move a card with its version and position, then reloads', async () => {
     const { api, onChanged } = await renderBoard(items, true);

@@ -1,0 +1,28 @@
+import { RoadmapClient } from './RoadmapClient';
+
+describe('RoadmapClient', () => {
+  it('reads every page of the roadmap, in order', async () => {
+    const pages: Record<string, object> = {
+      '0': {
+        items: [{ id: 'a' }, { id: 'b' }],
+        totalItems: 3,
+        pageInfo: { nextOffset: 2 },
+      },
+      '2': { items: [{ id: 'c' }], totalItems: 3, pageInfo: {} },
+    };
+    const fetch = jest.fn(async (url: string) => {
+      const offset = new URL(url).searchParams.get('offset') ?? '';
+      return { ok: true, status: 200, json: async () => pages[offset] };
+    });
+    const client = new RoadmapClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/roadmap' },
+      fetchApi: { fetch: fetch as any },
+    });
+    const items = await client.listItems();
+    expect(items.map(i => i.id)).toEqual(['a', 'b', 'c']);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backend/api/roadmap/items?limit=200&offset=0',
+      'http://backend/api/roadmap/items?limit=200&offset=2',
+    ]);
+  });
+});
