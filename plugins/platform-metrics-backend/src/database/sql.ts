@@ -1,0 +1,76 @@
+import { Knex } from 'knex';
+
+// Both databases cap the variables of one statement (SQLite 32766, Postgres
+// 65535): rows are written in chunks under the smaller.
+const MAX_VARIABLES = 30_000;
+
+/** Rows of a raw query, whichever database answered. */
+export function rowsOf<T = any>(result: any): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return (result?.rows ?? []) as T[];
+}
+
+/**
+ * Inserts rows with one multi-row VALUES statement per chunk, followed by
+ * `tail` (an ON CONFLICT clause, a RETURNING list). Plain VALUES, unlike
+ * knex's SQLite "select … union all" form, has no 500-row limit and parses
+ * the same on SQLite and Postgres. Returns the rows each chunk returned.
+ */
+export async function insertRows<T = any>(
+  db: Knex | Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  tail = '',
+): Promise<T[]> {
+  const out: T[] = [];
+  const size = Math.max(1, Math.floor(MAX_VARIABLES / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    const sql = `insert into ${table} (${columns.join(', ')}) values ${chunk
+      .map(() => tuple)
+      .join(', ')} ${tail}`;
+    out.push(
+      ...rowsOf<T>(await db.raw(sql, chunk.flat() as Knex.RawBinding[])),
+    );
+  }
+  return out;
+}
+
+/** Runs `fn` over `items` in chunks (for IN lists under the variable cap), collecting results. */
+export async function inChunks<I, T>(
+  items: readonly I[],
+  size: number,
+  fn: (chunk: I[]) => Promise<T[] | void>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    const result = await fn(items.slice(i, i + size));
+    if (result) out.push(...result);
+  }
+  return out;
+}
+
+/** A database number (Postgres returns bigint and numeric as text) as a JS number, or null. */
+export function num(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  return Number(value);
+}
+
+/**
+ * The median of `x` per group `g` over the rows of `inner` (columns g, x): the
+ * rows numbered by x within their group, the middle one or the mean of the two
+ * middle ones. Window functions, so SQLite (which has no percentile function)
+ * and Postgres compute it the same way.
+ */
+export function medianSql(inner: string): string {
+  return `select g, avg(x) as median, max(cnt) as n from (
+    select g, x,
+      row_number() over (partition by g order by x) as rn,
+      count(*) over (partition by g) as cnt
+    from (${inner}) v
+  ) r
+  where rn in ((cnt + 1) / 2, (cnt + 2) / 2)
+  group by g`;
+}
