@@ -379,6 +379,19 @@ describe.each(databases.eachSupportedId())('MetricsStore on %p', id => {
     });
   });
 
+  it('keeps times as whole milliseconds, so weeks group the same on both databases', async () => {
+    await store.ingestDeployments(
+      [deployment('f', day(1) + 0.4), deployment('g', day(2) + 0.6)],
+      catalog,
+      day(3),
+    );
+    const weeks = await store.aggregate(day(0), day(7), ORG, 'week');
+    expect([...weeks.keys()]).toEqual([
+      String(Math.floor((day(0) - WEEK_EPOCH_MS) / WEEK_MS)),
+    ]);
+    expect(weeks.values().next().value?.deployments).toBe(2);
+  });
+
   it('lists services the catalog does not know, and keeps owners for team scopes', async () => {
     await store.ingestDeployments(
       [deployment('x', day(1), { service: C }), deployment('y', day(2))],

@@ -106,6 +106,12 @@ const updateSet = (columns: readonly string[]) =>
     .map(c => `${c} = excluded.${c}`)
     .join(', ');
 
+// Times are whole milliseconds: SQLite keeps a fractional one as REAL, and
+// week numbers and durations must be the same integers on both databases.
+const ms = (t: number) => Math.round(t);
+const msOrNull = (t: number | null | undefined) =>
+  t === null || t === undefined ? null : Math.round(t);
+
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
@@ -160,7 +166,14 @@ export class MetricsStore {
     catalog: ReadonlyMap<string, CatalogEntry>,
     now: number,
   ): Promise<number> {
-    const sorted = [...events].sort(byKey);
+    const sorted = events
+      .map(e => ({
+        ...e,
+        startedAt: ms(e.startedAt),
+        finishedAt: ms(e.finishedAt),
+        commits: e.commits.map(c => ({ ...c, committedAt: ms(c.committedAt) })),
+      }))
+      .sort(byKey);
     const byEventKey = new Map(
       sorted.map(e => [`${e.source}\u0000${e.externalId}`, e]),
     );
@@ -517,7 +530,7 @@ export class MetricsStore {
     const [causes, causeArgs] = this.causesSql(from, to, scope);
     const dGroup = this.groupSql(grouping, 'd.finished_at', 'd.service_ref');
 
-    const countsSql = `with causes as (${causes}),
+    const countsSql = `with causes as materialized (${causes}),
       failed as (select distinct deployment_id from causes where deployment_id is not null)
       select ${dGroup} as g,
         sum(case when d.reached_production = true then 1 else 0 end) as deployments,
@@ -545,8 +558,8 @@ export class MetricsStore {
 
     // One recovery per change failure: from its first failure signal to the
     // last restore; unknown while any of its signals is unrestored.
-    const recoverySql = `with causes as (${causes}),
-      window_deployments as (
+    const recoverySql = `with causes as materialized (${causes}),
+      window_deployments as materialized (
         select d.id, d.service_ref, d.finished_at, d.status from metrics_deployments d
         where d.reached_production = true and d.finished_at >= ? and d.finished_at < ? and ${inScope}
       ),

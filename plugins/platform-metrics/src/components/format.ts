@@ -1,0 +1,97 @@
+import {
+  BAND_LABELS,
+  Band,
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  MetricId,
+} from '@paved/plugin-platform-metrics-common';
+
+/** A duration as people read it: "35 min", "5.2 hours", "3.4 days". */
+export function formatDuration(ms: number): string {
+  if (ms < HOUR_MS) return `${Math.max(1, Math.round(ms / MINUTE_MS))} min`;
+  if (ms < DAY_MS) {
+    const hours = ms / HOUR_MS;
+    return `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} hours`;
+  }
+  const days = ms / DAY_MS;
+  return `${days < 10 ? days.toFixed(1) : Math.round(days)} days`;
+}
+
+/** A share as a percentage with one decimal below 10%: "5.0%", "12%". */
+export function formatPercent(ratio: number): string {
+  const percent = ratio * 100;
+  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+}
+
+/** Deployments per day as a rate: "4.2 per day", or per week below one a day. */
+export function formatFrequency(perDay: number): string {
+  if (perDay >= 1) return `${perDay.toFixed(1)} per day`;
+  const perWeek = perDay * 7;
+  return `${perWeek < 10 ? perWeek.toFixed(1) : Math.round(perWeek)} per week`;
+}
+
+/** A metric's value in its unit. */
+export function formatMetric(metric: MetricId, value: number | null): string {
+  if (value === null) return '—';
+  switch (metric) {
+    case 'deploymentFrequency':
+      return formatFrequency(value);
+    case 'leadTime':
+    case 'recoveryTime':
+      return formatDuration(value);
+    default:
+      return formatPercent(value);
+  }
+}
+
+/** A change in a metric's unit, with its sign: "+1.2 days", "−3.0%", "+0.4 per day". */
+export function formatChange(metric: MetricId, value: number): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  const size = Math.abs(value);
+  if (metric === 'deploymentFrequency')
+    return `${sign}${size.toFixed(2)} per day`;
+  if (metric === 'leadTime' || metric === 'recoveryTime') {
+    return `${sign}${formatDuration(size)}`;
+  }
+  return `${sign}${(size * 100).toFixed(1)} pts`;
+}
+
+/** The chip colour of a band. */
+export function bandColor(
+  band: Band,
+): 'success' | 'info' | 'warning' | 'error' {
+  return (
+    { elite: 'success', high: 'info', medium: 'warning', low: 'error' } as const
+  )[band];
+}
+
+/** A band's label. */
+export const bandLabel = (band: Band) => BAND_LABELS[band];
+
+/** "Jan 2026" from a "2026-01" cohort key. */
+export function cohortLabel(key: string): string {
+  const [year, month] = key.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "24 Nov 2026" from an ISO time. */
+export function dateLabel(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The catalog page of an entity ref. */
+export function catalogPath(ref: string): string {
+  const match = /^([^:]+):([^/]+)\/(.+)$/.exec(ref);
+  if (!match) return '/catalog';
+  return `/catalog/${match[2]}/${match[1]}/${match[3]}`;
+}
