@@ -53,10 +53,12 @@ const deliveryPage = PageBlueprint.make({
   },
 });
 
-// The way Backstage DORA plugins do it: a card on the entity's overview.
+// The way Backstage DORA plugins do it: a card on the entity's overview,
+// beside About.
 const componentDoraCard = EntityCardBlueprint.make({
   name: 'dora-component',
   params: {
+    type: 'info',
     filter: { kind: 'component' },
     loader: () =>
       import('./components/DoraCard').then(m =>
@@ -68,6 +70,7 @@ const componentDoraCard = EntityCardBlueprint.make({
 const groupDoraCard = EntityCardBlueprint.make({
   name: 'dora-group',
   params: {
+    type: 'info',
     filter: { kind: 'group' },
     loader: () =>
       import('./components/DoraCard').then(m =>

@@ -28,18 +28,26 @@ const services: DemoService[] = teams.flatMap((team, t) =>
     goldenPath: (i + t) % 2 === 0,
   })),
 );
-const developers: DemoDeveloper[] = teams.flatMap(team => [
+const developers: DemoDeveloper[] = [
+  // Joined ten days ago: still onboarding.
   {
-    ref: `user:default/${team}-old`,
-    team: `group:default/${team}`,
-    joinedAt: null,
+    ref: 'user:default/brand-new',
+    team: 'group:default/checkout',
+    joinedAt: now - 10 * DAY_MS,
   },
-  {
-    ref: `user:default/${team}-new`,
-    team: `group:default/${team}`,
-    joinedAt: now - 200 * DAY_MS,
-  },
-]);
+  ...teams.flatMap(team => [
+    {
+      ref: `user:default/${team}-old`,
+      team: `group:default/${team}`,
+      joinedAt: null,
+    },
+    {
+      ref: `user:default/${team}-new`,
+      team: `group:default/${team}`,
+      joinedAt: now - 200 * DAY_MS,
+    },
+  ]),
+];
 const history = generateDeliveryHistory({
   services,
   developers,
@@ -119,5 +127,8 @@ describe('demo delivery history', () => {
         .sort((a, b) => a.finishedAt - b.finishedAt)[0];
       expect(first.finishedAt).toBeGreaterThan(now - 200 * DAY_MS);
     }
+    expect(
+      history.deployments.filter(d => d.deployer === 'user:default/brand-new'),
+    ).toEqual([]);
   });
 });

@@ -120,6 +120,11 @@ export function generateDeliveryHistory(options: {
   const firstDeployOf = new Map<string, number>();
   for (const d of developers) {
     if (d.joinedAt === null) continue;
+    // Joined in the last three weeks: still onboarding, no deployment yet.
+    if (d.joinedAt > now - 21 * DAY_MS) {
+      firstDeployOf.set(d.ref, Infinity);
+      continue;
+    }
     const profile = PROFILES[d.team] ?? DEFAULT_PROFILE;
     firstDeployOf.set(
       d.ref,

@@ -57,6 +57,21 @@ export function formatChange(metric: MetricId, value: number): string {
   return `${sign}${(size * 100).toFixed(1)} pts`;
 }
 
+/** An interval of changes, the unit once: "−0.04 to +0.09 per day", "−2.1 to −0.3 days". */
+export function formatInterval(
+  metric: MetricId,
+  [low, high]: [number, number],
+): string {
+  const lowText = formatChange(metric, low);
+  const highText = formatChange(metric, high);
+  const unit = (text: string) => text.replace(/^[+−±][\d.]+\s?/, '');
+  const number = (text: string) =>
+    text.slice(0, text.length - unit(text).length).trim();
+  return unit(lowText) === unit(highText)
+    ? `${number(lowText)} to ${number(highText)} ${unit(highText)}`
+    : `${lowText} to ${highText}`;
+}
+
 /** The chip colour of a band. */
 export function bandColor(
   band: Band,

@@ -142,10 +142,10 @@ export function DeliveryPage() {
           <Grid item xs={12}>
             <ReleaseImpactSection />
           </Grid>
-          <Grid item xs={12} lg={7}>
+          <Grid item xs={12} lg={6}>
             <OnboardingSection />
           </Grid>
-          <Grid item xs={12} lg={5}>
+          <Grid item xs={12} lg={6}>
             <UnmappedServicesSection />
           </Grid>
         </Grid>

@@ -55,6 +55,7 @@ export function MetricTile(props: {
         variant="subtitle2"
         component="h3"
         color="text.secondary"
+        sx={{ minHeight: '2.8em' }}
       >
         {label}
       </Typography>

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -12,7 +13,7 @@ import {
   MetricId,
   ReleaseImpactReport,
 } from '@paved/plugin-platform-metrics-common';
-import { formatChange, formatMetric } from '../format';
+import { formatChange, formatInterval, formatMetric } from '../format';
 import { nowrap } from '../Section';
 
 function group(metric: MetricId, g: GroupChange) {
@@ -46,62 +47,59 @@ export function ReleaseImpactTable({
   report: ReleaseImpactReport;
 }) {
   return (
-    <Table size="small" aria-label={`Impact of ${report.release.title}`}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Metric</TableCell>
-          <TableCell>Golden-path services</TableCell>
-          <TableCell>Other services</TableCell>
-          <TableCell>Difference of the changes</TableCell>
-          <TableCell>95% interval</TableCell>
-          <TableCell>Verdict</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {report.metrics.map(m => (
-          <TableRow key={m.metric}>
-            <TableCell component="th" scope="row" sx={nowrap}>
-              {METRIC_LABELS[m.metric]}
-            </TableCell>
-            <TableCell sx={nowrap}>
-              {group(m.metric, m.goldenPath)}
-              <Typography
-                variant="caption"
-                color="text.secondary"
-                display="block"
-              >
-                {`${m.goldenPath.services} services`}
-              </Typography>
-            </TableCell>
-            <TableCell sx={nowrap}>
-              {group(m.metric, m.others)}
-              <Typography
-                variant="caption"
-                color="text.secondary"
-                display="block"
-              >
-                {`${m.others.services} services`}
-              </Typography>
-            </TableCell>
-            <TableCell sx={nowrap}>
-              {m.difference === null
-                ? '—'
-                : formatChange(m.metric, m.difference)}
-            </TableCell>
-            <TableCell sx={nowrap}>
-              {m.interval
-                ? `${formatChange(m.metric, m.interval[0])} to ${formatChange(
-                    m.metric,
-                    m.interval[1],
-                  )}`
-                : '—'}
-            </TableCell>
-            <TableCell title={m.summary}>
-              <Verdict impact={m} />
-            </TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={`Impact of ${report.release.title}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Metric</TableCell>
+            <TableCell>Golden-path services</TableCell>
+            <TableCell>Other services</TableCell>
+            <TableCell>Difference</TableCell>
+            <TableCell>95% interval</TableCell>
+            <TableCell>Verdict</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {report.metrics.map(m => (
+            <TableRow key={m.metric}>
+              <TableCell component="th" scope="row" sx={nowrap}>
+                {METRIC_LABELS[m.metric]}
+              </TableCell>
+              <TableCell sx={nowrap}>
+                {group(m.metric, m.goldenPath)}
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  display="block"
+                >
+                  {`${m.goldenPath.services} services`}
+                </Typography>
+              </TableCell>
+              <TableCell sx={nowrap}>
+                {group(m.metric, m.others)}
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  display="block"
+                >
+                  {`${m.others.services} services`}
+                </Typography>
+              </TableCell>
+              <TableCell sx={nowrap}>
+                {m.difference === null
+                  ? '—'
+                  : formatChange(m.metric, m.difference)}
+              </TableCell>
+              <TableCell sx={nowrap}>
+                {m.interval ? formatInterval(m.metric, m.interval) : '—'}
+              </TableCell>
+              <TableCell title={m.summary}>
+                <Verdict impact={m} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

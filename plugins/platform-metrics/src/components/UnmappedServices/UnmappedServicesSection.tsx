@@ -1,4 +1,7 @@
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
+import Typography from '@mui/material/Typography';
+import { entityDisplayName } from '@paved/common';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -22,32 +25,47 @@ export function UnmappedServicesSection() {
         list.length === 0 ? (
           <Empty>Every service that sends events is in the catalog.</Empty>
         ) : (
-          <Table size="small" aria-label="Services the catalog does not know">
-            <TableHead>
-              <TableRow>
-                <TableCell>Service named by events</TableCell>
-                <TableCell align="right">Deployments</TableCell>
-                <TableCell align="right">Incidents</TableCell>
-                <TableCell>Last event</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.map(s => (
-                <TableRow key={s.service}>
-                  <TableCell component="th" scope="row">
-                    <code>{s.service}</code>
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-label="Services the catalog does not know">
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={nowrap}>Service as sent</TableCell>
+                  <TableCell align="right" sx={nowrap}>
+                    Deployments
                   </TableCell>
                   <TableCell align="right" sx={nowrap}>
-                    {s.deployments}
+                    Incidents
                   </TableCell>
-                  <TableCell align="right" sx={nowrap}>
-                    {s.incidents}
-                  </TableCell>
-                  <TableCell sx={nowrap}>{dateLabel(s.lastEventAt)}</TableCell>
+                  <TableCell sx={nowrap}>Last event</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {list.map(s => (
+                  <TableRow key={s.service}>
+                    <TableCell component="th" scope="row" sx={nowrap}>
+                      <code>{entityDisplayName(s.service)}</code>
+                      <Typography
+                        variant="caption"
+                        color="text.secondary"
+                        display="block"
+                      >
+                        {s.service}
+                      </Typography>
+                    </TableCell>
+                    <TableCell align="right" sx={nowrap}>
+                      {s.deployments}
+                    </TableCell>
+                    <TableCell align="right" sx={nowrap}>
+                      {s.incidents}
+                    </TableCell>
+                    <TableCell sx={nowrap}>
+                      {dateLabel(s.lastEventAt)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
         ),
       )}
     </Section>
