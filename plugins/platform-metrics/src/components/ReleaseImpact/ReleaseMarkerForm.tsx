@@ -34,39 +34,38 @@ export function ReleaseMarkerForm(props: {
   };
 
   return (
-    <Stack
-      component="form"
-      aria-label="Mark a platform release"
-      direction="row"
-      spacing={1}
-      alignItems="flex-start"
-      onSubmit={submit}
-      sx={{ flexWrap: 'wrap', rowGap: 1 }}
-    >
-      <TextField
-        size="small"
-        label="Release"
-        value={title}
-        required
-        onChange={e => setTitle(e.target.value)}
-      />
-      <TextField
-        size="small"
-        label="Released on"
-        type="date"
-        value={date}
-        required
-        onChange={e => setDate(e.target.value)}
-        InputLabelProps={{ shrink: true }}
-      />
-      <Button type="submit" variant="outlined" disabled={saving}>
-        Add marker
-      </Button>
-      {error ? (
-        <Alert severity="error" sx={{ width: '100%' }}>
-          {error}
-        </Alert>
-      ) : null}
-    </Stack>
+    <form aria-label="Mark a platform release" onSubmit={submit}>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="flex-start"
+        sx={{ flexWrap: 'wrap', rowGap: 1 }}
+      >
+        <TextField
+          size="small"
+          label="Release"
+          value={title}
+          required
+          onChange={e => setTitle(e.target.value)}
+        />
+        <TextField
+          size="small"
+          label="Released on"
+          type="date"
+          value={date}
+          required
+          onChange={e => setDate(e.target.value)}
+          InputLabelProps={{ shrink: true }}
+        />
+        <Button type="submit" variant="outlined" disabled={saving}>
+          Add marker
+        </Button>
+        {error ? (
+          <Alert severity="error" sx={{ width: '100%' }}>
+            {error}
+          </Alert>
+        ) : null}
+      </Stack>
+    </form>
   );
 }
