@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -40,92 +41,94 @@ export function EntityDoraCard() {
     ref,
   )}`;
   return (
-    <InfoCard
-      title="Delivery (DORA)"
-      subheader={`The last ${DEFAULT_WINDOW_DAYS} days${
-        isGroup ? ', services this team owns' : ''
-      }`}
-      deepLink={{ title: 'Open in Delivery', link }}
-    >
-      {byState(report, value => {
-        const deployments = value.metrics.deploymentFrequency.sample;
-        if (deployments === 0) {
+    <Box component="section" aria-label="Delivery (DORA)">
+      <InfoCard
+        title="Delivery (DORA)"
+        subheader={`The last ${DEFAULT_WINDOW_DAYS} days${
+          isGroup ? ', services this team owns' : ''
+        }`}
+        deepLink={{ title: 'Open in Delivery', link }}
+      >
+        {byState(report, value => {
+          const deployments = value.metrics.deploymentFrequency.sample;
+          if (deployments === 0) {
+            return (
+              <Empty>
+                {`No production deployments recorded ${
+                  isGroup ? 'for its services' : 'for this service'
+                } in the last ${DEFAULT_WINDOW_DAYS} days.`}
+              </Empty>
+            );
+          }
           return (
-            <Empty>
-              {`No production deployments recorded ${
-                isGroup ? 'for its services' : 'for this service'
-              } in the last ${DEFAULT_WINDOW_DAYS} days.`}
-            </Empty>
-          );
-        }
-        return (
-          <>
-            <Typography variant="body2" sx={{ mb: 1 }}>
-              {`${deployments} production deployment${
-                deployments === 1 ? '' : 's'
-              }`}
-              {value.pipelineFailures
-                ? `, ${value.pipelineFailures} pipeline failure${
-                    value.pipelineFailures === 1 ? '' : 's'
-                  }`
-                : ''}
-            </Typography>
-            <Table size="small" aria-label="DORA metrics">
-              <TableBody>
-                {METRICS.map(m => {
-                  const metric = value.metrics[m];
-                  const band = metric.classification?.band;
-                  return (
-                    <TableRow key={m}>
-                      <TableCell component="th" scope="row">
-                        {METRIC_LABELS[m]}
-                      </TableCell>
-                      {metric.status === 'ok' ? (
-                        <>
-                          <TableCell align="right" sx={nowrap}>
-                            {formatMetric(m, metric.value)}
-                          </TableCell>
-                          <TableCell>
-                            {band ? (
-                              <Chip
-                                size="small"
-                                color={bandColor(band)}
-                                label={bandLabel(band)}
-                              />
-                            ) : (
-                              <Typography
-                                variant="caption"
-                                color="text.secondary"
-                              >
-                                no band
-                              </Typography>
-                            )}
-                          </TableCell>
-                        </>
-                      ) : (
-                        <TableCell colSpan={2}>
-                          <Typography variant="body2" color="text.secondary">
-                            {metric.note}
-                          </Typography>
+            <>
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                {`${deployments} production deployment${
+                  deployments === 1 ? '' : 's'
+                }`}
+                {value.pipelineFailures
+                  ? `, ${value.pipelineFailures} pipeline failure${
+                      value.pipelineFailures === 1 ? '' : 's'
+                    }`
+                  : ''}
+              </Typography>
+              <Table size="small" aria-label="DORA metrics">
+                <TableBody>
+                  {METRICS.map(m => {
+                    const metric = value.metrics[m];
+                    const band = metric.classification?.band;
+                    return (
+                      <TableRow key={m}>
+                        <TableCell component="th" scope="row">
+                          {METRIC_LABELS[m]}
                         </TableCell>
-                      )}
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-            <Typography
-              variant="caption"
-              color="text.secondary"
-              component="p"
-              sx={{ mt: 1 }}
-            >
-              {`Bands: ${value.bandVersion}. `}
-              <Link to={link}>Trends and release impact</Link>
-            </Typography>
-          </>
-        );
-      })}
-    </InfoCard>
+                        {metric.status === 'ok' ? (
+                          <>
+                            <TableCell align="right" sx={nowrap}>
+                              {formatMetric(m, metric.value)}
+                            </TableCell>
+                            <TableCell>
+                              {band ? (
+                                <Chip
+                                  size="small"
+                                  color={bandColor(band)}
+                                  label={bandLabel(band)}
+                                />
+                              ) : (
+                                <Typography
+                                  variant="caption"
+                                  color="text.secondary"
+                                >
+                                  no band
+                                </Typography>
+                              )}
+                            </TableCell>
+                          </>
+                        ) : (
+                          <TableCell colSpan={2}>
+                            <Typography variant="body2" color="text.secondary">
+                              {metric.note}
+                            </Typography>
+                          </TableCell>
+                        )}
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+              <Typography
+                variant="caption"
+                color="text.secondary"
+                component="p"
+                sx={{ mt: 1 }}
+              >
+                {`Bands: ${value.bandVersion}. `}
+                <Link to={link}>Trends and release impact</Link>
+              </Typography>
+            </>
+          );
+        })}
+      </InfoCard>
+    </Box>
   );
 }
