@@ -107,7 +107,12 @@ test.describe('delivery metrics', () => {
     const card = page.getByRole('region', { name: 'Delivery (DORA)' });
     const count = before + 1;
     await expect(
-      card.getByText(`${count} production deployment${count === 1 ? '' : 's'}`),
+      card.getByText(
+        `${count} production deployment${count === 1 ? '' : 's'}`,
+        {
+          exact: true,
+        },
+      ),
     ).toBeVisible();
     await expect(
       card.getByRole('table', { name: 'DORA metrics' }),

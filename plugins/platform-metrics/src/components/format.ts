@@ -72,13 +72,18 @@ export function formatInterval(
     : `${lowText} to ${highText}`;
 }
 
-/** The chip colour of a band. */
-export function bandColor(
-  band: Band,
-): 'success' | 'info' | 'warning' | 'error' {
-  return (
-    { elite: 'success', high: 'info', medium: 'warning', low: 'error' } as const
-  )[band];
+/**
+ * A band chip's colours: dark shades, so white text keeps a contrast of at
+ * least 4.5:1 (the theme's light info and warning chips do not).
+ */
+export function bandChipSx(band: Band) {
+  const background = {
+    elite: '#1b5e20',
+    high: '#0d47a1',
+    medium: '#8a4b00',
+    low: '#b71c1c',
+  }[band];
+  return { backgroundColor: background, color: '#ffffff' };
 }
 
 /** A band's label. */

@@ -16,7 +16,7 @@ import {
 } from '@paved/plugin-platform-metrics-common';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
-import { bandColor, bandLabel, formatMetric } from '../format';
+import { bandChipSx, bandLabel, formatMetric } from '../format';
 import { Empty, byState, nowrap } from '../Section';
 
 /**
@@ -91,7 +91,7 @@ export function EntityDoraCard() {
                               {band ? (
                                 <Chip
                                   size="small"
-                                  color={bandColor(band)}
+                                  sx={bandChipSx(band)}
                                   label={bandLabel(band)}
                                 />
                               ) : (

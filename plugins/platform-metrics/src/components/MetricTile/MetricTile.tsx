@@ -9,7 +9,7 @@ import {
   METRIC_LABELS,
   MetricValue,
 } from '@paved/plugin-platform-metrics-common';
-import { bandColor, bandLabel, formatMetric } from '../format';
+import { bandChipSx, bandLabel, formatMetric } from '../format';
 import { nowrap } from '../Section';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
@@ -77,7 +77,7 @@ export function MetricTile(props: {
           >
             <Chip
               size="small"
-              color={bandColor(band)}
+              sx={bandChipSx(band)}
               label={`${bandLabel(band)} · ${props.bandVersion}`}
             />
           </Tooltip>

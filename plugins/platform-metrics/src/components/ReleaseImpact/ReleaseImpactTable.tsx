@@ -47,7 +47,13 @@ export function ReleaseImpactTable({
   report: ReleaseImpactReport;
 }) {
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    // Focusable, so keyboard users can scroll it when it is wider than the page.
+    <Box
+      sx={{ overflowX: 'auto' }}
+      tabIndex={0}
+      role="region"
+      aria-label={`Impact of ${report.release.title}, per metric`}
+    >
       <Table size="small" aria-label={`Impact of ${report.release.title}`}>
         <TableHead>
           <TableRow>

@@ -25,7 +25,12 @@ export function UnmappedServicesSection() {
         list.length === 0 ? (
           <Empty>Every service that sends events is in the catalog.</Empty>
         ) : (
-          <Box sx={{ overflowX: 'auto' }}>
+          <Box
+            sx={{ overflowX: 'auto' }}
+            tabIndex={0}
+            role="region"
+            aria-label="Services the catalog does not know, scrollable"
+          >
             <Table size="small" aria-label="Services the catalog does not know">
               <TableHead>
                 <TableRow>
