@@ -12,35 +12,59 @@ import {
 const objectError = (message: string) => (issue: { code?: string }) =>
   issue.code === 'invalid_type' ? message : undefined;
 
+// An ISO 8601 time with a zone ("2026-11-24T09:30:00Z", "…+01:00"). A plain
+// pattern and Date.parse: deliveries hold thousands of times.
+const ISO_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 const time = (field: string) =>
   z
     .string({ error: `${field} must be an ISO 8601 time with a zone` })
-    .pipe(
-      z.iso.datetime({
-        offset: true,
-        error: `${field} must be an ISO 8601 time with a zone, such as 2026-11-24T09:30:00Z`,
-      }),
-    )
-    .transform(value => Date.parse(value));
+    .transform((value, ctx) => {
+      const at = ISO_TIME.test(value) ? Date.parse(value) : NaN;
+      if (Number.isNaN(at)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${field} must be an ISO 8601 time with a zone, such as 2026-11-24T09:30:00Z`,
+        });
+        return z.NEVER;
+      }
+      return at;
+    });
+
+const ENTITY_NAME = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i;
+// Deliveries name the same few services thousands of times.
+const normalised = new Map<string, string | null>();
 
 /** Normalises an entity ref of one kind ("checkout-api" → "component:default/checkout-api"), lower case. */
 export function normaliseEntityRef(
   value: string,
   kind: 'component' | 'user' | 'group',
 ): string | undefined {
+  const key = `${kind}\u0000${value}`;
+  const known = normalised.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let result: string | null = null;
   try {
     const ref = parseEntityRef(value, {
       defaultKind: kind,
       defaultNamespace: 'default',
     });
-    if (ref.kind.toLocaleLowerCase('en-US') !== kind) return undefined;
-    if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i.test(ref.name)) return undefined;
-    if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i.test(ref.namespace))
-      return undefined;
-    return `${kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+    if (
+      ref.kind.toLocaleLowerCase('en-US') === kind &&
+      ENTITY_NAME.test(ref.name) &&
+      ENTITY_NAME.test(ref.namespace)
+    ) {
+      result = `${kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase(
+        'en-US',
+      );
+    }
   } catch {
-    return undefined;
+    result = null;
   }
+  if (normalised.size > 10_000) normalised.clear();
+  normalised.set(key, result);
+  return result ?? undefined;
 }
 
 const entityRef = (field: string, kind: 'component' | 'user' | 'group') =>

@@ -155,7 +155,13 @@ export class MetricsStore {
     return new MetricsStore(knex);
   }
 
-  constructor(private readonly db: Knex) {}
+  private readonly dialect: 'pg' | 'sqlite';
+
+  constructor(private readonly db: Knex) {
+    this.dialect = String(db.client.config.client).includes('pg')
+      ? 'pg'
+      : 'sqlite';
+  }
 
   /**
    * Stores a delivery of deployments: new ones inserted, corrected ones
@@ -199,6 +205,7 @@ export class MetricsStore {
         id: string | number;
         source: string;
         external_id: string;
+        inserted?: boolean;
       }>(
         tx,
         'metrics_deployments',
@@ -207,14 +214,20 @@ export class MetricsStore {
         `on conflict (source, external_id) do update set ${updateSet(
           DEPLOYMENT_COLUMNS,
         )} where metrics_deployments.content_hash <> excluded.content_hash
-        returning id, source, external_id`,
+        returning id, source, external_id${
+          // Postgres tells inserted rows from replaced ones (xmax is 0 for a new row).
+          this.dialect === 'pg' ? ', (xmax = 0) as inserted' : ''
+        }`,
       );
       if (written.length === 0) return 0;
       const writtenEvents = written.map(w => ({
         id: Number(w.id),
         event: byEventKey.get(`${w.source}\u0000${w.external_id}`)!,
       }));
-      const ids = writtenEvents.map(w => w.id);
+      // Only a replaced row can have commits, shipments or a first to undo.
+      const ids = written
+        .filter(w => w.inserted !== true)
+        .map(w => Number(w.id));
 
       // A corrected deployment may have first shipped commits, or been its
       // service's first: those are worked out again from all deployments.
@@ -554,6 +567,7 @@ export class MetricsStore {
       join metrics_services s on s.service_ref = cs.service_ref
       where cs.deployed_at >= ? and cs.deployed_at < ? and cs.lead_time_ms > 0
         and cs.deployment_id <> s.first_deployment_id and ${leadScope}`,
+      this.dialect,
     );
 
     // One recovery per change failure: from its first failure signal to the
@@ -584,7 +598,7 @@ export class MetricsStore {
       )
       ${medianSql(`select ${dGroup} as g, f.restored_at - f.failed_at as x
         from failures f join window_deployments d on d.id = f.deployment_id
-        where f.unrestored = 0 and f.restored_at - f.failed_at > 0`)}`;
+        where f.unrestored = 0 and f.restored_at - f.failed_at > 0`, this.dialect)}`;
 
     const [counts, leads, recoveries] = await Promise.all([
       this.db.raw(countsSql, [...causeArgs, from, to, ...scopeArgs]),
@@ -767,7 +781,7 @@ export class MetricsStore {
       this.db.raw(
         medianSql(`select cohort as g,
           case when first_at > start_at then first_at - start_at else 0 end as x
-          from (${people}) c where first_at is not null`),
+          from (${people}) c where first_at is not null`, this.dialect),
         args,
       ),
     ]);
