@@ -596,9 +596,12 @@ export class MetricsStore {
           count(*) - count(restored_at) as unrestored
         from signals group by deployment_id
       )
-      ${medianSql(`select ${dGroup} as g, f.restored_at - f.failed_at as x
+      ${medianSql(
+        `select ${dGroup} as g, f.restored_at - f.failed_at as x
         from failures f join window_deployments d on d.id = f.deployment_id
-        where f.unrestored = 0 and f.restored_at - f.failed_at > 0`, this.dialect)}`;
+        where f.unrestored = 0 and f.restored_at - f.failed_at > 0`,
+        this.dialect,
+      )}`;
 
     const [counts, leads, recoveries] = await Promise.all([
       this.db.raw(countsSql, [...causeArgs, from, to, ...scopeArgs]),
@@ -779,9 +782,12 @@ export class MetricsStore {
         args,
       ),
       this.db.raw(
-        medianSql(`select cohort as g,
+        medianSql(
+          `select cohort as g,
           case when first_at > start_at then first_at - start_at else 0 end as x
-          from (${people}) c where first_at is not null`, this.dialect),
+          from (${people}) c where first_at is not null`,
+          this.dialect,
+        ),
         args,
       ),
     ]);
