@@ -99,6 +99,32 @@ const SHIPMENT_COLUMNS = [
   'lead_time_ms',
 ] as const;
 
+const DEPLOYMENT_TYPES = [
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'boolean',
+  'bigint',
+  'bigint',
+  'boolean',
+  'text',
+  'integer',
+  'text',
+  'bigint',
+];
+const COMMIT_TYPES = ['bigint', 'text', 'bigint'];
+const SHIPMENT_TYPES = [
+  'text',
+  'text',
+  'bigint',
+  'bigint',
+  'text',
+  'text',
+  'bigint',
+];
+
 /** A replaced row keeps its id; everything else comes from the new event. */
 const updateSet = (columns: readonly string[]) =>
   columns
@@ -218,6 +244,7 @@ export class MetricsStore {
           // Postgres tells inserted rows from replaced ones (xmax is 0 for a new row).
           this.dialect === 'pg' ? ', (xmax = 0) as inserted' : ''
         }`,
+        DEPLOYMENT_TYPES,
       );
       if (written.length === 0) return 0;
       const writtenEvents = written.map(w => ({
@@ -264,6 +291,8 @@ export class MetricsStore {
         writtenEvents.flatMap(({ id, event }) =>
           event.commits.map(c => [id, c.sha, c.committedAt]),
         ),
+        '',
+        COMMIT_TYPES,
       );
 
       await this.touchServices(
@@ -340,6 +369,7 @@ export class MetricsStore {
         )}
         where (excluded.deployed_at, excluded.deployment_source, excluded.deployment_external_id)
           < (metrics_commit_shipments.deployed_at, metrics_commit_shipments.deployment_source, metrics_commit_shipments.deployment_external_id)`,
+        SHIPMENT_TYPES,
       );
 
       // Each service's first recorded production deployment.
