@@ -67,6 +67,12 @@ export function normaliseEntityRef(
   return result ?? undefined;
 }
 
+const EXAMPLE_REFS = {
+  component: 'component:default/checkout-api',
+  user: 'user:default/jonas.weber',
+  group: 'group:default/checkout',
+};
+
 const entityRef = (field: string, kind: 'component' | 'user' | 'group') =>
   z
     .string({ error: `${field} must be a ${kind} entity ref` })
@@ -76,13 +82,7 @@ const entityRef = (field: string, kind: 'component' | 'user' | 'group') =>
       if (!ref) {
         ctx.addIssue({
           code: 'custom',
-          message: `${field} must be a ${kind} entity ref such as ${
-            kind === 'component'
-              ? 'component:default/checkout-api'
-              : kind === 'user'
-              ? 'user:default/jonas.weber'
-              : 'group:default/checkout'
-          }, got "${value}"`,
+          message: `${field} must be a ${kind} entity ref such as ${EXAMPLE_REFS[kind]}, got "${value}"`,
         });
         return z.NEVER;
       }

@@ -172,13 +172,13 @@ export function generateDeliveryHistory(options: {
       const improved = service.goldenPath && t >= releaseAt;
       const leadHours = profile.leadHours * (improved ? 0.45 : 1);
       const failureRate = profile.failureRate * (improved ? 0.5 : 1);
-      const commits = Array.from(
-        { length: 1 + Math.floor(random() * 4) },
-        () => ({
+      const commits = [];
+      for (let c = 1 + Math.floor(random() * 4); c > 0; c--) {
+        commits.push({
           sha: (++sha).toString(16).padStart(12, 'a'),
           committedAt: t - around(leadHours) * HOUR_MS,
-        }),
-      );
+        });
+      }
       const deployer = deployerAt(service.owner, t);
 
       if (random() < 0.05) {

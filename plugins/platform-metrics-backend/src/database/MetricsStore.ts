@@ -142,19 +142,16 @@ function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-const byKey = (
+/** Orders events by source, then external id (the order rows are written in). */
+function byKey(
   a: { source: string; externalId: string },
   b: { source: string; externalId: string },
-) =>
-  a.source < b.source
-    ? -1
-    : a.source > b.source
-    ? 1
-    : a.externalId < b.externalId
-    ? -1
-    : a.externalId > b.externalId
-    ? 1
-    : 0;
+): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  if (a.externalId !== b.externalId)
+    return a.externalId < b.externalId ? -1 : 1;
+  return 0;
+}
 
 // Deployment order everywhere: finish, then source, then external id, so that
 // ties never depend on the order events arrived in.
@@ -340,16 +337,10 @@ export class MetricsStore {
           }
         }
       }
+      const shipmentKey = (x: { event: DeploymentEvent; sha: string }) =>
+        `${x.event.service}\u0000${x.sha}`;
       const shipments = [...best.values()]
-        .sort((a, b) =>
-          a.event.service === b.event.service
-            ? a.sha < b.sha
-              ? -1
-              : 1
-            : a.event.service < b.event.service
-            ? -1
-            : 1,
-        )
+        .sort((a, b) => (shipmentKey(a) < shipmentKey(b) ? -1 : 1))
         .map(s => [
           s.event.service,
           s.sha,

@@ -47,7 +47,9 @@ export function formatMetric(metric: MetricId, value: number | null): string {
 
 /** A change in a metric's unit, with its sign: "+1.2 days", "−3.0%", "+0.4 per day". */
 export function formatChange(metric: MetricId, value: number): string {
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  let sign = '±';
+  if (value > 0) sign = '+';
+  if (value < 0) sign = '−';
   const size = Math.abs(value);
   if (metric === 'deploymentFrequency')
     return `${sign}${size.toFixed(2)} per day`;

@@ -51,11 +51,9 @@ export function DeliveryPage() {
   const services = (filters.value?.services ?? []).filter(
     s => !team || s.owner === team,
   );
-  const scopeName = service
-    ? entityDisplayName(service)
-    : team
-    ? entityDisplayName(team)
-    : 'The organisation';
+  let scopeName = 'The organisation';
+  if (team) scopeName = entityDisplayName(team);
+  if (service) scopeName = entityDisplayName(service);
 
   return (
     <Page themeId="tool">
