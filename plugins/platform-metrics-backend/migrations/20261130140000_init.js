@@ -48,7 +48,14 @@ exports.up = async function up(knex) {
     // A service's window, its next success after a rollback, the last success
     // before an incident, its first recorded deployment.
     table.index(
-      ['service_ref', 'reached_production', 'status', 'finished_at'],
+      [
+        'service_ref',
+        'reached_production',
+        'status',
+        'finished_at',
+        'source',
+        'external_id',
+      ],
       'metrics_deployments_service_idx',
     );
     // Time to first deployment.

@@ -527,11 +527,12 @@ export class MetricsStore {
 
   // Incidents with the production deployment that caused them: the one they
   // name, else the last successful production deployment of their service
-  // before they opened (latest finish; ties by source, external id).
-  private causesSql(from: number, to: number, scope: Scope): [string, any[]] {
+  // before they opened (latest finish; ties by source, external id). Each a
+  // lookup on an index, so the order events arrived in never matters.
+  private causesSql(from: number, scope: Scope): [string, any[]] {
     const [inScope, scopeArgs] = this.scopeSql(scope, 'i.service_ref');
     return [
-      `select i.id as incident_id, i.opened_at, i.resolved_at, i.restored_source, i.restored_external_id,
+      `select i.opened_at, i.resolved_at, i.restored_source, i.restored_external_id,
         (select d2.id from metrics_deployments d2
           where d2.service_ref = i.service_ref and d2.reached_production = true
             and d2.status = 'success' and d2.finished_at < i.opened_at
@@ -540,19 +541,34 @@ export class MetricsStore {
       from metrics_incidents i
       where i.cause_source is null and i.opened_at > ? and ${inScope}
       union all
-      select i.id, i.opened_at, i.resolved_at, i.restored_source, i.restored_external_id, d.id
+      select i.opened_at, i.resolved_at, i.restored_source, i.restored_external_id,
+        (select d.id from metrics_deployments d
+          where d.source = i.cause_source and d.external_id = i.cause_external_id
+            and d.reached_production = true)
       from metrics_incidents i
-      join metrics_deployments d
-        on d.source = i.cause_source and d.external_id = i.cause_external_id
-      where d.reached_production = true and d.finished_at >= ? and d.finished_at < ?`,
-      [from, ...scopeArgs, from, to],
+      where i.cause_source is not null`,
+      [from, ...scopeArgs],
     ];
+  }
+
+  // Runs one read; on Postgres with room to sort in memory (medians sort
+  // hundreds of thousands of values at a million deployments).
+  private async read(sql: string, bindings: any[]) {
+    if (this.dialect !== 'pg') return this.db.raw(sql, bindings);
+    return this.db.transaction(
+      async tx => {
+        await tx.raw(`set local work_mem = '64MB'`);
+        return tx.raw(sql, bindings);
+      },
+      { readOnly: true },
+    );
   }
 
   /**
    * The DORA figures of a window [from, to) for a scope, as a whole, per
    * week (Monday 00:00 UTC, keyed by week number since the epoch) or per
-   * service. Three statements, each one aggregate in SQL.
+   * service. Two statements, run side by side: counts and recovery times
+   * (sharing the incidents' causes), and lead times.
    */
   async aggregate(
     from: number,
@@ -561,21 +577,60 @@ export class MetricsStore {
     grouping: Grouping,
   ): Promise<Map<string, WindowAggregate>> {
     const [inScope, scopeArgs] = this.scopeSql(scope, 'd.service_ref');
-    const [causes, causeArgs] = this.causesSql(from, to, scope);
+    const [causes, causeArgs] = this.causesSql(from, scope);
     const dGroup = this.groupSql(grouping, 'd.finished_at', 'd.service_ref');
+    const inWindow = `d.finished_at >= ? and d.finished_at < ? and ${inScope}`;
+    const windowArgs = [from, to, ...scopeArgs];
 
+    // One recovery per change failure: from its first failure signal to the
+    // last restore; unknown while any of its signals is unrestored.
     const countsSql = `with causes as materialized (${causes}),
-      failed as (select distinct deployment_id from causes where deployment_id is not null)
-      select ${dGroup} as g,
-        sum(case when d.reached_production = true then 1 else 0 end) as deployments,
-        sum(case when d.reached_production = true
-          and (d.status = 'rolled_back' or f.deployment_id is not null) then 1 else 0 end) as failures,
-        sum(case when d.reached_production = true and d.rework = true then 1 else 0 end) as rework,
-        sum(case when d.status = 'failed' then 1 else 0 end) as pipeline_failures
-      from metrics_deployments d
-      left join failed f on f.deployment_id = d.id
-      where d.environment = 'production' and d.finished_at >= ? and d.finished_at < ? and ${inScope}
-      ${grouping === 'total' ? '' : `group by ${dGroup}`}`;
+      caused as materialized (
+        select c.*, ${dGroup} as g from causes c
+        join metrics_deployments d on d.id = c.deployment_id
+        where ${inWindow}
+      ),
+      failed as (select distinct deployment_id from caused),
+      counts as (
+        select ${dGroup} as g,
+          sum(case when d.reached_production = true then 1 else 0 end) as deployments,
+          sum(case when d.reached_production = true
+            and (d.status = 'rolled_back' or f.deployment_id is not null) then 1 else 0 end) as failures,
+          sum(case when d.reached_production = true and d.rework = true then 1 else 0 end) as rework,
+          sum(case when d.status = 'failed' then 1 else 0 end) as pipeline_failures
+        from metrics_deployments d
+        left join failed f on f.deployment_id = d.id
+        where d.environment = 'production' and ${inWindow}
+        ${grouping === 'total' ? '' : `group by ${dGroup}`}
+      ),
+      signals as (
+        select d.id as deployment_id, ${dGroup} as g, d.finished_at as failed_at,
+          (select min(n.finished_at) from metrics_deployments n
+            where n.service_ref = d.service_ref and n.reached_production = true
+              and n.status = 'success' and n.finished_at > d.finished_at) as restored_at
+        from metrics_deployments d
+        where d.environment = 'production' and d.reached_production = true
+          and d.status = 'rolled_back' and ${inWindow}
+        union all
+        select c.deployment_id, c.g, c.opened_at,
+          coalesce(
+            (select r.finished_at from metrics_deployments r
+              where r.source = c.restored_source and r.external_id = c.restored_external_id),
+            c.resolved_at)
+        from caused c
+      ),
+      failures as (
+        select deployment_id, g, min(failed_at) as failed_at, max(restored_at) as restored_at,
+          count(*) - count(restored_at) as unrestored
+        from signals group by deployment_id, g
+      ),
+      recovery as (${medianSql(
+        `select g, restored_at - failed_at as x from failures
+        where unrestored = 0 and restored_at - failed_at > 0`,
+        this.dialect,
+      )})
+      select counts.*, recovery.median as recovery_median, recovery.n as recovered
+      from counts left join recovery on recovery.g = counts.g`;
 
     const [leadScope, leadArgs] = this.scopeSql(scope, 'cs.service_ref');
     const leadSql = medianSql(
@@ -591,43 +646,14 @@ export class MetricsStore {
       this.dialect,
     );
 
-    // One recovery per change failure: from its first failure signal to the
-    // last restore; unknown while any of its signals is unrestored.
-    const recoverySql = `with causes as materialized (${causes}),
-      window_deployments as materialized (
-        select d.id, d.service_ref, d.finished_at, d.status from metrics_deployments d
-        where d.reached_production = true and d.finished_at >= ? and d.finished_at < ? and ${inScope}
-      ),
-      signals as (
-        select d.id as deployment_id, d.finished_at as failed_at,
-          (select min(n.finished_at) from metrics_deployments n
-            where n.service_ref = d.service_ref and n.reached_production = true
-              and n.status = 'success' and n.finished_at > d.finished_at) as restored_at
-        from window_deployments d where d.status = 'rolled_back'
-        union all
-        select d.id, c.opened_at,
-          coalesce(
-            (select r.finished_at from metrics_deployments r
-              where r.source = c.restored_source and r.external_id = c.restored_external_id),
-            c.resolved_at)
-        from causes c join window_deployments d on d.id = c.deployment_id
-      ),
-      failures as (
-        select deployment_id, min(failed_at) as failed_at, max(restored_at) as restored_at,
-          count(*) - count(restored_at) as unrestored
-        from signals group by deployment_id
-      )
-      ${medianSql(
-        `select ${dGroup} as g, f.restored_at - f.failed_at as x
-        from failures f join window_deployments d on d.id = f.deployment_id
-        where f.unrestored = 0 and f.restored_at - f.failed_at > 0`,
-        this.dialect,
-      )}`;
-
-    const [counts, leads, recoveries] = await Promise.all([
-      this.db.raw(countsSql, [...causeArgs, from, to, ...scopeArgs]),
-      this.db.raw(leadSql, [from, to, ...leadArgs]),
-      this.db.raw(recoverySql, [...causeArgs, from, to, ...scopeArgs]),
+    const [counts, leads] = await Promise.all([
+      this.read(countsSql, [
+        ...causeArgs,
+        ...windowArgs,
+        ...windowArgs,
+        ...windowArgs,
+      ]),
+      this.read(leadSql, [from, to, ...leadArgs]),
     ]);
 
     const result = new Map<string, WindowAggregate>();
@@ -646,16 +672,13 @@ export class MetricsStore {
       a.changeFailures = num(r.failures) ?? 0;
       a.rework = num(r.rework) ?? 0;
       a.pipelineFailures = num(r.pipeline_failures) ?? 0;
+      a.recoveryMs = num(r.recovery_median);
+      a.recovered = num(r.recovered) ?? 0;
     }
     for (const r of rowsOf(leads)) {
       const a = at(r.g);
       a.leadTimeMs = num(r.median);
       a.leadTimeCommits = num(r.n) ?? 0;
-    }
-    for (const r of rowsOf(recoveries)) {
-      const a = at(r.g);
-      a.recoveryMs = num(r.median);
-      a.recovered = num(r.n) ?? 0;
     }
     return result;
   }
