@@ -52,6 +52,9 @@ backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 backend.add(import('@paved/plugin-nps-backend'));
 backend.add(import('@paved/plugin-roadmap-backend'));
 backend.add(import('@paved/plugin-golden-paths-backend'));
+// Paved: delivery metrics (DORA, time to first deployment, release impact);
+// CI/CD and incident tools send events with static tokens (README).
+backend.add(import('@paved/plugin-platform-metrics-backend'));
 
 // Development only: the demo organisation's history (survey answers, roadmap,
 // golden-path runs), each behind its `<plugin>.demoData.enabled` setting. A

@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { goldenPathsDemoDataExtensionPoint } from '@paved/plugin-golden-paths-backend';
 import { npsDemoDataExtensionPoint } from '@paved/plugin-nps-backend';
 import { roadmapDemoDataExtensionPoint } from '@paved/plugin-roadmap-backend';
+import { platformMetricsDemoDataExtensionPoint } from '@paved/plugin-platform-metrics-backend';
+import { loadPlatformMetricsDemoData } from './platform-metrics/load';
 import { loadGoldenPathDemoRuns } from './golden-paths/demoData';
 import { loadDemoData } from './nps/demoData';
 import { loadWhenReady, settledPeople } from './people';
@@ -118,6 +120,39 @@ export const goldenPathsDemoModule = createBackendModule({
             id: 'golden-paths-demo-runs',
             loaded: 'Loaded the demo golden-path runs',
             load: () => loadGoldenPathDemoRuns(store),
+          }),
+        );
+      },
+    });
+  },
+});
+
+/** A year of deployments and incidents for the demo services (`platformMetrics.demoData`). */
+export const platformMetricsDemoModule = createBackendModule({
+  pluginId: 'platform-metrics',
+  moduleId: 'paved-demo',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        demo: platformMetricsDemoDataExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ demo, config, logger, scheduler, auth, catalog }) {
+        if (!config.getOptionalBoolean('platformMetrics.demoData.enabled')) {
+          return;
+        }
+        // Loads once the catalog has the demo services and people.
+        demo.addDemoDataLoader(context =>
+          loadWhenReady({
+            scheduler,
+            logger,
+            id: 'platform-metrics-demo-data',
+            loaded: 'Loaded the demo delivery history',
+            load: () => loadPlatformMetricsDemoData(context, catalog, auth),
           }),
         );
       },

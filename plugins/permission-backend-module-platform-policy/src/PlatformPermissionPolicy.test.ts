@@ -5,6 +5,11 @@ import {
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  platformMetricsEventCreatePermission,
+  platformMetricsReadPermission,
+  platformMetricsReleaseManagePermission,
+} from '@paved/plugin-platform-metrics-common';
+import {
   DEFAULT_PLATFORM_GROUP,
   PlatformPermissionPolicy,
 } from './PlatformPermissionPolicy';
@@ -84,6 +89,8 @@ describe('PlatformPermissionPolicy', () => {
     manageCampaigns,
     readComments,
     manageRoadmap,
+    platformMetricsReleaseManagePermission,
+    platformMetricsEventCreatePermission,
   ])('gives $name to the platform group only', async permission => {
     await expect(policy.handle({ permission }, pm)).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
@@ -93,17 +100,20 @@ describe('PlatformPermissionPolicy', () => {
     });
   });
 
-  it.each([readEntity, runTemplate, readResults, readRoadmap])(
-    'gives $name to every signed-in user',
-    async permission => {
-      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-      await expect(policy.handle({ permission }, pm)).resolves.toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-    },
-  );
+  it.each([
+    readEntity,
+    runTemplate,
+    readResults,
+    readRoadmap,
+    platformMetricsReadPermission,
+  ])('gives $name to every signed-in user', async permission => {
+    await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    await expect(policy.handle({ permission }, pm)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
 
   it('denies platform-only permissions when there is no user', async () => {
     await expect(policy.handle({ permission: deleteEntity })).resolves.toEqual({

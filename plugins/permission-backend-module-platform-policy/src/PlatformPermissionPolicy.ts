@@ -5,6 +5,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { npsPlatformPermissions } from '@paved/plugin-nps-common';
+import { platformMetricsPlatformPermissions } from '@paved/plugin-platform-metrics-common';
 import { roadmapPlatformPermissions } from '@paved/plugin-roadmap-common';
 import {
   PermissionPolicy,
@@ -25,6 +26,7 @@ export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   'catalog.location.delete',
   ...npsPlatformPermissions.map(p => p.name),
   ...roadmapPlatformPermissions.map(p => p.name),
+  ...platformMetricsPlatformPermissions.map(p => p.name),
 ];
 
 function toGroupRef(value: string): string {

@@ -282,6 +282,26 @@ const items: DemoItem[] = [
   },
 ];
 
+// Generally available in the middle of last quarter.
+const shippedAt = (index: number, quarterStart: number) =>
+  new Date(quarterStart - (45 - index) * DAY_MS);
+
+/**
+ * When the demo roadmap's items shipped last quarter became generally
+ * available, by title, for a roadmap loaded at `now` (the delivery-metrics
+ * demo makes golden-path services faster from then on).
+ */
+export function demoRoadmapReleases(now: Date): Map<string, Date> {
+  const quarterStart = quarterBounds(quarterOf(now)).start.getTime();
+  return new Map(
+    items.flatMap((demo, index) =>
+      demo.shippedLastQuarter
+        ? [[demo.title, shippedAt(index, quarterStart)] as const]
+        : [],
+    ),
+  );
+}
+
 /**
  * Loads a believable 6-month platform roadmap, unless items exist already: every
  * horizon and status, declined items with reasons, two items shipped last quarter,
@@ -333,13 +353,12 @@ export async function loadRoadmapDemoData(options: {
       created,
     );
     if (demo.shippedLastQuarter) {
-      // Generally available in the middle of last quarter.
       await store.updateItem(
         id,
         1,
         () => ({ status: 'generally-available' }),
         PM,
-        new Date(quarterStart - (45 - index) * DAY_MS),
+        shippedAt(index, quarterStart),
       );
     }
     if (demo.themes) await store.setThemes(id, demo.themes);

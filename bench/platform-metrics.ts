@@ -1,0 +1,383 @@
+/*
+ * Benchmark: delivery metrics at 1,000,000 deployments on Postgres.
+ *
+ * Ingests 1,000,000 deployments (and their commits) in batches of 5,000
+ * through the same service method the POST /deployments route calls (schema
+ * validation, catalog lookup, the store's upserts), then times the
+ * organisation DORA query behind GET /dora (five metrics over 90 days and the
+ * weekly series). Each beside a naive baseline measured in the same run:
+ * check-then-insert, one event at a time; and every row loaded into
+ * JavaScript and computed there.
+ *
+ *   ./paved yarn bench:metrics        (BENCH_DEPLOYMENTS=200000 for a quicker run)
+ */
+/* eslint-disable no-console */
+import {
+  BackstageServicePrincipal,
+  DatabaseService,
+} from '@backstage/backend-plugin-api';
+import {
+  DAY_MS,
+  DeploymentRecord,
+  IncidentRecord,
+  MAX_BATCH,
+  referenceAggregate,
+  seededRandom,
+} from '@paved/plugin-platform-metrics-common';
+import knexFactory, { Knex } from 'knex';
+import { MetricsStore } from '../plugins/platform-metrics-backend/src/database/MetricsStore';
+import { ServiceDirectory } from '../plugins/platform-metrics-backend/src/service/CatalogDirectory';
+import { MetricsService } from '../plugins/platform-metrics-backend/src/service/MetricsService';
+import { PlatformSources } from '../plugins/platform-metrics-backend/src/service/PluginSources';
+
+const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
+const NAIVE_EVENTS = Number(process.env.BENCH_NAIVE_EVENTS ?? 20_000);
+const SERVICES = 500;
+const TEAMS = 25;
+const RUNS = 7;
+const NOW = Date.parse('2026-11-30T12:00:00Z');
+const connection = {
+  host: process.env.BENCH_PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.BENCH_PG_PORT ?? 5432),
+  user: process.env.BENCH_PG_USER ?? 'postgres',
+  password: process.env.BENCH_PG_PASSWORD ?? '',
+};
+const DATABASE = 'bench_metrics_ingest';
+const NAIVE_DATABASE = 'bench_metrics_naive';
+
+const service = (i: number) => `component:default/svc-${i}`;
+const sender: BackstageServicePrincipal = {
+  type: 'service',
+  subject: 'bench-ci',
+};
+
+// Every service is in the catalog, owned by one of 25 teams.
+const directory: ServiceDirectory = {
+  async lookup(refs) {
+    return new Map(
+      refs.map(r => [
+        r,
+        { owner: `group:default/team-${Number(r.split('-').pop()) % TEAMS}` },
+      ]),
+    );
+  },
+  async users() {
+    return [];
+  },
+};
+const noSources: PlatformSources = {
+  async roadmapReleases() {
+    return [];
+  },
+  async goldenPathServices() {
+    return new Set();
+  },
+};
+
+/** One batch of deployments as a CI tool sends them (JSON, ISO times). */
+function batch(first: number, size: number, random: () => number) {
+  const events = [];
+  for (let i = first; i < first + size; i++) {
+    // Spread over the year before NOW, in order of id (as CI reports them).
+    const finishedAt = NOW - 365 * DAY_MS + (i / DEPLOYMENTS) * 365 * DAY_MS;
+    const r = random();
+    const commits = [];
+    for (let c = 0; c < 1 + Math.floor(random() * 3); c++) {
+      commits.push({
+        sha: `${i.toString(16)}${c}`.padStart(12, '0'),
+        committedAt: new Date(
+          finishedAt - (1 + random() * 72) * 3_600_000,
+        ).toISOString(),
+      });
+    }
+    events.push({
+      source: 'bench-ci',
+      externalId: `run-${i}`,
+      service: service(i % SERVICES),
+      environment: r < 0.1 ? 'staging' : 'production',
+      status:
+        r < 0.13 && r >= 0.1 ? 'failed' : r > 0.96 ? 'rolled_back' : 'success',
+      startedAt: new Date(finishedAt - 300_000).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      commits,
+      rework: random() < 0.04,
+    });
+  }
+  return events;
+}
+
+function incidents(count: number, random: () => number) {
+  return Array.from({ length: count }, (_, i) => {
+    const openedAt = NOW - 365 * DAY_MS + random() * 365 * DAY_MS;
+    return {
+      source: 'bench-ci',
+      externalId: `inc-${i}`,
+      service: service(Math.floor(random() * SERVICES)),
+      openedAt: new Date(openedAt).toISOString(),
+      resolvedAt: new Date(openedAt + random() * 8 * 3_600_000).toISOString(),
+    };
+  });
+}
+
+async function freshDatabase(name: string): Promise<Knex> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...connection, database: 'postgres' },
+  });
+  await admin.raw(`drop database if exists ${name}`);
+  await admin.raw(`create database ${name}`);
+  await admin.destroy();
+  return knexFactory({
+    client: 'pg',
+    connection: { ...connection, database: name },
+    pool: { min: 1, max: 4 },
+  });
+}
+
+async function median(label: string, fn: () => Promise<unknown>) {
+  await fn(); // warm-up: plans cached, pages in memory, as in a running portal
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const result = times[Math.floor(times.length / 2)];
+  console.log(
+    `${label.padEnd(48)} median ${result
+      .toFixed(1)
+      .padStart(8)} ms  (min ${times[0].toFixed(1)}, max ${times[
+      times.length - 1
+    ].toFixed(1)}, ${RUNS} runs)`,
+  );
+  return result;
+}
+
+/** The naive ingestion: look each event up, then insert or update it, one by one. */
+async function naiveIngest(db: Knex, events: any[]) {
+  for (const e of events) {
+    const existing = await db('naive_deployments')
+      .where({ source: e.source, external_id: e.externalId })
+      .first('id');
+    const row = {
+      source: e.source,
+      external_id: e.externalId,
+      service_ref: e.service,
+      environment: e.environment,
+      status: e.status,
+      finished_at: Date.parse(e.finishedAt),
+    };
+    let id = existing?.id;
+    if (id) {
+      await db('naive_deployments').where({ id }).update(row);
+      await db('naive_commits').where({ deployment_id: id }).del();
+    } else {
+      [{ id }] = await db('naive_deployments').insert(row).returning('id');
+    }
+    for (const c of e.commits) {
+      await db('naive_commits').insert({
+        deployment_id: id,
+        sha: c.sha,
+        committed_at: Date.parse(c.committedAt),
+      });
+    }
+  }
+}
+
+async function main() {
+  const random = seededRandom('bench');
+  const db = await freshDatabase(DATABASE);
+  const database = {
+    getClient: async () => db,
+    migrations: { skip: false },
+  } as unknown as DatabaseService;
+  const store = await MetricsStore.create(database);
+  const metrics = new MetricsService(store, directory, noSources, () => NOW);
+  const version = (await db.raw('show server_version')).rows[0].server_version;
+
+  // --- ingestion ---------------------------------------------------------------------------------
+  let ingestMs = 0;
+  let commitCount = 0;
+  let lastBody: unknown = [];
+  for (let first = 0; first < DEPLOYMENTS; first += MAX_BATCH) {
+    const events = batch(
+      first,
+      Math.min(MAX_BATCH, DEPLOYMENTS - first),
+      random,
+    );
+    commitCount += events.reduce((n, e) => n + e.commits.length, 0);
+    // The JSON body as the route receives it, parsed as express would.
+    const body = JSON.parse(JSON.stringify(events));
+    lastBody = JSON.parse(JSON.stringify(events));
+    const start = process.hrtime.bigint();
+    const result = await metrics.ingestDeployments(body, sender);
+    ingestMs += Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.stored !== events.length) {
+      throw new Error(`stored ${result.stored} of ${events.length}`);
+    }
+    if ((first / MAX_BATCH) % 20 === 19) {
+      console.log(
+        `  ${(first + MAX_BATCH).toLocaleString(
+          'en-GB',
+        )} deployments, ${Math.round(
+          ((first + MAX_BATCH) / ingestMs) * 1000,
+        ).toLocaleString('en-GB')} per second so far`,
+      );
+    }
+  }
+  const incidentEvents = incidents(Math.round(DEPLOYMENTS * 0.02), random);
+  for (let i = 0; i < incidentEvents.length; i += MAX_BATCH) {
+    await metrics.ingestIncidents(
+      incidentEvents.slice(i, i + MAX_BATCH),
+      sender,
+    );
+  }
+  const perSecond = (DEPLOYMENTS / ingestMs) * 1000;
+  // A re-delivery of the last batch: nothing is written.
+  const retryStart = process.hrtime.bigint();
+  const retry = await metrics.ingestDeployments(lastBody, sender);
+  const retryMs = Number(process.hrtime.bigint() - retryStart) / 1e6;
+
+  // The naive baseline, on its own database in the same run.
+  const naiveDb = await freshDatabase(NAIVE_DATABASE);
+  await naiveDb.schema.createTable('naive_deployments', t => {
+    t.bigIncrements('id');
+    t.string('source');
+    t.string('external_id');
+    t.string('service_ref');
+    t.string('environment');
+    t.string('status');
+    t.bigInteger('finished_at');
+    t.unique(['source', 'external_id']);
+  });
+  await naiveDb.schema.createTable('naive_commits', t => {
+    t.bigInteger('deployment_id');
+    t.string('sha');
+    t.bigInteger('committed_at');
+    t.index(['deployment_id']);
+  });
+  const naiveEvents = batch(0, NAIVE_EVENTS, seededRandom('naive'));
+  const naiveStart = process.hrtime.bigint();
+  await naiveIngest(naiveDb, naiveEvents);
+  const naiveMs = Number(process.hrtime.bigint() - naiveStart) / 1e6;
+  const naivePerSecond = (NAIVE_EVENTS / naiveMs) * 1000;
+  await naiveDb.destroy();
+
+  // --- the organisation DORA query ----------------------------------------------------------------
+  await db.raw('vacuum analyze');
+  const from = NOW - 90 * DAY_MS;
+  const org = { kind: 'organisation' as const };
+  const summary = await median(
+    'organisation, 90 days: five metrics (SQL)',
+    () => store.aggregate(from, NOW, org, 'total'),
+  );
+  await median('organisation, 90 days: weekly series (SQL)', () =>
+    store.aggregate(from, NOW, org, 'week'),
+  );
+  const full = await median('GET /dora for the organisation (both, SQL)', () =>
+    metrics.dora({}),
+  );
+  const team = await median('GET /dora for one team (SQL)', () =>
+    metrics.dora({ team: 'group:default/team-3' }),
+  );
+
+  // The naive baseline: every row into JavaScript, computed there (one run).
+  const naiveQueryStart = process.hrtime.bigint();
+  const deployments = new Map<number, DeploymentRecord>();
+  for (const r of await db('metrics_deployments').select()) {
+    deployments.set(Number(r.id), {
+      source: r.source,
+      externalId: r.external_id,
+      service: r.service_ref,
+      environment: r.environment,
+      status: r.status,
+      startedAt: Number(r.started_at),
+      finishedAt: Number(r.finished_at),
+      commits: [],
+      rework: r.rework,
+      deployer: r.deployer_ref,
+    });
+  }
+  for (const c of await db('metrics_deployment_commits').select()) {
+    deployments
+      .get(Number(c.deployment_id))!
+      .commits.push({ sha: c.sha, committedAt: Number(c.committed_at) });
+  }
+  const incidentRows: IncidentRecord[] = (
+    await db('metrics_incidents').select()
+  ).map((r: any) => ({
+    source: r.source,
+    externalId: r.external_id,
+    service: r.service_ref,
+    openedAt: Number(r.opened_at),
+    resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+    causedBy: null,
+    restoredBy: null,
+  }));
+  const naive = referenceAggregate([...deployments.values()], incidentRows, {
+    from,
+    to: NOW,
+  });
+  const naiveQueryMs = Number(process.hrtime.bigint() - naiveQueryStart) / 1e6;
+  const sql = (await store.aggregate(from, NOW, org, 'total')).get('all');
+  const same = JSON.stringify(naive) === JSON.stringify(sql);
+
+  console.log(
+    `\nPostgres ${version}, ${DEPLOYMENTS.toLocaleString(
+      'en-GB',
+    )} deployments with ${commitCount.toLocaleString(
+      'en-GB',
+    )} commits, ${incidentEvents.length.toLocaleString(
+      'en-GB',
+    )} incidents, ${SERVICES} services`,
+  );
+  console.log(
+    `ingestion (batches of ${MAX_BATCH}): ${Math.round(
+      perSecond,
+    ).toLocaleString('en-GB')} deployments/s in ${(ingestMs / 1000).toFixed(
+      1,
+    )} s (target ≥ 20,000/s)`,
+  );
+  console.log(
+    `  re-delivery of a stored batch: ${
+      retry.stored
+    } written, ${retryMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  naive check-then-insert, one event at a time: ${Math.round(
+      naivePerSecond,
+    ).toLocaleString('en-GB')} deployments/s (${NAIVE_EVENTS.toLocaleString(
+      'en-GB',
+    )} events), ${(perSecond / naivePerSecond).toFixed(1)}x slower`,
+  );
+  console.log(
+    `organisation DORA query: ${summary.toFixed(
+      1,
+    )} ms five metrics, ${full.toFixed(
+      1,
+    )} ms with the weekly series, ${team.toFixed(
+      1,
+    )} ms for a team (target < 200 ms)`,
+  );
+  console.log(
+    `  naive: every row into JavaScript: ${naiveQueryMs.toFixed(0)} ms, ${(
+      naiveQueryMs / summary
+    ).toFixed(0)}x slower; same figures as SQL: ${same ? 'yes' : 'NO'}`,
+  );
+
+  await db.destroy();
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...connection, database: 'postgres' },
+  });
+  await admin.raw(`drop database if exists ${DATABASE}`);
+  await admin.raw(`drop database if exists ${NAIVE_DATABASE}`);
+  await admin.destroy();
+  if (!same) process.exitCode = 1;
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

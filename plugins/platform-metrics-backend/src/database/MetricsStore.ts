@@ -1,0 +1,951 @@
+import { createHash } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  DeploymentEvent,
+  EMPTY_AGGREGATE,
+  IncidentEvent,
+  Scope,
+  WEEK_EPOCH_MS,
+  WEEK_MS,
+  WindowAggregate,
+  isProductionDeployment,
+} from '@paved/plugin-platform-metrics-common';
+import { Knex } from 'knex';
+import { inChunks, insertRows, medianSql, num, rowsOf } from './sql';
+
+const migrationsDir = resolvePackagePath(
+  '@paved/plugin-platform-metrics-backend',
+  'migrations',
+);
+
+/** What the catalog says of a service: known (with its owner) or not (null); undefined when it could not be asked. */
+export type CatalogEntry = { owner: string | null } | null | undefined;
+
+/** How a window's figures are grouped. */
+export type Grouping = 'total' | 'week' | 'service';
+
+/** A release marker as stored. */
+export interface MarkerRow {
+  id: number;
+  title: string;
+  description: string | null;
+  releasedAt: number;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** One classification to keep, with its band version. */
+export interface ClassificationRow {
+  day: string;
+  scopeKind: Scope['kind'];
+  scopeRef: string;
+  windowDays: number;
+  metric: string;
+  value: number | null;
+  status: string;
+  band: string | null;
+  bandVersion: string;
+  computedAt: number;
+}
+
+/** One monthly cohort as the database counts it. */
+export interface CohortRow {
+  cohort: string;
+  joined: number;
+  deployed: number;
+  medianMs: number | null;
+}
+
+const DEPLOYMENT_COLUMNS = [
+  'source',
+  'external_id',
+  'service_ref',
+  'environment',
+  'status',
+  'reached_production',
+  'started_at',
+  'finished_at',
+  'rework',
+  'deployer_ref',
+  'commit_count',
+  'content_hash',
+  'received_at',
+] as const;
+
+const INCIDENT_COLUMNS = [
+  'source',
+  'external_id',
+  'service_ref',
+  'opened_at',
+  'resolved_at',
+  'cause_source',
+  'cause_external_id',
+  'restored_source',
+  'restored_external_id',
+  'content_hash',
+  'received_at',
+] as const;
+
+const SHIPMENT_COLUMNS = [
+  'service_ref',
+  'sha',
+  'deployment_id',
+  'deployed_at',
+  'deployment_source',
+  'deployment_external_id',
+  'lead_time_ms',
+] as const;
+
+const DEPLOYMENT_TYPES = [
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'boolean',
+  'bigint',
+  'bigint',
+  'boolean',
+  'text',
+  'integer',
+  'text',
+  'bigint',
+];
+const COMMIT_TYPES = ['bigint', 'text', 'bigint'];
+const SHIPMENT_TYPES = [
+  'text',
+  'text',
+  'bigint',
+  'bigint',
+  'text',
+  'text',
+  'bigint',
+];
+
+/** A replaced row keeps its id; everything else comes from the new event. */
+const updateSet = (columns: readonly string[]) =>
+  columns
+    .filter(c => c !== 'source' && c !== 'external_id')
+    .map(c => `${c} = excluded.${c}`)
+    .join(', ');
+
+// Times are whole milliseconds: SQLite keeps a fractional one as REAL, and
+// week numbers and durations must be the same integers on both databases.
+const ms = (t: number) => Math.round(t);
+const msOrNull = (t: number | null | undefined) =>
+  t === null || t === undefined ? null : Math.round(t);
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** Orders events by source, then external id (the order rows are written in). */
+function byKey(
+  a: { source: string; externalId: string },
+  b: { source: string; externalId: string },
+): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  if (a.externalId !== b.externalId)
+    return a.externalId < b.externalId ? -1 : 1;
+  return 0;
+}
+
+// Deployment order everywhere: finish, then source, then external id, so that
+// ties never depend on the order events arrived in.
+type Ordered = { finishedAt: number; source: string; externalId: string };
+const earlier = (a: Ordered, b: Ordered) =>
+  a.finishedAt !== b.finishedAt ? a.finishedAt < b.finishedAt : byKey(a, b) < 0;
+
+/**
+ * The SQL of delivery metrics. Deliveries are upserts on (source, external
+ * id) that write only what changed, in one transaction, so retries and
+ * concurrent re-deliveries store an event once. Every figure is computed by
+ * the database on SQLite and Postgres alike: counts with CASE sums, medians
+ * with window functions, incident causes with correlated subqueries resolved
+ * at read time (so the order events arrived in never matters). Which
+ * deployment first shipped each commit, and each service's first recorded
+ * production deployment, are kept current on every delivery.
+ */
+export class MetricsStore {
+  static async create(database: DatabaseService): Promise<MetricsStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new MetricsStore(knex);
+  }
+
+  private readonly dialect: 'pg' | 'sqlite';
+
+  constructor(private readonly db: Knex) {
+    this.dialect = String(db.client.config.client).includes('pg')
+      ? 'pg'
+      : 'sqlite';
+  }
+
+  /**
+   * Stores a delivery of deployments: new ones inserted, corrected ones
+   * replaced, identical ones left alone. Returns how many were written.
+   */
+  async ingestDeployments(
+    events: readonly DeploymentEvent[],
+    catalog: ReadonlyMap<string, CatalogEntry>,
+    now: number,
+  ): Promise<number> {
+    const sorted = events
+      .map(e => ({
+        ...e,
+        startedAt: ms(e.startedAt),
+        finishedAt: ms(e.finishedAt),
+        commits: e.commits.map(c => ({ ...c, committedAt: ms(c.committedAt) })),
+      }))
+      .sort(byKey);
+    const byEventKey = new Map(
+      sorted.map(e => [`${e.source}\u0000${e.externalId}`, e]),
+    );
+    const rows = sorted.map(e => [
+      e.source,
+      e.externalId,
+      e.service,
+      e.environment,
+      e.status,
+      isProductionDeployment(e),
+      e.startedAt,
+      e.finishedAt,
+      e.rework,
+      e.deployer ?? null,
+      e.commits.length,
+      hashOf(e),
+      now,
+    ]);
+
+    return this.db.transaction(async tx => {
+      // Only new or changed rows come back: a re-delivery writes nothing.
+      const written = await insertRows<{
+        id: string | number;
+        source: string;
+        external_id: string;
+        inserted?: boolean;
+      }>(
+        tx,
+        'metrics_deployments',
+        DEPLOYMENT_COLUMNS,
+        rows,
+        `on conflict (source, external_id) do update set ${updateSet(
+          DEPLOYMENT_COLUMNS,
+        )} where metrics_deployments.content_hash <> excluded.content_hash
+        returning id, source, external_id${
+          // Postgres tells inserted rows from replaced ones (xmax is 0 for a new row).
+          this.dialect === 'pg' ? ', (xmax = 0) as inserted' : ''
+        }`,
+        DEPLOYMENT_TYPES,
+      );
+      if (written.length === 0) return 0;
+      const writtenEvents = written.map(w => ({
+        id: Number(w.id),
+        event: byEventKey.get(`${w.source}\u0000${w.external_id}`)!,
+      }));
+      // Only a replaced row can have commits, shipments or a first to undo.
+      const ids = written
+        .filter(w => w.inserted !== true)
+        .map(w => Number(w.id));
+
+      // A corrected deployment may have first shipped commits, or been its
+      // service's first: those are worked out again from all deployments.
+      const orphaned = await inChunks<
+        number,
+        { service_ref: string; sha: string }
+      >(ids, 1000, async chunk =>
+        rowsOf(
+          await tx.raw(
+            `delete from metrics_commit_shipments where deployment_id in (${chunk
+              .map(() => '?')
+              .join(', ')}) returning service_ref, sha`,
+            chunk,
+          ),
+        ),
+      );
+      const staleFirsts = await inChunks(ids, 1000, async chunk =>
+        (
+          await tx('metrics_services')
+            .whereIn('first_deployment_id', chunk)
+            .select('service_ref')
+        ).map(r => r.service_ref as string),
+      );
+      await inChunks(ids, 1000, async chunk => {
+        await tx('metrics_deployment_commits')
+          .whereIn('deployment_id', chunk)
+          .del();
+      });
+
+      await insertRows(
+        tx,
+        'metrics_deployment_commits',
+        ['deployment_id', 'sha', 'committed_at'],
+        writtenEvents.flatMap(({ id, event }) =>
+          event.commits.map(c => [id, c.sha, c.committedAt]),
+        ),
+        '',
+        COMMIT_TYPES,
+      );
+
+      await this.touchServices(
+        tx,
+        writtenEvents.map(w => w.event.service),
+        catalog,
+        now,
+      );
+
+      // Orphaned commits: the earliest production deployment that ships each.
+      await inChunks(orphaned, 400, async chunk => {
+        await tx.raw(
+          `insert into metrics_commit_shipments (${SHIPMENT_COLUMNS.join(', ')})
+          select service_ref, sha, id, finished_at, source, external_id, finished_at - committed_at
+          from (
+            select d.service_ref, c.sha, d.id, d.finished_at, d.source, d.external_id, c.committed_at,
+              row_number() over (
+                partition by d.service_ref, c.sha
+                order by d.finished_at, d.source, d.external_id
+              ) as rn
+            from metrics_deployment_commits c
+            join metrics_deployments d on d.id = c.deployment_id
+            where d.reached_production = true
+              and (d.service_ref, c.sha) in (values ${chunk
+                .map(() => '(?, ?)')
+                .join(', ')})
+          ) firsts
+          where rn = 1`,
+          chunk.flatMap(k => [k.service_ref, k.sha]),
+        );
+      });
+
+      // New production commits: kept when they ship earlier than what is known.
+      const best = new Map<
+        string,
+        { id: number; event: DeploymentEvent; committedAt: number; sha: string }
+      >();
+      for (const { id, event } of writtenEvents) {
+        if (!isProductionDeployment(event)) continue;
+        for (const c of event.commits) {
+          const k = `${event.service}\u0000${c.sha}`;
+          const known = best.get(k);
+          if (!known || earlier(event, known.event)) {
+            best.set(k, { id, event, committedAt: c.committedAt, sha: c.sha });
+          }
+        }
+      }
+      const shipmentKey = (x: { event: DeploymentEvent; sha: string }) =>
+        `${x.event.service}\u0000${x.sha}`;
+      const shipments = [...best.values()]
+        .sort((a, b) => (shipmentKey(a) < shipmentKey(b) ? -1 : 1))
+        .map(s => [
+          s.event.service,
+          s.sha,
+          s.id,
+          s.event.finishedAt,
+          s.event.source,
+          s.event.externalId,
+          s.event.finishedAt - s.committedAt,
+        ]);
+      await insertRows(
+        tx,
+        'metrics_commit_shipments',
+        SHIPMENT_COLUMNS,
+        shipments,
+        `on conflict (service_ref, sha) do update set ${updateSet(
+          SHIPMENT_COLUMNS.filter(c => c !== 'service_ref' && c !== 'sha'),
+        )}
+        where (excluded.deployed_at, excluded.deployment_source, excluded.deployment_external_id)
+          < (metrics_commit_shipments.deployed_at, metrics_commit_shipments.deployment_source, metrics_commit_shipments.deployment_external_id)`,
+        SHIPMENT_TYPES,
+      );
+
+      // Each service's first recorded production deployment.
+      const firsts = new Map<string, { id: number; event: DeploymentEvent }>();
+      for (const w of writtenEvents) {
+        if (!isProductionDeployment(w.event)) continue;
+        const known = firsts.get(w.event.service);
+        if (!known || earlier(w.event, known.event)) {
+          firsts.set(w.event.service, w);
+        }
+      }
+      const firstRows = [...firsts.values()]
+        .sort((a, b) => (a.event.service < b.event.service ? -1 : 1))
+        .map(({ id, event }) => [
+          event.service,
+          id,
+          event.finishedAt,
+          event.source,
+          event.externalId,
+          now,
+        ]);
+      await insertRows(
+        tx,
+        'metrics_services',
+        [
+          'service_ref',
+          'first_deployment_id',
+          'first_deployed_at',
+          'first_source',
+          'first_external_id',
+          'last_event_at',
+        ],
+        firstRows,
+        `on conflict (service_ref) do update set
+          first_deployment_id = excluded.first_deployment_id,
+          first_deployed_at = excluded.first_deployed_at,
+          first_source = excluded.first_source,
+          first_external_id = excluded.first_external_id
+        where metrics_services.first_deployed_at is null
+          or (excluded.first_deployed_at, excluded.first_source, excluded.first_external_id)
+            < (metrics_services.first_deployed_at, metrics_services.first_source, metrics_services.first_external_id)`,
+      );
+      for (const service of new Set(staleFirsts)) {
+        await this.recomputeFirst(tx, service);
+      }
+      return written.length;
+    });
+  }
+
+  private async recomputeFirst(tx: Knex.Transaction, service: string) {
+    const first = await tx('metrics_deployments')
+      .where({ service_ref: service, reached_production: true })
+      .orderBy([
+        { column: 'finished_at' },
+        { column: 'source' },
+        { column: 'external_id' },
+      ])
+      .first('id', 'finished_at', 'source', 'external_id');
+    await tx('metrics_services')
+      .where('service_ref', service)
+      .update({
+        first_deployment_id: first?.id ?? null,
+        first_deployed_at: first?.finished_at ?? null,
+        first_source: first?.source ?? null,
+        first_external_id: first?.external_id ?? null,
+      });
+  }
+
+  // Every service events name, with what the catalog says of it.
+  private async touchServices(
+    tx: Knex.Transaction,
+    services: readonly string[],
+    catalog: ReadonlyMap<string, CatalogEntry>,
+    now: number,
+  ) {
+    const known = [...new Set(services)].sort();
+    const rows = known.map(ref => {
+      const entry = catalog.get(ref);
+      return [
+        ref,
+        entry === undefined ? null : entry !== null,
+        entry?.owner ?? null,
+        now,
+      ];
+    });
+    await insertRows(
+      tx,
+      'metrics_services',
+      ['service_ref', 'in_catalog', 'owner_ref', 'last_event_at'],
+      rows,
+      `on conflict (service_ref) do update set
+        last_event_at = excluded.last_event_at,
+        in_catalog = coalesce(excluded.in_catalog, metrics_services.in_catalog),
+        owner_ref = case when excluded.in_catalog is null then metrics_services.owner_ref else excluded.owner_ref end`,
+    );
+  }
+
+  /** Stores a delivery of incidents; returns how many were new or changed. */
+  async ingestIncidents(
+    events: readonly IncidentEvent[],
+    catalog: ReadonlyMap<string, CatalogEntry>,
+    now: number,
+  ): Promise<number> {
+    const rows = [...events]
+      .sort(byKey)
+      .map(e => [
+        e.source,
+        e.externalId,
+        e.service,
+        ms(e.openedAt),
+        msOrNull(e.resolvedAt),
+        e.causedBy?.source ?? null,
+        e.causedBy?.externalId ?? null,
+        e.restoredBy?.source ?? null,
+        e.restoredBy?.externalId ?? null,
+        hashOf(e),
+        now,
+      ]);
+    return this.db.transaction(async tx => {
+      const written = await insertRows(
+        tx,
+        'metrics_incidents',
+        INCIDENT_COLUMNS,
+        rows,
+        `on conflict (source, external_id) do update set ${updateSet(
+          INCIDENT_COLUMNS,
+        )} where metrics_incidents.content_hash <> excluded.content_hash
+        returning id`,
+      );
+      if (written.length > 0) {
+        await this.touchServices(
+          tx,
+          events.map(e => e.service),
+          catalog,
+          now,
+        );
+      }
+      return written.length;
+    });
+  }
+
+  // The services of a scope, as a condition on a service column.
+  private scopeSql(scope: Scope, column: string): [string, string[]] {
+    switch (scope.kind) {
+      case 'service':
+        return [`${column} = ?`, [scope.ref]];
+      case 'team':
+        return [
+          `${column} in (select service_ref from metrics_services where owner_ref = ?)`,
+          [scope.ref],
+        ];
+      default:
+        return ['1 = 1', []];
+    }
+  }
+
+  // The group a row falls in, from its time and service columns.
+  private groupSql(grouping: Grouping, time: string, service: string) {
+    if (grouping === 'week') {
+      return `((${time} - ${WEEK_EPOCH_MS}) / ${WEEK_MS})`;
+    }
+    return grouping === 'service' ? service : `'all'`;
+  }
+
+  // Incidents with the production deployment that caused them: the one they
+  // name, else the last successful production deployment of their service
+  // before they opened (latest finish; ties by source, external id). Each a
+  // lookup on an index, so the order events arrived in never matters.
+  private causesSql(from: number, scope: Scope): [string, any[]] {
+    const [inScope, scopeArgs] = this.scopeSql(scope, 'i.service_ref');
+    return [
+      `select i.opened_at, i.resolved_at, i.restored_source, i.restored_external_id,
+        (select d2.id from metrics_deployments d2
+          where d2.service_ref = i.service_ref and d2.reached_production = true
+            and d2.status = 'success' and d2.finished_at < i.opened_at
+          order by d2.finished_at desc, d2.source desc, d2.external_id desc
+          limit 1) as deployment_id
+      from metrics_incidents i
+      where i.cause_source is null and i.opened_at > ? and ${inScope}
+      union all
+      select i.opened_at, i.resolved_at, i.restored_source, i.restored_external_id,
+        (select d.id from metrics_deployments d
+          where d.source = i.cause_source and d.external_id = i.cause_external_id
+            and d.reached_production = true)
+      from metrics_incidents i
+      where i.cause_source is not null`,
+      [from, ...scopeArgs],
+    ];
+  }
+
+  // Runs one read; on Postgres with room to sort in memory (medians sort
+  // hundreds of thousands of values at a million deployments).
+  private async read(sql: string, bindings: any[]) {
+    if (this.dialect !== 'pg') return this.db.raw(sql, bindings);
+    return this.db.transaction(
+      async tx => {
+        await tx.raw(`set local work_mem = '64MB'`);
+        return tx.raw(sql, bindings);
+      },
+      { readOnly: true },
+    );
+  }
+
+  /**
+   * The DORA figures of a window [from, to) for a scope, as a whole, per
+   * week (Monday 00:00 UTC, keyed by week number since the epoch) or per
+   * service. Two statements, run side by side: counts and recovery times
+   * (sharing the incidents' causes), and lead times.
+   */
+  async aggregate(
+    from: number,
+    to: number,
+    scope: Scope,
+    grouping: Grouping,
+  ): Promise<Map<string, WindowAggregate>> {
+    const [inScope, scopeArgs] = this.scopeSql(scope, 'd.service_ref');
+    const [causes, causeArgs] = this.causesSql(from, scope);
+    const dGroup = this.groupSql(grouping, 'd.finished_at', 'd.service_ref');
+    const inWindow = `d.finished_at >= ? and d.finished_at < ? and ${inScope}`;
+    const windowArgs = [from, to, ...scopeArgs];
+
+    // One recovery per change failure: from its first failure signal to the
+    // last restore; unknown while any of its signals is unrestored.
+    const countsSql = `with causes as materialized (${causes}),
+      caused as materialized (
+        select c.*, ${dGroup} as g from causes c
+        join metrics_deployments d on d.id = c.deployment_id
+        where ${inWindow}
+      ),
+      failed as (select distinct deployment_id from caused),
+      counts as (
+        select ${dGroup} as g,
+          sum(case when d.reached_production = true then 1 else 0 end) as deployments,
+          sum(case when d.reached_production = true
+            and (d.status = 'rolled_back' or f.deployment_id is not null) then 1 else 0 end) as failures,
+          sum(case when d.reached_production = true and d.rework = true then 1 else 0 end) as rework,
+          sum(case when d.status = 'failed' then 1 else 0 end) as pipeline_failures
+        from metrics_deployments d
+        left join failed f on f.deployment_id = d.id
+        where d.environment = 'production' and ${inWindow}
+        ${grouping === 'total' ? '' : `group by ${dGroup}`}
+      ),
+      signals as (
+        select d.id as deployment_id, ${dGroup} as g, d.finished_at as failed_at,
+          (select min(n.finished_at) from metrics_deployments n
+            where n.service_ref = d.service_ref and n.reached_production = true
+              and n.status = 'success' and n.finished_at > d.finished_at) as restored_at
+        from metrics_deployments d
+        where d.environment = 'production' and d.reached_production = true
+          and d.status = 'rolled_back' and ${inWindow}
+        union all
+        select c.deployment_id, c.g, c.opened_at,
+          coalesce(
+            (select r.finished_at from metrics_deployments r
+              where r.source = c.restored_source and r.external_id = c.restored_external_id),
+            c.resolved_at)
+        from caused c
+      ),
+      failures as (
+        select deployment_id, g, min(failed_at) as failed_at, max(restored_at) as restored_at,
+          count(*) - count(restored_at) as unrestored
+        from signals group by deployment_id, g
+      ),
+      recovery as (${medianSql(
+        `select g, restored_at - failed_at as x from failures
+        where unrestored = 0 and restored_at - failed_at > 0`,
+        this.dialect,
+      )})
+      select counts.*, recovery.median as recovery_median, recovery.n as recovered
+      from counts left join recovery on recovery.g = counts.g`;
+
+    const [leadScope, leadArgs] = this.scopeSql(scope, 'cs.service_ref');
+    const leadSql = medianSql(
+      `select ${this.groupSql(
+        grouping,
+        'cs.deployed_at',
+        'cs.service_ref',
+      )} as g, cs.lead_time_ms as x
+      from metrics_commit_shipments cs
+      join metrics_services s on s.service_ref = cs.service_ref
+      where cs.deployed_at >= ? and cs.deployed_at < ? and cs.lead_time_ms > 0
+        and cs.deployment_id <> s.first_deployment_id and ${leadScope}`,
+      this.dialect,
+    );
+
+    const [counts, leads] = await Promise.all([
+      this.read(countsSql, [
+        ...causeArgs,
+        ...windowArgs,
+        ...windowArgs,
+        ...windowArgs,
+      ]),
+      this.read(leadSql, [from, to, ...leadArgs]),
+    ]);
+
+    const result = new Map<string, WindowAggregate>();
+    const at = (g: unknown) => {
+      const key = String(g);
+      let a = result.get(key);
+      if (!a) {
+        a = { ...EMPTY_AGGREGATE };
+        result.set(key, a);
+      }
+      return a;
+    };
+    for (const r of rowsOf(counts)) {
+      const a = at(r.g);
+      a.deployments = num(r.deployments) ?? 0;
+      a.changeFailures = num(r.failures) ?? 0;
+      a.rework = num(r.rework) ?? 0;
+      a.pipelineFailures = num(r.pipeline_failures) ?? 0;
+      a.recoveryMs = num(r.recovery_median);
+      a.recovered = num(r.recovered) ?? 0;
+    }
+    for (const r of rowsOf(leads)) {
+      const a = at(r.g);
+      a.leadTimeMs = num(r.median);
+      a.leadTimeCommits = num(r.n) ?? 0;
+    }
+    return result;
+  }
+
+  /** Services events name that the catalog does not know, most recent first. */
+  async unmappedServices(limit: number) {
+    const rows = await this.db('metrics_services as s')
+      .where('s.in_catalog', false)
+      .select(
+        's.service_ref',
+        's.last_event_at',
+        this.db.raw(
+          '(select count(*) from metrics_deployments d where d.service_ref = s.service_ref) as deployments',
+        ),
+        this.db.raw(
+          '(select count(*) from metrics_incidents i where i.service_ref = s.service_ref) as incidents',
+        ),
+      )
+      .orderBy([
+        { column: 's.last_event_at', order: 'desc' },
+        { column: 's.service_ref' },
+      ])
+      .limit(limit);
+    return rows.map((r: any) => ({
+      service: r.service_ref as string,
+      deployments: Number(r.deployments),
+      incidents: Number(r.incidents),
+      lastEventAt: new Date(Number(r.last_event_at)).toISOString(),
+    }));
+  }
+
+  /** Every service events name, with its catalog state. */
+  async services(): Promise<
+    Array<{ ref: string; owner: string | null; inCatalog: boolean | null }>
+  > {
+    const rows = await this.db('metrics_services')
+      .select('service_ref', 'owner_ref', 'in_catalog')
+      .orderBy('service_ref');
+    return rows.map((r: any) => ({
+      ref: r.service_ref,
+      owner: r.owner_ref,
+      inCatalog: r.in_catalog === null ? null : Boolean(r.in_catalog),
+    }));
+  }
+
+  /** Records what the catalog says of services events name. */
+  async updateCatalog(entries: ReadonlyMap<string, CatalogEntry>) {
+    await this.db.transaction(async tx => {
+      for (const [ref, entry] of entries) {
+        if (entry === undefined) continue;
+        await tx('metrics_services')
+          .where('service_ref', ref)
+          .update({
+            in_catalog: entry !== null,
+            owner_ref: entry?.owner ?? null,
+          });
+      }
+    });
+  }
+
+  /**
+   * Records the catalog's users and their `paved.dev/joined-at`. Users seen
+   * at the first catalog read with users are the baseline: already there, so
+   * their first sign-in is not a start.
+   */
+  async recordCatalogUsers(
+    users: ReadonlyArray<{ ref: string; joinedAt: number | null }>,
+    now: number,
+  ) {
+    await this.db.transaction(async tx => {
+      const first = !(await tx('metrics_catalog_syncs')
+        .where('users', '>', 0)
+        .first('id'));
+      await insertRows(
+        tx,
+        'metrics_people',
+        ['user_ref', 'joined_at', 'first_sign_in_at', 'baseline'],
+        [...users]
+          .sort((a, b) => (a.ref < b.ref ? -1 : 1))
+          .map(u => [u.ref, u.joinedAt, null, first]),
+        'on conflict (user_ref) do update set joined_at = excluded.joined_at',
+      );
+      await tx('metrics_catalog_syncs').insert({
+        finished_at: now,
+        users: users.length,
+      });
+    });
+  }
+
+  /** Records a user's first sign-in; later ones change nothing. Returns true the first time. */
+  async recordSignIn(userRef: string, now: number): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      // Before Paved ever read the catalog, everyone signing in was already there.
+      const synced = Boolean(
+        await tx('metrics_catalog_syncs').where('users', '>', 0).first('id'),
+      );
+      const rows = await insertRows(
+        tx,
+        'metrics_people',
+        ['user_ref', 'joined_at', 'first_sign_in_at', 'baseline'],
+        [[userRef, null, now, !synced]],
+        `on conflict (user_ref) do update set first_sign_in_at = excluded.first_sign_in_at
+        where metrics_people.first_sign_in_at is null
+        returning user_ref`,
+      );
+      return rows.length > 0;
+    });
+  }
+
+  /**
+   * Time to first deployment per monthly cohort of start. `months` are the
+   * cohorts' bounds, oldest first ([key, start, end) in epoch ms). A start is
+   * the joined-at annotation, else the first sign-in of someone who was not
+   * there already; the first deployment is their first successful production
+   * deployment as deployer (a deployment before their recorded start counts
+   * as zero).
+   */
+  async cohorts(
+    months: ReadonlyArray<{ key: string; start: number; end: number }>,
+  ): Promise<CohortRow[]> {
+    if (months.length === 0) return [];
+    const cohort = `case ${months
+      .map(() => 'when start_at >= ? and start_at < ? then ?')
+      .join(' ')} end`;
+    const cohortArgs = months.flatMap(m => [m.start, m.end, m.key]);
+    const people = `select user_ref, start_at, ${cohort} as cohort,
+      (select min(d.finished_at) from metrics_deployments d
+        where d.deployer_ref = p.user_ref and d.reached_production = true
+          and d.status = 'success') as first_at
+      from (
+        select user_ref,
+          coalesce(joined_at, case when baseline = false then first_sign_in_at end) as start_at
+        from metrics_people
+      ) p
+      where start_at >= ? and start_at < ?`;
+    const args = [
+      ...cohortArgs,
+      months[0].start,
+      months[months.length - 1].end,
+    ];
+    const [counts, medians] = await Promise.all([
+      this.db.raw(
+        `select cohort, count(*) as joined, count(first_at) as deployed
+        from (${people}) c group by cohort`,
+        args,
+      ),
+      this.db.raw(
+        medianSql(
+          `select cohort as g,
+          case when first_at > start_at then first_at - start_at else 0 end as x
+          from (${people}) c where first_at is not null`,
+          this.dialect,
+        ),
+        args,
+      ),
+    ]);
+    const median = new Map(
+      rowsOf(medians).map(r => [String(r.g), num(r.median)]),
+    );
+    return rowsOf(counts).map(r => ({
+      cohort: String(r.cohort),
+      joined: Number(r.joined),
+      deployed: Number(r.deployed),
+      medianMs: median.get(String(r.cohort)) ?? null,
+    }));
+  }
+
+  /** Adds a release marker; returns its id. */
+  async addMarker(
+    marker: Omit<MarkerRow, 'id' | 'createdAt'>,
+    now: number,
+  ): Promise<number> {
+    const [row] = await this.db('metrics_release_markers')
+      .insert({
+        title: marker.title,
+        description: marker.description,
+        released_at: marker.releasedAt,
+        created_by: marker.createdBy,
+        created_at: now,
+      })
+      .returning('id');
+    return Number(typeof row === 'object' ? row.id : row);
+  }
+
+  /** Removes a marker; false when there was none. */
+  async deleteMarker(id: number): Promise<boolean> {
+    return (await this.db('metrics_release_markers').where({ id }).del()) > 0;
+  }
+
+  /** Every release marker, newest first. */
+  async markers(): Promise<MarkerRow[]> {
+    const rows = await this.db('metrics_release_markers').orderBy([
+      { column: 'released_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ]);
+    return rows.map((r: any) => ({
+      id: Number(r.id),
+      title: r.title,
+      description: r.description,
+      releasedAt: Number(r.released_at),
+      createdBy: r.created_by,
+      createdAt: Number(r.created_at),
+    }));
+  }
+
+  /** Keeps classifications: one per day, scope, window and metric (the day's last wins). */
+  async saveClassifications(rows: readonly ClassificationRow[]) {
+    await insertRows(
+      this.db,
+      'metrics_classifications',
+      [
+        'day',
+        'scope_kind',
+        'scope_ref',
+        'window_days',
+        'metric',
+        'value',
+        'status',
+        'band',
+        'band_version',
+        'computed_at',
+      ],
+      rows.map(r => [
+        r.day,
+        r.scopeKind,
+        r.scopeRef,
+        r.windowDays,
+        r.metric,
+        r.value,
+        r.status,
+        r.band,
+        r.bandVersion,
+        r.computedAt,
+      ]),
+      `on conflict (day, scope_kind, scope_ref, window_days, metric) do update set
+        value = excluded.value, status = excluded.status, band = excluded.band,
+        band_version = excluded.band_version, computed_at = excluded.computed_at`,
+    );
+  }
+
+  /** Kept classifications of a scope and metric, oldest first. */
+  async classifications(
+    scopeKind: Scope['kind'],
+    scopeRef: string,
+    metric: string,
+  ): Promise<ClassificationRow[]> {
+    const rows = await this.db('metrics_classifications')
+      .where({ scope_kind: scopeKind, scope_ref: scopeRef, metric })
+      .orderBy('day');
+    return rows.map((r: any) => ({
+      day: r.day,
+      scopeKind: r.scope_kind,
+      scopeRef: r.scope_ref,
+      windowDays: Number(r.window_days),
+      metric: r.metric,
+      value: num(r.value),
+      status: r.status,
+      band: r.band,
+      bandVersion: r.band_version,
+      computedAt: Number(r.computed_at),
+    }));
+  }
+
+  /** Whether any deployment is stored under the demo source. */
+  async hasSource(source: string): Promise<boolean> {
+    return Boolean(
+      await this.db('metrics_deployments').where({ source }).first('id'),
+    );
+  }
+}

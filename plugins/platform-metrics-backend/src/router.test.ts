@@ -1,0 +1,459 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { DAY_MS } from '@paved/plugin-platform-metrics-common';
+import express from 'express';
+import request from 'supertest';
+import { CatalogEntry, MetricsStore } from './database/MetricsStore';
+import { createRouter } from './router';
+import { ServiceDirectory } from './service/CatalogDirectory';
+import { MetricsService } from './service/MetricsService';
+import { PlatformSources } from './service/PluginSources';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const NOW = Date.parse('2026-11-30T12:00:00Z');
+const PM = 'user:default/priya.raman';
+const DEV = 'user:default/jonas.weber';
+const as = (user: string) => mockCredentials.user.header(user);
+// An external-access token whose subject names its source, as the mock auth service reads it.
+const token = (subject: string) =>
+  `Bearer mock-service-token:${JSON.stringify({ sub: subject })}`;
+
+const deployment = (patch: Record<string, unknown> = {}) => ({
+  source: 'github-actions',
+  externalId: 'run-1',
+  service: 'component:default/checkout-api',
+  environment: 'production',
+  status: 'success',
+  startedAt: '2026-11-29T10:00:00Z',
+  finishedAt: '2026-11-29T10:05:00Z',
+  commits: [{ sha: 'abc1234', committedAt: '2026-11-28T10:00:00Z' }],
+  ...patch,
+});
+
+const directory: ServiceDirectory = {
+  async lookup(refs) {
+    return new Map<string, CatalogEntry>(
+      refs.map(r => [
+        r,
+        r === 'component:default/checkout-api'
+          ? { owner: 'group:default/checkout' }
+          : null,
+      ]),
+    );
+  },
+  async users() {
+    return [];
+  },
+};
+
+const sources: PlatformSources = {
+  async roadmapReleases() {
+    return [
+      {
+        id: 'item-1',
+        title: 'Service template v2',
+        summary: 'The runtime built in',
+        shippedAt: NOW - 40 * DAY_MS,
+      },
+    ];
+  },
+  async goldenPathServices() {
+    return new Set(['component:default/checkout-api']);
+  },
+};
+
+describe('platform-metrics router', () => {
+  let app: express.Express;
+  let store: MetricsStore;
+  let audit: jest.Mock;
+
+  beforeEach(async () => {
+    const knex = await databases.init('SQLITE_3');
+    store = await MetricsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    audit = jest.fn();
+    const auditor = {
+      createEvent: jest.fn(async (options: any) => ({
+        success: async () => audit(options.eventId, 'succeeded'),
+        fail: async () => audit(options.eventId, 'failed'),
+      })),
+    };
+    const router = await createRouter({
+      service: new MetricsService(store, directory, sources, () => NOW),
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      // Paved's policy in short: the PM holds everything, developers read.
+      permissions: mockServices.permissions.mock({
+        async authorize(requests: any[], { credentials }: any) {
+          return requests.map((r: any) => ({
+            result:
+              (credentials.principal.type === 'service' &&
+                // A token whose access restrictions leave out sending events.
+                credentials.principal.subject !== 'read-only-tool') ||
+              credentials.principal.userEntityRef === PM ||
+              r.permission.name === 'platform-metrics.read'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }));
+        },
+      }) as any,
+      auditor: auditor as any,
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  const post = (path: string, body: unknown, auth = token('github-actions')) =>
+    request(app)
+      .post(path)
+      .set('authorization', auth)
+      .send(body as object);
+
+  it('ingests one deployment, flags unknown services, and a retry changes nothing', async () => {
+    const first = await post('/deployments', [
+      deployment(),
+      deployment({ externalId: 'run-2', service: 'billing-typo' }),
+    ]);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      received: 2,
+      stored: 2,
+      unchanged: 0,
+      unknownServices: ['component:default/billing-typo'],
+    });
+    expect(audit).toHaveBeenCalledWith('deployments-ingest', 'succeeded');
+    const retry = await post('/deployments', deployment());
+    expect(retry.body).toMatchObject({ received: 1, stored: 0, unchanged: 1 });
+
+    const unmapped = await request(app)
+      .get('/unmapped-services')
+      .set('authorization', as(DEV));
+    expect(unmapped.body.services.map((s: any) => s.service)).toEqual([
+      'component:default/billing-typo',
+    ]);
+  });
+
+  it.each([
+    [
+      'a wrong status',
+      deployment({ status: 'ok' }),
+      'events[0].status: status must be one of success, failed, rolled_back',
+    ],
+    [
+      'an unknown field',
+      deployment({ colour: 'blue' }),
+      'events[0]: Unrecognized key: "colour"',
+    ],
+    [
+      'a missing service',
+      deployment({ service: undefined }),
+      'events[0].service: service must be a component entity ref',
+    ],
+    [
+      'a group as service',
+      deployment({ service: 'group:default/checkout' }),
+      'events[0].service: service must be a component entity ref such as',
+    ],
+    [
+      'a time without zone',
+      deployment({ finishedAt: '2026-11-29 10:05' }),
+      'events[0].finishedAt: finishedAt must be an ISO 8601 time with a zone',
+    ],
+    [
+      'finish before start',
+      deployment({ finishedAt: '2026-11-29T09:00:00Z' }),
+      'events[0].finishedAt: finishedAt must not be before startedAt',
+    ],
+    [
+      'a bad sha',
+      deployment({
+        commits: [{ sha: 'xyz', committedAt: '2026-11-28T10:00:00Z' }],
+      }),
+      'events[0].commits[0].sha: sha must be 7 to 64 hexadecimal characters',
+    ],
+    [
+      'commits not a list',
+      deployment({ commits: 'abc1234' }),
+      'events[0].commits: commits must be a list',
+    ],
+    [
+      'rework not a boolean',
+      deployment({ rework: 'yes' }),
+      'events[0].rework: rework must be true or false',
+    ],
+    [
+      'a bad deployer',
+      deployment({ deployer: 'group:default/checkout' }),
+      'events[0].deployer: deployer must be a user entity ref',
+    ],
+    [
+      'an empty external id',
+      deployment({ externalId: '' }),
+      'events[0].externalId: externalId must not be empty',
+    ],
+    [
+      'a bad source',
+      deployment({ source: 'git hub' }),
+      'events[0].source: source must be letters, digits',
+    ],
+    ['an empty batch', [], 'the batch is empty'],
+    [
+      '5,001 events',
+      Array.from({ length: 5001 }, (_, i) =>
+        deployment({ externalId: `r${i}` }),
+      ),
+      'a batch holds at most 5000 events; this one has 5001',
+    ],
+    [
+      'the same id twice',
+      [deployment(), deployment({ status: 'failed' })],
+      'events[1].externalId: "run-1" from github-actions is also events[0]',
+    ],
+  ])(
+    'refuses %s with a 400 naming it, and stores nothing',
+    async (_, body, message) => {
+      const res = await post('/deployments', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+      expect(res.body.error.message).toMatch(/nothing was stored/);
+      expect(await store.services()).toEqual([]);
+    },
+  );
+
+  it('refuses a whole batch when one event is invalid', async () => {
+    const res = await post('/deployments', [
+      deployment({ externalId: 'good' }),
+      deployment({ externalId: 'bad', status: 'done' }),
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('events[1].status');
+    const dora = await request(app).get('/dora').set('authorization', as(DEV));
+    expect(dora.body.metrics.deploymentFrequency.sample).toBe(0);
+  });
+
+  it.each([
+    [
+      'a resolution before opening',
+      { resolvedAt: '2026-11-29T09:00:00Z' },
+      'events[0].resolvedAt: resolvedAt must not be before openedAt',
+    ],
+    [
+      'a cause without its source',
+      { causedBy: { externalId: 'run-1' } },
+      'events[0].causedBy.source',
+    ],
+    [
+      'an unknown key in the cause',
+      { causedBy: { source: 'github-actions', externalId: 'run-1', sha: 'x' } },
+      'events[0].causedBy: Unrecognized key',
+    ],
+  ])('refuses an incident with %s', async (_, patch, message) => {
+    const res = await post('/incidents', {
+      source: 'github-actions',
+      externalId: 'INC-1',
+      service: 'checkout-api',
+      openedAt: '2026-11-29T10:00:00Z',
+      ...patch,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('takes events only from service tokens with the permission, and only for their own source', async () => {
+    // A user (even the PM) is not a sending tool.
+    const asUser = await post('/deployments', deployment(), as(PM));
+    expect(asUser.status).toBe(403);
+    const anonymous = await request(app)
+      .post('/deployments')
+      .send(deployment());
+    expect(anonymous.status).toBe(401);
+    const restricted = await post(
+      '/deployments',
+      deployment({ source: 'read-only-tool' }),
+      token('read-only-tool'),
+    );
+    expect(restricted.status).toBe(403);
+    expect(restricted.body.error.message).toBe(
+      'You need the platform-metrics.event.create permission',
+    );
+    const otherSource = await post(
+      '/deployments',
+      deployment(),
+      token('pagerduty'),
+    );
+    expect(otherSource.status).toBe(403);
+    expect(otherSource.body.error.message).toContain(
+      'events[0].source is "github-actions"',
+    );
+    expect(await store.services()).toEqual([]);
+  });
+
+  it('serves DORA with bands and band version, weekly series, and refuses bad queries', async () => {
+    await post(
+      '/deployments',
+      Array.from({ length: 6 }, (_, i) =>
+        deployment({
+          externalId: `run-${i}`,
+          finishedAt: new Date(NOW - (i + 1) * DAY_MS).toISOString(),
+          startedAt: new Date(NOW - (i + 1) * DAY_MS - 60_000).toISOString(),
+          commits: [],
+        }),
+      ),
+    );
+    const res = await request(app)
+      .get('/dora?service=checkout-api&windowDays=30')
+      .set('authorization', as(DEV));
+    expect(res.status).toBe(200);
+    expect(res.body.bandVersion).toBe('dora-2023');
+    expect(res.body.inCatalog).toBe(true);
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({
+      value: 6 / 30,
+      status: 'ok',
+      classification: { band: 'high', bandVersion: 'dora-2023' },
+    });
+    expect(res.body.series.length).toBeGreaterThanOrEqual(5);
+    expect(
+      res.body.series.reduce((n: number, p: any) => n + p.deployments, 0),
+    ).toBe(6);
+
+    for (const [query, message] of [
+      ['windowDays=3', 'windowDays: windowDays must be at least 7'],
+      ['windowDays=abc', 'windowDays: windowDays must be a number'],
+      [
+        'team=checkout&service=checkout-api',
+        'team: choose a team or a service, not both',
+      ],
+      [
+        'service=group:default/x',
+        'service: service must be a component entity ref',
+      ],
+      ['colour=blue', 'Unrecognized key'],
+    ]) {
+      const bad = await request(app)
+        .get(`/dora?${query}`)
+        .set('authorization', as(DEV));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(message);
+    }
+    const anonymous = await request(app).get('/dora');
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('release markers: PMs add and remove them (audited), developers may not, bad input is a 400', async () => {
+    const byDev = await request(app)
+      .post('/releases')
+      .set('authorization', as(DEV))
+      .send({ title: 'Mesh', releasedAt: '2026-10-01' });
+    expect(byDev.status).toBe(403);
+    for (const [body, message] of [
+      [
+        { title: '', releasedAt: '2026-10-01' },
+        'title: title must not be empty',
+      ],
+      [
+        { title: 'Mesh', releasedAt: 'October' },
+        'releasedAt: releasedAt must be a date',
+      ],
+      [{ title: 'Mesh' }, 'releasedAt'],
+      [
+        { title: 'Mesh', releasedAt: '2030-01-01' },
+        'releasedAt is more than a year ahead',
+      ],
+    ] as const) {
+      const bad = await request(app)
+        .post('/releases')
+        .set('authorization', as(PM))
+        .send(body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(message);
+    }
+    const created = await request(app)
+      .post('/releases')
+      .set('authorization', as(PM))
+      .send({ title: 'Mesh', releasedAt: '2026-10-01' });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toMatch(/^marker:\d+$/);
+    expect(audit).toHaveBeenCalledWith('release-marker-create', 'succeeded');
+
+    const list = await request(app)
+      .get('/releases')
+      .set('authorization', as(DEV));
+    expect(list.body.releases.map((r: any) => r.title)).toEqual([
+      'Service template v2',
+      'Mesh',
+    ]);
+    const id = created.body.id.split(':')[1];
+    expect(
+      (
+        await request(app)
+          .delete(`/markers/${id}`)
+          .set('authorization', as(DEV))
+      ).status,
+    ).toBe(403);
+    expect(
+      (await request(app).delete('/markers/abc').set('authorization', as(PM)))
+        .status,
+    ).toBe(400);
+    expect(
+      (await request(app).delete(`/markers/${id}`).set('authorization', as(PM)))
+        .status,
+    ).toBe(204);
+    expect(
+      (await request(app).delete(`/markers/${id}`).set('authorization', as(PM)))
+        .status,
+    ).toBe(404);
+  });
+
+  it('release impact: 404 for an unknown release, 400 for a bad id or days; a known one has all five metrics', async () => {
+    const ok = await request(app)
+      .get('/release-impact?release=roadmap:item-1')
+      .set('authorization', as(DEV));
+    expect(ok.status).toBe(200);
+    expect(ok.body.metrics).toHaveLength(5);
+    expect(ok.body.metrics[0].verdict).toBe('too-little-data');
+    expect(
+      (
+        await request(app)
+          .get('/release-impact?release=roadmap:nope')
+          .set('authorization', as(DEV))
+      ).status,
+    ).toBe(404);
+    const bad = await request(app)
+      .get('/release-impact?release=jira:1&days=2')
+      .set('authorization', as(DEV));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('release: release must be an id');
+    expect(bad.body.error.message).toContain('days: days must be at least 7');
+  });
+
+  it('records a first sign-in for the signed-in user (audited), onboarding refuses bad months', async () => {
+    const res = await request(app)
+      .post('/sign-ins')
+      .set('authorization', as(DEV));
+    expect(res.status).toBe(204);
+    expect(audit).toHaveBeenCalledWith('sign-in-record', 'succeeded');
+    expect((await request(app).post('/sign-ins')).status).toBe(401);
+
+    const onboarding = await request(app)
+      .get('/onboarding?months=3')
+      .set('authorization', as(DEV));
+    expect(onboarding.body.cohorts.map((c: any) => c.cohort)).toEqual([
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
+    const bad = await request(app)
+      .get('/onboarding?months=0')
+      .set('authorization', as(DEV));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain(
+      'months: months must be at least 1',
+    );
+  });
+});

@@ -1,0 +1,412 @@
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  BAND_VERSION,
+  DAY_MS,
+  DEFAULT_IMPACT_DAYS,
+  DEFAULT_WINDOW_DAYS,
+  DeliveryFilters,
+  DeploymentEvent,
+  DoraQuery,
+  DoraReport,
+  EMPTY_AGGREGATE,
+  IncidentEvent,
+  IngestResult,
+  METRICS,
+  OnboardingReport,
+  PlatformRelease,
+  ReleaseImpactReport,
+  ReleaseMarkerInput,
+  Scope,
+  ServiceWindows,
+  UnmappedService,
+  WEEK_EPOCH_MS,
+  WEEK_MS,
+  deploymentEventSchema,
+  doraMetrics,
+  incidentEventSchema,
+  metricImpact,
+  monthKey,
+  parseEventBatch,
+  seriesValue,
+} from '@paved/plugin-platform-metrics-common';
+import { z } from 'zod';
+import { ClassificationRow, MetricsStore } from '../database/MetricsStore';
+import { ServiceDirectory } from './CatalogDirectory';
+import { PlatformSources } from './PluginSources';
+
+/** Who sends events: the token's subject, which names its source. */
+export type Sender = BackstageServicePrincipal;
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * The rules of delivery metrics: what a delivery must look like and who may
+ * send it, the DORA figures of a scope and window with their bands, time to
+ * first deployment, and what each platform release changed.
+ */
+export class MetricsService {
+  constructor(
+    private readonly store: MetricsStore,
+    private readonly directory: ServiceDirectory,
+    private readonly sources: PlatformSources,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  // An external token's subject names its source: it may not write another
+  // tool's events (a corrected event replaces the stored one).
+  private checkSources(
+    sender: Sender,
+    events: ReadonlyArray<{ source: string }>,
+  ) {
+    if (sender.subject.startsWith('plugin:')) return;
+    const subject = sender.subject.toLocaleLowerCase('en-US');
+    const index = events.findIndex(e => e.source !== subject);
+    if (index >= 0) {
+      throw new NotAllowedError(
+        `This token's subject is "${sender.subject}": it may send only events whose source is "${subject}", and events[${index}].source is "${events[index].source}"`,
+      );
+    }
+  }
+
+  private parse<S extends z.ZodType>(schema: S, body: unknown, what: string) {
+    const parsed = parseEventBatch(schema, body);
+    if (!parsed.ok) {
+      const shown = parsed.problems.slice(0, 50);
+      const more = parsed.problems.length - shown.length;
+      throw new InputError(
+        `Invalid ${what}, nothing was stored: ${shown.join('; ')}${
+          more > 0 ? `; and ${more} more` : ''
+        }`,
+      );
+    }
+    return parsed.events;
+  }
+
+  /** Stores a delivery of deployments; re-deliveries change nothing. */
+  async ingestDeployments(
+    body: unknown,
+    sender: Sender,
+  ): Promise<IngestResult> {
+    const events = this.parse(
+      deploymentEventSchema,
+      body,
+      'deployments',
+    ) as DeploymentEvent[];
+    this.checkSources(sender, events);
+    return this.ingest(events, catalog =>
+      this.store.ingestDeployments(events, catalog, this.now()),
+    );
+  }
+
+  /** Stores a delivery of incidents; re-deliveries change nothing. */
+  async ingestIncidents(body: unknown, sender: Sender): Promise<IngestResult> {
+    const events = this.parse(
+      incidentEventSchema,
+      body,
+      'incidents',
+    ) as IncidentEvent[];
+    this.checkSources(sender, events);
+    return this.ingest(events, catalog =>
+      this.store.ingestIncidents(events, catalog, this.now()),
+    );
+  }
+
+  private async ingest(
+    events: ReadonlyArray<{ service: string }>,
+    write: (catalog: Map<string, any>) => Promise<number>,
+  ): Promise<IngestResult> {
+    const services = [...new Set(events.map(e => e.service))].sort();
+    const catalog = await this.directory.lookup(services);
+    const stored = await write(catalog);
+    return {
+      received: events.length,
+      stored,
+      unchanged: events.length - stored,
+      unknownServices: services.filter(s => catalog.get(s) === null),
+    };
+  }
+
+  private scopeOf(query: DoraQuery): Scope {
+    if (query.service) return { kind: 'service', ref: query.service };
+    if (query.team) return { kind: 'team', ref: query.team };
+    return { kind: 'organisation' };
+  }
+
+  /**
+   * The five metrics of a scope over the window ending now (default 90 days),
+   * each with its band and band version, and the weekly series (Monday to
+   * Monday, UTC; the first and last weeks may be partial and are rated by
+   * the days they cover).
+   */
+  async dora(query: DoraQuery): Promise<DoraReport> {
+    const days = query.windowDays ?? DEFAULT_WINDOW_DAYS;
+    const to = this.now();
+    const from = to - days * DAY_MS;
+    const scope = this.scopeOf(query);
+    const [total, weeks, services] = await Promise.all([
+      this.store.aggregate(from, to, scope, 'total'),
+      this.store.aggregate(from, to, scope, 'week'),
+      scope.kind === 'service' ? this.store.services() : undefined,
+    ]);
+    const aggregate = total.get('all') ?? EMPTY_AGGREGATE;
+
+    const series = [];
+    const firstWeek = Math.floor((from - WEEK_EPOCH_MS) / WEEK_MS);
+    const lastWeek = Math.floor((to - 1 - WEEK_EPOCH_MS) / WEEK_MS);
+    for (let week = firstWeek; week <= lastWeek; week++) {
+      const start = WEEK_EPOCH_MS + week * WEEK_MS;
+      const covered =
+        (Math.min(start + WEEK_MS, to) - Math.max(start, from)) / DAY_MS;
+      const a = weeks.get(String(week)) ?? EMPTY_AGGREGATE;
+      series.push({
+        weekStart: new Date(start).toISOString(),
+        days: covered,
+        deployments: a.deployments,
+        values: Object.fromEntries(
+          METRICS.map(m => [m, seriesValue(m, a, covered)]),
+        ) as DoraReport['series'][number]['values'],
+      });
+    }
+
+    const report: DoraReport = {
+      scope,
+      window: {
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+        days,
+      },
+      bandVersion: BAND_VERSION,
+      metrics: doraMetrics(aggregate, days),
+      pipelineFailures: aggregate.pipelineFailures,
+      series,
+    };
+    if (scope.kind === 'service') {
+      report.inCatalog =
+        services?.find(s => s.ref === scope.ref)?.inCatalog ?? null;
+    }
+    return report;
+  }
+
+  /** Services events name that the catalog does not know. */
+  unmapped(limit = 50): Promise<UnmappedService[]> {
+    return this.store.unmappedServices(limit);
+  }
+
+  /** The teams and services the Delivery page can filter by. */
+  async filters(): Promise<DeliveryFilters> {
+    const services = (await this.store.services()).filter(s => s.inCatalog);
+    return {
+      teams: [
+        ...new Set(services.flatMap(s => (s.owner ? [s.owner] : []))),
+      ].sort(),
+      services: services.map(s => ({ ref: s.ref, owner: s.owner })),
+    };
+  }
+
+  /** Records a user's first sign-in (later ones change nothing). */
+  recordSignIn(userRef: string): Promise<boolean> {
+    return this.store.recordSignIn(
+      userRef.toLocaleLowerCase('en-US'),
+      this.now(),
+    );
+  }
+
+  /** Time to first deployment for the monthly cohorts of the last `months` months, this one included. */
+  async onboarding(months = 12): Promise<OnboardingReport> {
+    const now = new Date(this.now());
+    const bounds = [];
+    for (let i = months - 1; i >= 0; i--) {
+      const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1);
+      const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1);
+      bounds.push({ key: monthKey(start), start, end });
+    }
+    const rows = new Map(
+      (await this.store.cohorts(bounds)).map(r => [r.cohort, r]),
+    );
+    return {
+      cohorts: bounds.map(b => {
+        const r = rows.get(b.key);
+        return {
+          cohort: b.key,
+          joined: r?.joined ?? 0,
+          deployed: r?.deployed ?? 0,
+          notYetDeployed: (r?.joined ?? 0) - (r?.deployed ?? 0),
+          medianDays:
+            r?.medianMs === null || r?.medianMs === undefined
+              ? null
+              : r.medianMs / DAY_MS,
+        };
+      }),
+    };
+  }
+
+  /** Platform releases: generally available roadmap items and PM markers, newest first. */
+  async releases(
+    credentials: BackstageCredentials,
+  ): Promise<PlatformRelease[]> {
+    const [roadmap, markers] = await Promise.all([
+      this.sources.roadmapReleases(credentials),
+      this.store.markers(),
+    ]);
+    const releases: PlatformRelease[] = [
+      ...roadmap.map(r => ({
+        id: `roadmap:${r.id}`,
+        kind: 'roadmap' as const,
+        title: r.title,
+        releasedAt: new Date(r.shippedAt).toISOString(),
+        description: r.summary,
+      })),
+      ...markers.map(m => ({
+        id: `marker:${m.id}`,
+        kind: 'marker' as const,
+        title: m.title,
+        releasedAt: new Date(m.releasedAt).toISOString(),
+        description: m.description,
+      })),
+    ];
+    return releases.sort(
+      (a, b) =>
+        b.releasedAt.localeCompare(a.releasedAt) || a.id.localeCompare(b.id),
+    );
+  }
+
+  /**
+   * What a release changed: for each metric, golden-path services against
+   * the rest, each service compared with itself in the `days` before and
+   * after, with the 95% bootstrap interval of the difference.
+   */
+  async releaseImpact(
+    releaseId: string,
+    days: number | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<ReleaseImpactReport> {
+    const span = days ?? DEFAULT_IMPACT_DAYS;
+    const release = (await this.releases(credentials)).find(
+      r => r.id === releaseId,
+    );
+    if (!release) throw new NotFoundError(`No platform release ${releaseId}`);
+    const at = Date.parse(release.releasedAt);
+    const organisation: Scope = { kind: 'organisation' };
+    const [before, after, goldenPaths] = await Promise.all([
+      this.store.aggregate(at - span * DAY_MS, at, organisation, 'service'),
+      this.store.aggregate(at, at + span * DAY_MS, organisation, 'service'),
+      this.sources.goldenPathServices(credentials),
+    ]);
+    const services: ServiceWindows[] = [
+      ...new Set([...before.keys(), ...after.keys()]),
+    ]
+      .sort()
+      .map(service => ({
+        service,
+        goldenPath: goldenPaths.has(service),
+        before: before.get(service) ?? EMPTY_AGGREGATE,
+        after: after.get(service) ?? EMPTY_AGGREGATE,
+      }));
+    const afterDays = Math.max(1, Math.min(span, (this.now() - at) / DAY_MS));
+    return {
+      release,
+      days: span,
+      complete: at + span * DAY_MS <= this.now(),
+      goldenPathServices: services.filter(s => s.goldenPath).length,
+      otherServices: services.filter(s => !s.goldenPath).length,
+      metrics: METRICS.map(metric =>
+        metricImpact(
+          metric,
+          services,
+          { before: span, after: afterDays },
+          release.id,
+        ),
+      ),
+    };
+  }
+
+  /** Adds a release marker. */
+  async addMarker(
+    input: ReleaseMarkerInput,
+    createdBy: string,
+  ): Promise<PlatformRelease> {
+    if (input.releasedAt > this.now() + 366 * DAY_MS) {
+      throw new InputError('releasedAt is more than a year ahead');
+    }
+    const id = await this.store.addMarker(
+      {
+        title: input.title,
+        description: input.description ?? null,
+        releasedAt: input.releasedAt,
+        createdBy,
+      },
+      this.now(),
+    );
+    return {
+      id: `marker:${id}`,
+      kind: 'marker',
+      title: input.title,
+      releasedAt: new Date(input.releasedAt).toISOString(),
+      description: input.description ?? null,
+    };
+  }
+
+  /** Removes a release marker; 404 when there is none. */
+  async deleteMarker(id: number): Promise<void> {
+    if (!(await this.store.deleteMarker(id))) {
+      throw new NotFoundError(`No release marker ${id}`);
+    }
+  }
+
+  /** Refreshes what the catalog says of the services and people. */
+  async syncCatalog(): Promise<{ services: number; users: number }> {
+    const refs = (await this.store.services()).map(s => s.ref);
+    const entries = await this.directory.lookup(refs);
+    await this.store.updateCatalog(entries);
+    const users = await this.directory.users();
+    if (users.length > 0) {
+      await this.store.recordCatalogUsers(users, this.now());
+    }
+    return { services: refs.length, users: users.length };
+  }
+
+  /**
+   * Keeps today's classification of every metric for the organisation, each
+   * team and each known service, with the band version it was made under.
+   */
+  async snapshotClassifications(
+    windowDays = DEFAULT_WINDOW_DAYS,
+  ): Promise<number> {
+    const computedAt = this.now();
+    const { teams, services } = await this.filters();
+    const scopes: Scope[] = [
+      { kind: 'organisation' },
+      ...teams.map(ref => ({ kind: 'team' as const, ref })),
+      ...services.map(s => ({ kind: 'service' as const, ref: s.ref })),
+    ];
+    const rows: ClassificationRow[] = [];
+    for (const scope of scopes) {
+      const to = computedAt;
+      const from = to - windowDays * DAY_MS;
+      const a =
+        (await this.store.aggregate(from, to, scope, 'total')).get('all') ??
+        EMPTY_AGGREGATE;
+      const metrics = doraMetrics(a, windowDays);
+      for (const m of METRICS) {
+        rows.push({
+          day: isoDay(computedAt),
+          scopeKind: scope.kind,
+          scopeRef: scope.kind === 'organisation' ? '' : scope.ref,
+          windowDays,
+          metric: m,
+          value: metrics[m].value,
+          status: metrics[m].status,
+          band: metrics[m].classification?.band ?? null,
+          bandVersion: BAND_VERSION,
+          computedAt,
+        });
+      }
+    }
+    await this.store.saveClassifications(rows);
+    return rows.length;
+  }
+}

@@ -1,0 +1,45 @@
+import { PlatformMetricsClient } from './PlatformMetricsClient';
+
+function makeClient(status = 200, body: unknown = {}) {
+  const fetch = jest.fn().mockResolvedValue({
+    ok: status < 400,
+    status,
+    statusText: 'OK',
+    url: '',
+    headers: { get: () => 'application/json' },
+    json: async () => body,
+    text: async () => JSON.stringify(body),
+  });
+  const client = new PlatformMetricsClient({
+    discoveryApi: {
+      getBaseUrl: jest.fn().mockResolvedValue('http://x/api/platform-metrics'),
+    },
+    fetchApi: { fetch },
+  });
+  return { client, fetch, url: () => fetch.mock.calls[0][0] as string };
+}
+
+describe('PlatformMetricsClient', () => {
+  it('asks for DORA with the defined filters only', async () => {
+    const { client, url } = makeClient();
+    await client.getDora({ team: 'group:default/checkout', windowDays: 30 });
+    expect(url()).toBe(
+      'http://x/api/platform-metrics/dora?team=group%3Adefault%2Fcheckout&windowDays=30',
+    );
+  });
+
+  it('release impact, markers and sign-ins', async () => {
+    const impact = makeClient();
+    await impact.client.getReleaseImpact('roadmap:abc', 30);
+    expect(impact.url()).toBe(
+      'http://x/api/platform-metrics/release-impact?release=roadmap%3Aabc&days=30',
+    );
+    const marker = makeClient(204);
+    await marker.client.deleteReleaseMarker('marker:12');
+    expect(marker.url()).toBe('http://x/api/platform-metrics/markers/12');
+    expect(marker.fetch.mock.calls[0][1].method).toBe('DELETE');
+    const signIn = makeClient(204);
+    await signIn.client.recordSignIn();
+    expect(signIn.fetch.mock.calls[0][1].method).toBe('POST');
+  });
+});

@@ -1,0 +1,2 @@
+export { DeliveryPage } from './DeliveryPage';
+export { DoraOverview } from './DoraOverview';

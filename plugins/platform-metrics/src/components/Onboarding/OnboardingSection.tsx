@@ -1,0 +1,66 @@
+import { lazy, Suspense, useState } from 'react';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
+import { Empty, Section, byState } from '../Section';
+import { OnboardingTable } from './OnboardingTable';
+
+// Loaded on demand so the chart library does not weigh on the portal's first load.
+const OnboardingChart = lazy(() => import('./OnboardingChart'));
+
+/** Time to first deployment for new developers, per monthly cohort, the last 12 months. */
+export function OnboardingSection() {
+  const api = useApi(platformMetricsApiRef);
+  const report = useAsync(() => api.getOnboarding(12), [api]);
+  const [asTable, setAsTable] = useState(false);
+  return (
+    <Section
+      title="Time to first deployment"
+      subheader="From a developer's start (joined-at annotation, else first sign-in) to their first successful production deployment, by month joined"
+      action={
+        <Button
+          size="small"
+          variant="outlined"
+          aria-pressed={asTable}
+          onClick={() => setAsTable(!asTable)}
+          sx={{ m: 1 }}
+        >
+          Show as table
+        </Button>
+      }
+    >
+      {byState(report, value => {
+        const joined = value.cohorts.reduce((n, c) => n + c.joined, 0);
+        if (joined === 0) {
+          return <Empty>Nobody joined in the last 12 months.</Empty>;
+        }
+        const waiting = value.cohorts.reduce((n, c) => n + c.notYetDeployed, 0);
+        return (
+          <Stack spacing={1}>
+            {asTable ? (
+              <OnboardingTable report={value} />
+            ) : (
+              <div
+                role="img"
+                aria-label="Chart of median days to first deployment per joining month. The figures are in the table view."
+              >
+                <Suspense fallback={<Progress />}>
+                  <OnboardingChart report={value} />
+                </Suspense>
+              </div>
+            )}
+            <Typography variant="body2">
+              {`${joined} developers joined; ${waiting} ${
+                waiting === 1 ? 'has' : 'have'
+              } not deployed to production yet.`}
+            </Typography>
+          </Stack>
+        );
+      })}
+    </Section>
+  );
+}

@@ -1,0 +1,2 @@
+export { OnboardingSection } from './OnboardingSection';
+export { OnboardingTable } from './OnboardingTable';

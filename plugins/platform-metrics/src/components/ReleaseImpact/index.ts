@@ -1,0 +1,2 @@
+export { ReleaseImpactSection } from './ReleaseImpactSection';
+export { ReleaseImpactTable } from './ReleaseImpactTable';

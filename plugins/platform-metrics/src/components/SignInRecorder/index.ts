@@ -1,0 +1,1 @@
+export { SignInRecorder } from './SignInRecorder';

@@ -1,0 +1,1 @@
+export { UnmappedServicesSection } from './UnmappedServicesSection';
