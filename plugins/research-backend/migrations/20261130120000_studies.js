@@ -10,7 +10,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('research_studies', table => {
-    table.comment('Interview studies; schedule_key makes the quarterly proposal idempotent');
+    table.comment(
+      'Interview studies; schedule_key makes the quarterly proposal idempotent',
+    );
     table.uuid('id').primary();
     table.string('quarter', 7).notNullable();
     table.string('title', 200).notNullable();
@@ -31,7 +33,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('research_invitations', table => {
-    table.comment('Who was invited to a study; user_ref is erased on withdrawal');
+    table.comment(
+      'Who was invited to a study; user_ref is erased on withdrawal',
+    );
     table.uuid('id').primary();
     table
       .uuid('study_id')
@@ -73,7 +77,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('research_observations', table => {
-    table.comment('Findings: an observation tagged with a theme and a root cause');
+    table.comment(
+      'Findings: an observation tagged with a theme and a root cause',
+    );
     table.uuid('id').primary();
     table
       .uuid('invitation_id')
@@ -110,7 +116,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('research_notices', table => {
-    table.comment('In-portal notices: invitations, preview news, general availability');
+    table.comment(
+      'In-portal notices: invitations, preview news, general availability',
+    );
     table.bigIncrements('id').primary();
     table.string('user_ref', 255).notNullable();
     table.string('kind', 20).notNullable();

@@ -35,7 +35,7 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('research_preview_feedback', table => {
-    table.comment("Preview participants' feedback on the item");
+    table.comment('Feedback of preview participants on the item');
     table.uuid('id').primary();
     table
       .uuid('preview_id')
@@ -50,7 +50,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('research_feedback_themes', table => {
-    table.comment('Themes a PM tagged preview feedback with (the shared theme list)');
+    table.comment(
+      'Themes a PM tagged preview feedback with (the shared theme list)',
+    );
     table
       .uuid('feedback_id')
       .notNullable()

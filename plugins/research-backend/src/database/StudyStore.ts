@@ -397,7 +397,9 @@ export class StudyStore {
           responded_at: now,
         });
       if (updated !== 1) return false;
-      await tx('research_interview_notes').where({ invitation_id: id }).delete();
+      await tx('research_interview_notes')
+        .where({ invitation_id: id })
+        .delete();
       await tx('research_observations')
         .where({ invitation_id: id })
         .update({ text: null, updated_at: now });
@@ -663,7 +665,9 @@ export class StudyStore {
         .onConflict('user_ref')
         .merge({ volunteered_in: quarter });
     } else {
-      await this.db('research_volunteers').where({ user_ref: userRef }).delete();
+      await this.db('research_volunteers')
+        .where({ user_ref: userRef })
+        .delete();
     }
   }
 

@@ -30,7 +30,9 @@ export class NpsThemeSource implements ThemeSource {
       return items.map(i => ({ theme: i.theme, surveyComments: i.comments }));
     } catch (error) {
       // Without the NPS plugin (or while it is down) research uses its own themes.
-      this.services.logger.warn(`Could not read the NPS comment themes: ${error}`);
+      this.services.logger.warn(
+        `Could not read the NPS comment themes: ${error}`,
+      );
       return undefined;
     }
   }

@@ -74,7 +74,8 @@ export class CatalogPeopleDirectory implements PeopleDirectory {
           .filter(r => r.type === 'memberOf')
           .map(r => r.targetRef.toLocaleLowerCase('en-US'));
         const teamRef = teams[0] ?? null;
-        const start = user.metadata.annotations?.[this.options.startDateAnnotation];
+        const start =
+          user.metadata.annotations?.[this.options.startDateAnnotation];
         return {
           userRef: stringifyEntityRef(user),
           displayName:

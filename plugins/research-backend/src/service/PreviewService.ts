@@ -80,7 +80,8 @@ export class PreviewService {
       );
     }
     const item = items.find(i => i.id === input.itemId);
-    if (!item) throw new NotFoundError(`No roadmap item with id ${input.itemId}`);
+    if (!item)
+      throw new NotFoundError(`No roadmap item with id ${input.itemId}`);
     if (!PREVIEW_STAGES.includes(item.status)) {
       throw new ConflictError(
         `Only items in alpha or beta can open a preview; "${item.title}" is ${
@@ -105,7 +106,9 @@ export class PreviewService {
   async join(id: string, userRef: string, on: boolean): Promise<Preview> {
     const preview = await this.preview(id, userRef);
     if (on && preview.status !== 'open') {
-      throw new ConflictError('This preview is closed; it takes no new participants');
+      throw new ConflictError(
+        'This preview is closed; it takes no new participants',
+      );
     }
     await this.store.setParticipant(id, userRef, on, this.now());
     return this.preview(id, userRef);
@@ -118,7 +121,9 @@ export class PreviewService {
       throw new NotAllowedError('Join the preview to leave feedback');
     }
     if (preview.status !== 'open') {
-      throw new ConflictError('This preview is closed; it takes no more feedback');
+      throw new ConflictError(
+        'This preview is closed; it takes no more feedback',
+      );
     }
     await this.store.insertFeedback(id, userRef, text, this.now());
     return this.preview(id, userRef);
@@ -135,7 +140,10 @@ export class PreviewService {
     const names = new Map(people.map(p => [p.userRef, p.displayName]));
     const name = (ref: string) => names.get(ref) ?? ref;
     return {
-      participants: participants.map(p => ({ ...p, displayName: name(p.userRef) })),
+      participants: participants.map(p => ({
+        ...p,
+        displayName: name(p.userRef),
+      })),
       feedback: feedback.map(f => ({ ...f, displayName: name(f.userRef) })),
     };
   }
@@ -143,16 +151,23 @@ export class PreviewService {
   /** Tags a feedback note with themes of the shared list; returns its preview id. */
   async tagFeedback(feedbackId: string, themes: string[]): Promise<string> {
     const previewId = await this.store.feedbackPreview(feedbackId);
-    if (!previewId) throw new NotFoundError(`No feedback with id ${feedbackId}`);
+    if (!previewId)
+      throw new NotFoundError(`No feedback with id ${feedbackId}`);
     await this.options.themes.assertShared(themes);
     await this.store.setFeedbackThemes(feedbackId, themes);
     return previewId;
   }
 
   /** Sends the participants a notice; returns how many got it. */
-  async notice(id: string, message: string, by: string): Promise<{ sent: number }> {
+  async notice(
+    id: string,
+    message: string,
+    by: string,
+  ): Promise<{ sent: number }> {
     const preview = await this.preview(id, by);
-    const participants = (await this.store.participants(id)).map(p => p.userRef);
+    const participants = (await this.store.participants(id)).map(
+      p => p.userRef,
+    );
     await this.options.notifier.notify(participants, {
       kind: 'preview',
       title: `Preview of ${preview.itemTitle}`,
@@ -168,7 +183,9 @@ export class PreviewService {
     if (!(await this.store.close(id, this.now()))) {
       throw new ConflictError('This preview is closed already');
     }
-    const participants = (await this.store.participants(id)).map(p => p.userRef);
+    const participants = (await this.store.participants(id)).map(
+      p => p.userRef,
+    );
     await this.options.notifier.notify(participants, {
       kind: 'preview',
       title: `The preview of ${preview.itemTitle} has closed`,

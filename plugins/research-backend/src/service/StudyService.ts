@@ -114,11 +114,9 @@ export class StudyService {
       ...publicStudy(study),
       guide: study.guide,
       namesVisible: viewer.names,
-      summary: viewer.manage
-        ? study.summary
-        : study.summary?.publishedAt
-        ? study.summary
-        : null,
+      // Drafts stay with the PMs; a published summary is public.
+      summary:
+        viewer.manage || study.summary?.publishedAt ? study.summary : null,
     };
     if (viewer.manage) {
       const people = viewer.names ? await this.peopleByRef() : undefined;
@@ -195,17 +193,14 @@ export class StudyService {
   ): Promise<void> {
     const study = await this.study(id);
     const published = study.summary?.publishedAt;
+    const firstPublished = published ? new Date(published) : this.now();
     await this.store.setSummary(
       id,
       {
         heard: input.heard,
         willDo: input.willDo,
         willNotDo: input.willNotDo,
-        publishedAt: input.publish
-          ? published
-            ? new Date(published)
-            : this.now()
-          : null,
+        publishedAt: input.publish ? firstPublished : null,
       },
       by,
       this.now(),
@@ -245,7 +240,8 @@ export class StudyService {
       study.quarter,
     );
     const stillNeeded = Math.max(0, study.goal - study.accepted);
-    const open = study.invited - study.accepted - study.declined - study.withdrawn;
+    const open =
+      study.invited - study.accepted - study.declined - study.withdrawn;
     const proposal = proposeCandidates({
       people: developers.map(p => ({
         userRef: p.userRef,
@@ -311,7 +307,9 @@ export class StudyService {
   ): Promise<{ invited: number; skipped: number }> {
     const study = await this.study(studyId);
     if (study.status === 'finished') {
-      throw new ConflictError(`"${study.title}" is finished; reopen it to invite people`);
+      throw new ConflictError(
+        `"${study.title}" is finished; reopen it to invite people`,
+      );
     }
     const now = this.now();
     const past = input.slots.filter(s => new Date(s) <= now);
@@ -321,7 +319,9 @@ export class StudyService {
     const people = await this.peopleByRef();
     const unknown = input.people.filter(p => !people.has(p));
     if (unknown.length > 0) {
-      throw new InputError(`people: ${unknown.join(', ')} is not in the catalog`);
+      throw new InputError(
+        `people: ${unknown.join(', ')} is not in the catalog`,
+      );
     }
     const created = await this.store.insertInvitations(
       studyId,
@@ -343,7 +343,10 @@ export class StudyService {
         link: '/research?tab=invitations',
       },
     );
-    return { invited: created.length, skipped: input.people.length - created.length };
+    return {
+      invited: created.length,
+      skipped: input.people.length - created.length,
+    };
   }
 
   /** The user's invitations (withdrawn ones are no longer theirs). */
@@ -383,15 +386,21 @@ export class StudyService {
       throw new InputError('slot: that slot has passed; pick a later one');
     }
     if (!(await this.store.respond(id, userRef, 'accepted', at, this.now()))) {
-      throw new ConflictError(`This invitation was already ${invitation.status}`);
+      throw new ConflictError(
+        `This invitation was already ${invitation.status}`,
+      );
     }
   }
 
   /** Declines an invitation. */
   async decline(id: string, userRef: string): Promise<void> {
     const invitation = await this.ownInvitation(id, userRef);
-    if (!(await this.store.respond(id, userRef, 'declined', null, this.now()))) {
-      throw new ConflictError(`This invitation was already ${invitation.status}`);
+    if (
+      !(await this.store.respond(id, userRef, 'declined', null, this.now()))
+    ) {
+      throw new ConflictError(
+        `This invitation was already ${invitation.status}`,
+      );
     }
   }
 
@@ -402,7 +411,9 @@ export class StudyService {
   async withdraw(id: string, userRef: string): Promise<void> {
     const invitation = await this.ownInvitation(id, userRef);
     if (!(await this.store.withdraw(id, userRef, this.now()))) {
-      throw new ConflictError(`This invitation was ${invitation.status}; there is nothing to withdraw from`);
+      throw new ConflictError(
+        `This invitation was ${invitation.status}; there is nothing to withdraw from`,
+      );
     }
   }
 
@@ -424,19 +435,25 @@ export class StudyService {
     });
   }
 
-  private async roadmapTitles(): Promise<Map<string, RoadmapItemRef> | undefined> {
+  private async roadmapTitles(): Promise<
+    Map<string, RoadmapItemRef> | undefined
+  > {
     const items = await this.options.roadmap.items();
     return items ? new Map(items.map(i => [i.id, i])) : undefined;
   }
 
   private async interviewOf(invitationId: string) {
     const invitation = await this.store.getInvitation(invitationId);
-    if (!invitation) throw new NotFoundError(`No interview with id ${invitationId}`);
+    if (!invitation)
+      throw new NotFoundError(`No interview with id ${invitationId}`);
     return invitation;
   }
 
   /** One interview's findings; names and raw notes only with research.notes.read. */
-  async interview(invitationId: string, viewer: Viewer): Promise<InterviewNotes> {
+  async interview(
+    invitationId: string,
+    viewer: Viewer,
+  ): Promise<InterviewNotes> {
     const invitation = await this.interviewOf(invitationId);
     const [study, observations, items] = await Promise.all([
       this.study(invitation.studyId),
@@ -583,12 +600,16 @@ export class StudyService {
   /** Roadmap items findings can link to (503 when the roadmap cannot be reached). */
   async roadmapItems(): Promise<RoadmapItemRef[]> {
     const items = await this.options.roadmap.items();
-    if (!items) throw new ServiceUnavailableError('The roadmap cannot be reached');
+    if (!items)
+      throw new ServiceUnavailableError('The roadmap cannot be reached');
     return items;
   }
 
   /** "I'd talk to the platform team for 30 minutes": on or off. Only the quarter is kept. */
-  async volunteer(userRef: string, on: boolean): Promise<{ volunteering: boolean }> {
+  async volunteer(
+    userRef: string,
+    on: boolean,
+  ): Promise<{ volunteering: boolean }> {
     await this.store.setVolunteer(userRef, quarterOf(this.now()), on);
     return { volunteering: on };
   }

@@ -50,7 +50,9 @@ export class ThemeCatalog {
       throw new InputError(
         `theme: ${unknown
           .map(t => `"${t}"`)
-          .join(', ')} is not in the shared theme list (the themes of survey comments; see GET /themes)`,
+          .join(
+            ', ',
+          )} is not in the shared theme list (the themes of survey comments; see GET /themes)`,
       );
     }
   }

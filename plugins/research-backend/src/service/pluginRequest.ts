@@ -15,7 +15,9 @@ export async function getFromPlugin<T>(
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!response.ok) {
-    throw new Error(`${pluginId} answered ${response.status} ${response.statusText}`);
+    throw new Error(
+      `${pluginId} answered ${response.status} ${response.statusText}`,
+    );
   }
   return (await response.json()) as T;
 }

@@ -36,8 +36,7 @@ export function readResearchSettings(config: Config): ResearchSettings {
     config.getOptionalString('paved.platformGroup') ??
     'group:default/platform-team';
   return {
-    scheduleEnabled:
-      research?.getOptionalBoolean('schedule.enabled') ?? true,
+    scheduleEnabled: research?.getOptionalBoolean('schedule.enabled') ?? true,
     scheduleGoal: wholeNumber(
       research?.getOptionalNumber('schedule.goal') ?? PARTICIPANT_GOAL.default,
       'research.schedule.goal',
