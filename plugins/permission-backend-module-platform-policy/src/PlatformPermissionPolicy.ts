@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { npsPlatformPermissions } from '@paved/plugin-nps-common';
 import { roadmapPlatformPermissions } from '@paved/plugin-roadmap-common';
+import { researchPlatformPermissions } from '@paved/plugin-research-common';
 import {
   PermissionPolicy,
   PolicyQuery,
@@ -25,6 +26,7 @@ export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   'catalog.location.delete',
   ...npsPlatformPermissions.map(p => p.name),
   ...roadmapPlatformPermissions.map(p => p.name),
+  ...researchPlatformPermissions.map(p => p.name),
 ];
 
 function toGroupRef(value: string): string {

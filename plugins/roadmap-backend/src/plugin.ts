@@ -11,6 +11,7 @@ import {
   roadmapDemoDataExtensionPoint,
 } from './extensions';
 import { NpsDemandSource } from './service/NpsDemandSource';
+import { ResearchBackendSource } from './service/ResearchSource';
 
 /** The public roadmap backend. */
 export const roadmapPlugin = createBackendPlugin({
@@ -43,6 +44,8 @@ export const roadmapPlugin = createBackendPlugin({
             service: new RoadmapService(
               store,
               new NpsDemandSource(deps.discovery, deps.auth, deps.logger),
+              undefined,
+              new ResearchBackendSource(deps.discovery, deps.auth, deps.logger),
             ),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,

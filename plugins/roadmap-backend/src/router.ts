@@ -3,7 +3,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   audited,
   parseRequest,
@@ -62,6 +66,21 @@ export async function createRouter(
   router.get('/items', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
     res.json({ items: await service.listItems(user) });
+  });
+
+  // Stages only, for other plugins (user research: previews and general availability).
+  router.get('/item-statuses', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: roadmapItemReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You need the roadmap.item.read permission');
+    }
+    res.json({ items: await service.itemStatuses() });
   });
 
   router.get('/items/:id', async (req, res) => {
