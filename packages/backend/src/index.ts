@@ -43,9 +43,11 @@ backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 backend.add(import('@paved/plugin-nps-backend'));
 backend.add(import('@paved/plugin-roadmap-backend'));
 backend.add(import('@paved/plugin-golden-paths-backend'));
+// Paved: user research (developer interviews and developer previews).
+backend.add(import('@paved/plugin-research-backend'));
 
 // Development only: the demo organisation's history (survey answers, roadmap,
-// golden-path runs), each behind its `<plugin>.demoData.enabled` setting. A
+// golden-path runs, user research), each behind its `<plugin>.demoData.enabled` setting. A
 // production backend never carries it; the module itself refuses production.
 if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@paved/backend-module-demo'));

@@ -8,10 +8,16 @@ import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
 import {
   goldenPathsDemoModule,
   npsDemoModule,
+  researchDemoModule,
   roadmapDemoModule,
 } from './modules';
 
-export { goldenPathsDemoModule, npsDemoModule, roadmapDemoModule };
+export {
+  goldenPathsDemoModule,
+  npsDemoModule,
+  researchDemoModule,
+  roadmapDemoModule,
+};
 
 /** Refuses to run in production, where demo data would mix with real answers. */
 export function assertNotProduction(env = process.env.NODE_ENV): void {
@@ -27,6 +33,11 @@ export function assertNotProduction(env = process.env.NODE_ENV): void {
 export default createBackendFeatureLoader({
   loader() {
     assertNotProduction();
-    return [npsDemoModule, roadmapDemoModule, goldenPathsDemoModule];
+    return [
+      npsDemoModule,
+      roadmapDemoModule,
+      goldenPathsDemoModule,
+      researchDemoModule,
+    ];
   },
 });

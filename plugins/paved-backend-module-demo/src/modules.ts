@@ -6,10 +6,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { goldenPathsDemoDataExtensionPoint } from '@paved/plugin-golden-paths-backend';
 import { npsDemoDataExtensionPoint } from '@paved/plugin-nps-backend';
 import { roadmapDemoDataExtensionPoint } from '@paved/plugin-roadmap-backend';
+import { researchDemoDataExtensionPoint } from '@paved/plugin-research-backend';
 import { loadGoldenPathDemoRuns } from './golden-paths/demoData';
 import { loadDemoData } from './nps/demoData';
 import { catalogPeople, loadWhenReady } from './people';
 import { loadRoadmapDemoData } from './roadmap/demoData';
+import { loadResearchDemoData } from './research/demoData';
 
 /** Six quarters of survey history and an open campaign (`nps.demoData`). */
 export const npsDemoModule = createBackendModule({
@@ -109,6 +111,54 @@ export const goldenPathsDemoModule = createBackendModule({
             id: 'golden-paths-demo-runs',
             loaded: 'Loaded the demo golden-path runs',
             load: () => loadGoldenPathDemoRuns(store),
+          }),
+        );
+      },
+    });
+  },
+});
+
+/**
+ * Last quarter's finished study with its public summary, this quarter's study under
+ * way, volunteers and an open preview (`research.demoData`). Waits for the catalog and
+ * the demo roadmap, whose items the findings and the preview link to.
+ */
+export const researchDemoModule = createBackendModule({
+  pluginId: 'research',
+  moduleId: 'paved-demo',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        demo: researchDemoDataExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ demo, config, logger, scheduler, auth, catalog }) {
+        if (!config.getOptionalBoolean('research.demoData.enabled')) return;
+        demo.addDemoDataLoader(({ studies, previews, notices, roadmap }) =>
+          loadWhenReady({
+            scheduler,
+            logger,
+            id: 'research-demo-data',
+            loaded: 'Loaded the demo user research',
+            load: async () => {
+              const people = await catalogPeople(catalog, auth);
+              const items =
+                people.length > 0 ? await roadmap.items() : undefined;
+              return (
+                Boolean(items?.length) &&
+                loadResearchDemoData({
+                  studies,
+                  previews,
+                  notices,
+                  items: items!,
+                  people,
+                })
+              );
+            },
           }),
         );
       },
