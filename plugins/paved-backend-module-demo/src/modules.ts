@@ -144,6 +144,8 @@ export const researchDemoModule = createBackendModule({
             logger,
             id: 'research-demo-data',
             loaded: 'Loaded the demo user research',
+            // Asks the roadmap plugin: after the start-up rush, not during it.
+            initialDelaySeconds: 20,
             load: async () => {
               const people = await catalogPeople(catalog, auth);
               const items =
