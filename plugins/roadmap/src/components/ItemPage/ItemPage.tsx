@@ -44,6 +44,7 @@ import {
 import { entityDisplayName } from '@paved/common';
 import { ItemHistory } from './ItemHistory';
 import { DemandCard } from '../DemandCard';
+import { ItemCards } from './ItemCards';
 
 /** True for the links the page renders as links: http(s) only. */
 export function isWebUrl(url: string): boolean {
@@ -288,6 +289,7 @@ export function ItemPage() {
               {item.value && (
                 <DemandCard itemId={item.value.id} canManage={canManage} />
               )}
+              {item.value && <ItemCards item={item.value} />}
               <InfoCard title="History">{changes}</InfoCard>
             </Stack>
           </Grid>
