@@ -301,7 +301,10 @@ export async function loadResearchDemoData(options: {
         goal: 8,
         guide: [
           'Tell me about the last time you set up a new service or repository. Where did you start?',
-          ...DEFAULT_GUIDE.slice(1),
+          'What was the most frustrating part of it? What did you do then?',
+          'How did it get its first deployment, database and secrets?',
+          'Who did you ask for help along the way, and what happened next?',
+          'What do you do today that feels like a workaround? How did it start?',
         ],
         status: 'under-way',
         scheduleKey: current,

@@ -118,7 +118,9 @@ export function DemandCard({
             <TableHead>
               <TableRow>
                 <TableCell>Interview study</TableCell>
-                <TableCell align="right">Participants</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  Developers
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
