@@ -4,7 +4,6 @@ import {
   PreviewStore,
   StudyStore,
 } from '@paved/plugin-research-backend';
-import { Knex } from 'knex';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { loadResearchDemoData, roundRobin } from './demoData';
 
@@ -41,7 +40,7 @@ const items = [
 ];
 
 describe.each(databases.eachSupportedId())('research demo data on %p', id => {
-  let knex: Knex;
+  let knex: Awaited<ReturnType<typeof databases.init>>;
   let stores: {
     studies: StudyStore;
     previews: PreviewStore;

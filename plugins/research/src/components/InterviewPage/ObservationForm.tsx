@@ -67,14 +67,18 @@ export function ObservationForm(props: {
       aria-label={initial ? 'Edit finding' : 'New finding'}
     >
       <TextField
-        label={quote ? 'Quote, in their words' : 'Observation'}
+        label="What they did or said"
         value={text}
         onChange={e => setText(e.target.value)}
         multiline
         minRows={2}
         required
         inputProps={{ maxLength: 2000 }}
-        helperText="What they did or said, not what they asked for"
+        helperText={
+          quote
+            ? 'Their words, exactly; marked as a quote'
+            : 'An observation of their work, not what they asked for'
+        }
       />
       <FormControlLabel
         control={
