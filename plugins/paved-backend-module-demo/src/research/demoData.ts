@@ -314,7 +314,7 @@ export async function loadResearchDemoData(options: {
     );
   };
   const underWay = ((await insertUnderWay()) ?? (await insertUnderWay()))!;
-  const held = new Date(now.getTime() - 6 * DAY_MS);
+  const held = at(new Date(now.getTime() - 6 * DAY_MS), 0, 10);
   const upcoming = at(new Date(now.getTime() + 3 * DAY_MS), 0, 14);
   const later = at(new Date(now.getTime() + 4 * DAY_MS), 0, 10);
   const thisQuarter = developers.slice(8, 13);

@@ -286,10 +286,10 @@ export function ItemPage() {
           </Grid>
           <Grid item xs={12} md={4}>
             <Stack spacing={3}>
+              {item.value && <ItemCards item={item.value} />}
               {item.value && (
                 <DemandCard itemId={item.value.id} canManage={canManage} />
               )}
-              {item.value && <ItemCards item={item.value} />}
               <InfoCard title="History">{changes}</InfoCard>
             </Stack>
           </Grid>
