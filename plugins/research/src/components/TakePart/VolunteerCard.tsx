@@ -54,7 +54,8 @@ export function VolunteerCard() {
           no feature wish lists.
         </Typography>
         <Button variant="contained" disabled={saving} onClick={() => set(true)}>
-          I'd talk to the platform team for 30 minutes
+          {/* A no-break space keeps "30 minutes" together when the label wraps. */}
+          I'd talk to the platform team for 30{'\u00a0'}minutes
         </Button>
       </Stack>
     );
