@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { Browser, Page, expect, test } from '@playwright/test';
 import { backend, demoHeaders, signIn } from './auth';
 
@@ -12,6 +13,17 @@ async function sessionAs(browser: Browser, who?: RegExp): Promise<Page> {
     .getByRole('button', { name: 'Remind me later' });
   if (await later.isVisible().catch(() => false)) await later.click();
   return page;
+}
+
+// The WCAG 2.1 A/AA problems axe finds in the page's main content.
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 test.describe('user research', () => {
@@ -265,5 +277,67 @@ test.describe('user research', () => {
     expect(
       (await request.get(`${backend}/api/research/summaries`)).status(),
     ).toBe(401);
+  });
+
+  test('every research view is axe-clean, for developers and platform PMs', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(240_000);
+    const headers = await demoHeaders(request, 'priya.raman');
+    const get = async (path: string) =>
+      (
+        await (
+          await request.get(`${backend}/api/research${path}`, { headers })
+        ).json()
+      ).items;
+    const studies: Array<{ id: string; title: string }> = await get('/studies');
+    const finished = studies.find(
+      s => s.title === 'Getting a change to production',
+    )!;
+    const underWay = studies.find(s => s.title === 'Setting up a new service')!;
+    const [preview] = await get('/previews');
+    const detail = await (
+      await request.get(`${backend}/api/research/studies/${underWay.id}`, {
+        headers,
+      })
+    ).json();
+    const interview = detail.invitations.find(
+      (i: { findings: number }) => i.findings > 0,
+    );
+
+    const check = async (page: Page, paths: string[]) => {
+      for (const path of paths) {
+        await page.goto(path);
+        const main = page.locator('main');
+        await expect(main.locator('h1').first()).toBeVisible();
+        // Loaded: no spinner left (a determinate progress bar is content).
+        await expect(
+          main.locator('[role=progressbar]:not([aria-valuenow])'),
+        ).toHaveCount(0);
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+    };
+    const dev = await sessionAs(browser, /Jonas Weber/);
+    await check(dev, [
+      '/research',
+      '/research?tab=invitations',
+      '/research?tab=previews',
+      '/research/volunteer',
+    ]);
+    await check(dev, [`/roadmap/items/${preview.itemId}`]);
+    const pm = await sessionAs(browser);
+    await check(pm, [
+      '/research?tab=studies',
+      `/research/studies/${underWay.id}`,
+      `/research/studies/${underWay.id}?tab=recruiting`,
+      `/research/studies/${underWay.id}?tab=interviews`,
+      `/research/studies/${finished.id}?tab=synthesis`,
+      `/research/studies/${finished.id}?tab=summary`,
+      `/research/interviews/${interview.id}`,
+    ]);
+    await check(pm, [`/roadmap/items/${preview.itemId}`]);
+    await pm.context().close();
+    await dev.context().close();
   });
 });
