@@ -132,7 +132,8 @@ export const researchPlugin = createBackendPlugin({
           id: 'research-preview-general-availability',
           frequency: { minutes: settings.gaCheckMinutes },
           timeout: { minutes: 2 },
-          initialDelay: { seconds: 30 },
+          // Not during start-up: the first call to another plugin fetches its keys.
+          initialDelay: { minutes: settings.gaCheckMinutes },
           scope: 'global',
           fn: async () => {
             const announced = await previews.announceGeneralAvailability();
