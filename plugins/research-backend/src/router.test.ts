@@ -109,6 +109,7 @@ describe('research router', () => {
       `/studies/${studyId}/synthesis`,
       `/studies/${studyId}/recruiting`,
       '/people',
+      '/themes',
     ]) {
       const denied = await request(app).get(path).set('authorization', as(DEV));
       expect(denied.status).toBe(403);

@@ -222,8 +222,9 @@ export async function createRouter(
     res.json({ items: await studies.people() });
   });
 
+  // Survey comment counts per theme are for platform PMs, as in the NPS plugin.
   router.get('/themes', async (req, res) => {
-    await userWith(req, researchReadPermission);
+    await userWith(req, researchStudyManagePermission);
     res.json({ items: await studies.sharedThemes() });
   });
 
