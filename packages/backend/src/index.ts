@@ -55,9 +55,11 @@ backend.add(import('@paved/plugin-golden-paths-backend'));
 // Paved: delivery metrics (DORA, time to first deployment, release impact);
 // CI/CD and incident tools send events with static tokens (README).
 backend.add(import('@paved/plugin-platform-metrics-backend'));
+// Paved: user research (developer interviews and developer previews).
+backend.add(import('@paved/plugin-research-backend'));
 
 // Development only: the demo organisation's history (survey answers, roadmap,
-// golden-path runs), each behind its `<plugin>.demoData.enabled` setting. A
+// golden-path runs, user research), each behind its `<plugin>.demoData.enabled` setting. A
 // production backend never carries it; the module itself refuses production.
 if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@paved/backend-module-demo'));

@@ -10,10 +10,11 @@ import {
 import {
   compatWrapper,
   convertLegacyRouteRef,
+  convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { npsApiRef } from './api/NpsApi';
 import { NpsClient } from './api/NpsClient';
-import { rootRouteRef } from './plugin';
+import { rootRouteRef, volunteerRouteRef } from './plugin';
 
 const npsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -65,5 +66,6 @@ const npsPrompt = AppRootElementBlueprint.make({
 /** The platform NPS plugin for Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'nps',
+  externalRoutes: convertLegacyRouteRefs({ volunteer: volunteerRouteRef }),
   extensions: [npsApi, npsPage, npsPrompt],
 });

@@ -4,6 +4,6 @@
  *
  * @packageDocumentation
  */
-export { npsPlugin, NpsPage, NpsPrompt } from './plugin';
+export { npsPlugin, NpsPage, NpsPrompt, volunteerRouteRef } from './plugin';
 export { npsApiRef, type NpsApi } from './api/NpsApi';
 export { NpsClient } from './api/NpsClient';

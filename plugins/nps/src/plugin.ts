@@ -1,6 +1,7 @@
 import {
   createApiFactory,
   createComponentExtension,
+  createExternalRouteRef,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
@@ -12,6 +13,15 @@ import { NpsClient } from './api/NpsClient';
 
 /** The /nps page's route. */
 export const rootRouteRef = createRouteRef({ id: 'nps' });
+
+/**
+ * Where the thank-you sends developers who would talk to the platform team (the app
+ * binds it, e.g. to user research's volunteer page); unbound, the thank-you has no link.
+ */
+export const volunteerRouteRef = createExternalRouteRef({
+  id: 'volunteer',
+  optional: true,
+});
 
 /** The platform NPS plugin for apps on Backstage's legacy frontend system. */
 export const npsPlugin = createPlugin({
@@ -25,6 +35,7 @@ export const npsPlugin = createPlugin({
     }),
   ],
   routes: { root: rootRouteRef },
+  externalRoutes: { volunteer: volunteerRouteRef },
 });
 
 /** The /nps page: answer the survey, read results and the trend. */

@@ -9,6 +9,7 @@ import {
   goldenPathsDemoModule,
   npsDemoModule,
   platformMetricsDemoModule,
+  researchDemoModule,
   roadmapDemoModule,
 } from './modules';
 
@@ -16,6 +17,7 @@ export {
   goldenPathsDemoModule,
   npsDemoModule,
   platformMetricsDemoModule,
+  researchDemoModule,
   roadmapDemoModule,
 };
 
@@ -38,6 +40,7 @@ export default createBackendFeatureLoader({
       roadmapDemoModule,
       goldenPathsDemoModule,
       platformMetricsDemoModule,
+      researchDemoModule,
     ];
   },
 });

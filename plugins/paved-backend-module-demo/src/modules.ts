@@ -6,12 +6,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { goldenPathsDemoDataExtensionPoint } from '@paved/plugin-golden-paths-backend';
 import { npsDemoDataExtensionPoint } from '@paved/plugin-nps-backend';
 import { roadmapDemoDataExtensionPoint } from '@paved/plugin-roadmap-backend';
+import { researchDemoDataExtensionPoint } from '@paved/plugin-research-backend';
 import { platformMetricsDemoDataExtensionPoint } from '@paved/plugin-platform-metrics-backend';
 import { loadPlatformMetricsDemoData } from './platform-metrics/load';
 import { loadGoldenPathDemoRuns } from './golden-paths/demoData';
 import { loadDemoData } from './nps/demoData';
 import { loadWhenReady, settledPeople } from './people';
 import { loadRoadmapDemoData } from './roadmap/demoData';
+import { loadResearchDemoData } from './research/demoData';
 
 /** Six quarters of survey history and an open campaign (`nps.demoData`). */
 export const npsDemoModule = createBackendModule({
@@ -153,6 +155,56 @@ export const platformMetricsDemoModule = createBackendModule({
             id: 'platform-metrics-demo-data',
             loaded: 'Loaded the demo delivery history',
             load: () => loadPlatformMetricsDemoData(context, catalog, auth),
+          }),
+        );
+      },
+    });
+  },
+});
+
+/**
+ * Last quarter's finished study with its public summary, this quarter's study under
+ * way, volunteers and an open preview (`research.demoData`). Waits for the catalog and
+ * the demo roadmap, whose items the findings and the preview link to.
+ */
+export const researchDemoModule = createBackendModule({
+  pluginId: 'research',
+  moduleId: 'paved-demo',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        demo: researchDemoDataExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ demo, config, logger, scheduler, auth, catalog }) {
+        if (!config.getOptionalBoolean('research.demoData.enabled')) return;
+        const settled = settledPeople(catalog, auth);
+        demo.addDemoDataLoader(({ studies, previews, notices, roadmap }) =>
+          loadWhenReady({
+            scheduler,
+            logger,
+            id: 'research-demo-data',
+            loaded: 'Loaded the demo user research',
+            // Asks the roadmap plugin: after the start-up rush, not during it.
+            initialDelaySeconds: 20,
+            load: async () => {
+              const people = await settled();
+              const items = people ? await roadmap.items() : undefined;
+              return (
+                Boolean(items?.length) &&
+                loadResearchDemoData({
+                  studies,
+                  previews,
+                  notices,
+                  items: items!,
+                  people: people!,
+                })
+              );
+            },
           }),
         );
       },

@@ -69,12 +69,14 @@ export async function loadWhenReady(options: {
   id: string;
   loaded: string;
   load: () => Promise<boolean>;
+  /** Seconds before the first try (default 5). */
+  initialDelaySeconds?: number;
 }): Promise<void> {
   await options.scheduler.scheduleTask({
     id: options.id,
     frequency: { seconds: 15 },
     timeout: { minutes: 2 },
-    initialDelay: { seconds: 5 },
+    initialDelay: { seconds: options.initialDelaySeconds ?? 5 },
     scope: 'global',
     fn: async () => {
       if (await options.load()) options.logger.info(options.loaded);

@@ -7,6 +7,7 @@ import {
 import { npsPlatformPermissions } from '@paved/plugin-nps-common';
 import { platformMetricsPlatformPermissions } from '@paved/plugin-platform-metrics-common';
 import { roadmapPlatformPermissions } from '@paved/plugin-roadmap-common';
+import { researchPlatformPermissions } from '@paved/plugin-research-common';
 import {
   PermissionPolicy,
   PolicyQuery,
@@ -27,6 +28,7 @@ export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   ...npsPlatformPermissions.map(p => p.name),
   ...roadmapPlatformPermissions.map(p => p.name),
   ...platformMetricsPlatformPermissions.map(p => p.name),
+  ...researchPlatformPermissions.map(p => p.name),
 ];
 
 function toGroupRef(value: string): string {

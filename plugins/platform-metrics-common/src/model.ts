@@ -86,8 +86,7 @@ export const LOWER_IS_BETTER: Record<MetricId, boolean> = {
   reworkRate: true,
 };
 
-/** The User annotation with a developer's start date (ISO 8601). */
-export const JOINED_AT_ANNOTATION = 'paved.dev/joined-at';
+export { JOINED_AT_ANNOTATION } from '@paved/common';
 
 /**
  * Weeks start on Monday 00:00 UTC. 1970-01-05 was the first Monday after the

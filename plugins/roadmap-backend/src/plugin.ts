@@ -12,6 +12,7 @@ import {
   roadmapDemoDataExtensionPoint,
 } from './extensions';
 import { NpsDemandSource } from './service/NpsDemandSource';
+import { ResearchBackendSource } from './service/ResearchSource';
 
 /** How long read notices stay in the inbox when `roadmap.notices.readRetentionDays` is unset. */
 export const DEFAULT_READ_NOTICE_RETENTION_DAYS = 90;
@@ -57,6 +58,8 @@ export const roadmapPlugin = createBackendPlugin({
         const service = new RoadmapService(
           store,
           new NpsDemandSource(deps.discovery, deps.auth, deps.logger),
+          undefined,
+          new ResearchBackendSource(deps.discovery, deps.auth, deps.logger),
         );
         const retentionDays = readNoticeRetentionDays(deps.config);
         // Once across replicas: the inbox keeps unread notices, and read ones

@@ -289,7 +289,11 @@ describe('roadmap router', () => {
       .put(`/items/${id}/themes`)
       .set('authorization', as(PM))
       .send({ themes: ['ci speed', 'ci speed'] });
-    expect(ok.body).toEqual({ themes: ['ci speed'], campaigns: [] });
+    expect(ok.body).toEqual({
+      themes: ['ci speed'],
+      campaigns: [],
+      studies: [],
+    });
     const read = await request(app)
       .get(`/items/${id}/demand`)
       .set('authorization', as(DEV));

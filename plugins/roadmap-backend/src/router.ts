@@ -3,7 +3,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   audited,
   databaseUnavailableAs503,
@@ -69,6 +73,21 @@ export async function createRouter(
     const user = await userWith(req, roadmapItemReadPermission);
     const page = parseRequest(itemsPage, req.query, 'query');
     res.json(await service.listItems(user, page));
+  });
+
+  // Stages only, for other plugins (user research: previews and general availability).
+  router.get('/item-statuses', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: roadmapItemReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You need the roadmap.item.read permission');
+    }
+    res.json({ items: await service.itemStatuses() });
   });
 
   router.get('/items/:id', async (req, res) => {

@@ -70,10 +70,38 @@ export interface CampaignDemand {
   comments: number;
 }
 
-/** The NPS themes an item answers and the demand behind them, per campaign. */
+/** The NPS themes an item answers and the demand behind them, per campaign and per study. */
 export interface ItemDemand {
   themes: string[];
   campaigns: CampaignDemand[];
+  /** Interview participants per research study (empty without the research plugin). */
+  studies: StudyDemand[];
+}
+
+/** Interview participants of one research study whose findings link to an item. */
+export interface StudyDemand {
+  studyId: string;
+  title: string;
+  /** e.g. 2026-Q4 */
+  quarter: string;
+  participants: number;
+}
+
+/** An item's stage, as other plugins read it (user research: previews, general availability). */
+export interface RoadmapItemStatus {
+  id: string;
+  title: string;
+  status: string;
+}
+
+/** A research study's public summary, as the quarterly review includes it. */
+export interface ResearchSummary {
+  title: string;
+  quarter: string;
+  participants: number;
+  heard: string;
+  willDo: string;
+  willNotDo: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  createExtensionInput,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -13,6 +14,8 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { roadmapApiRef } from './api/RoadmapApi';
 import { RoadmapClient } from './api/RoadmapClient';
 import { rootRouteRef } from './plugin';
+import { roadmapItemCardDataRef } from '@paved/plugin-roadmap-react';
+import { ItemCardsContext } from './components/ItemPage/ItemCards';
 
 const roadmapApi = ApiBlueprint.make({
   params: defineParams =>
@@ -37,15 +40,30 @@ const roadmapIcon = (
   </svg>
 );
 
-const roadmapPage = PageBlueprint.make({
-  params: {
-    path: '/roadmap',
-    title: 'Roadmap',
-    icon: roadmapIcon,
-    routeRef: convertLegacyRouteRef(rootRouteRef),
-    noHeader: true,
-    loader: () =>
-      import('./components/RoadmapPage').then(m => compatWrapper(<m.Router />)),
+// Other plugins attach cards to each item's page (RoadmapItemCardBlueprint).
+const roadmapPage = PageBlueprint.makeWithOverrides({
+  inputs: {
+    itemCards: createExtensionInput([roadmapItemCardDataRef]),
+  },
+  factory(originalFactory, { inputs }) {
+    const cards = inputs.itemCards.map(card =>
+      card.get(roadmapItemCardDataRef),
+    );
+    return originalFactory({
+      path: '/roadmap',
+      title: 'Roadmap',
+      icon: roadmapIcon,
+      routeRef: convertLegacyRouteRef(rootRouteRef),
+      noHeader: true,
+      loader: () =>
+        import('./components/RoadmapPage').then(m =>
+          compatWrapper(
+            <ItemCardsContext.Provider value={cards}>
+              <m.Router />
+            </ItemCardsContext.Provider>,
+          ),
+        ),
+    });
   },
 });
 

@@ -442,6 +442,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
     expect(await service.demand(created.id)).toEqual({
       themes: [],
       campaigns: [],
+      studies: [],
     });
     const demand = await service.setThemes(created.id, [
       'ci speed',

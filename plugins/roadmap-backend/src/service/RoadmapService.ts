@@ -7,6 +7,7 @@ import {
   PageRequest,
   RoadmapChange,
   RoadmapItem,
+  RoadmapItemStatus,
   RoadmapNotification,
   createItemSchema,
   moveItemSchema,
@@ -16,6 +17,8 @@ import { z } from 'zod';
 import { ItemFields, RoadmapStore } from '../database/RoadmapStore';
 import { reviewMarkdown } from './reviewExport';
 import { DemandSource } from './NpsDemandSource';
+import { ResearchSource, noResearch } from './ResearchSource';
+import { researchReviewLines } from './researchReview';
 
 /** Shown on every roadmap page and in every export. */
 export const ROADMAP_DISCLAIMER =
@@ -57,6 +60,7 @@ export class RoadmapService {
     private readonly store: RoadmapStore,
     private readonly demandSource: DemandSource = { demand: async () => [] },
     now?: () => Date,
+    private readonly research: ResearchSource = noResearch,
   ) {
     this.now = now ?? (() => new Date());
   }
@@ -76,7 +80,17 @@ export class RoadmapService {
       throw new NotFoundError(`No roadmap item with id ${id}`);
     }
     const themes = await this.store.themes(id);
-    return { themes, campaigns: await this.demandSource.demand(themes) };
+    const [campaigns, studies] = await Promise.all([
+      this.demandSource.demand(themes),
+      this.research.demand(id),
+    ]);
+    return { themes, campaigns, studies };
+  }
+
+  /** Every item's stage, for other plugins (user research). */
+  async itemStatuses(): Promise<RoadmapItemStatus[]> {
+    const items = await this.store.listItems('service:roadmap-statuses');
+    return items.map(({ id, title, status }) => ({ id, title, status }));
   }
 
   /** A page of the roadmap as `userRef` sees it (their votes and subscriptions marked). */
@@ -265,7 +279,7 @@ export class RoadmapService {
         });
       }
     }
-    return reviewMarkdown({
+    const markdown = reviewMarkdown({
       items,
       changes,
       demand,
@@ -273,5 +287,10 @@ export class RoadmapService {
       now,
       disclaimer: ROADMAP_DISCLAIMER,
     });
+    // The public summaries of research studies published in the window.
+    const research = researchReviewLines(await this.research.summaries(from));
+    return research.length > 0
+      ? `${markdown}\n${research.join('\n').trimEnd()}\n`
+      : markdown;
   }
 }

@@ -6,11 +6,12 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { Campaign, Trend } from '@paved/plugin-nps-common';
 import { npsApiRef } from '../../api/NpsApi';
+import { volunteerRouteRef } from '../../plugin';
 import { NpsAnswerForm } from '../NpsAnswerForm';
 import { formatNps } from '../format';
 
@@ -132,6 +133,8 @@ export function NpsPrompt() {
 }
 
 function Thanks({ trend }: { trend: Trend | null }) {
+  // Bound by the app (e.g. to user research); the link carries nothing of the answer.
+  const volunteer = useRouteRef(volunteerRouteRef);
   const recent = (trend?.points ?? []).filter(p => p.summary).slice(-4);
   return (
     <Stack spacing={1} role="status">
@@ -155,6 +158,11 @@ function Thanks({ trend }: { trend: Trend | null }) {
       <Link component={RouterLink} to="/nps">
         See the results and the trend
       </Link>
+      {volunteer && (
+        <Link component={RouterLink} to={volunteer()}>
+          I'd talk to the platform team for 30 minutes
+        </Link>
+      )}
     </Stack>
   );
 }

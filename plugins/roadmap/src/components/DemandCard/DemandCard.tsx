@@ -17,6 +17,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { quarterLabel } from '@paved/common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 
 /**
@@ -40,11 +41,13 @@ export function DemandCard({
   if (demand.loading && !demand.value) return <Progress />;
   if (demand.error) return <ResponseErrorPanel error={demand.error} />;
   const { themes, campaigns } = demand.value!;
+  // Interview participants per research study; none without the research plugin.
+  const studies = demand.value!.studies ?? [];
 
   return (
     <InfoCard
-      title="Demand from the survey"
-      subheader="Comments in the platform NPS that ask for this"
+      title="Demand behind this item"
+      subheader="Survey comments that ask for this, and developers who raised it in interviews"
     >
       <Stack spacing={2}>
         {canManage ? (
@@ -105,6 +108,28 @@ export function DemandCard({
                 <TableRow key={c.campaignId}>
                   <TableCell>{c.title}</TableCell>
                   <TableCell align="right">{c.comments}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {studies.length > 0 && (
+          <Table size="small" aria-label="Interview participants per study">
+            <TableHead>
+              <TableRow>
+                <TableCell>Interview study</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  Developers
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {studies.map(s => (
+                <TableRow key={s.studyId}>
+                  <TableCell>{`${s.title} (${quarterLabel(
+                    s.quarter,
+                  )})`}</TableCell>
+                  <TableCell align="right">{s.participants}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

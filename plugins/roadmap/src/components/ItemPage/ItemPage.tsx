@@ -45,6 +45,7 @@ import {
 import { entityDisplayName } from '@paved/common';
 import { ItemHistory } from './ItemHistory';
 import { DemandCard } from '../DemandCard';
+import { ItemCards } from './ItemCards';
 
 /** True for the links the page renders as links: http(s) only. */
 export function isWebUrl(url: string): boolean {
@@ -288,6 +289,7 @@ export function ItemPage() {
           </Grid>
           <Grid item xs={12} md={4}>
             <Stack spacing={3}>
+              {item.value && <ItemCards item={item.value} />}
               {item.value && (
                 <DemandCard itemId={item.value.id} canManage={canManage} />
               )}

@@ -1,0 +1,1 @@
+export { PreviewsTab } from './PreviewsTab';

@@ -1,0 +1,2 @@
+export { ResearchPage } from './ResearchPage';
+export { Router } from './Router';

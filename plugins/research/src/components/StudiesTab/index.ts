@@ -1,0 +1,1 @@
+export { StudiesTab } from './StudiesTab';

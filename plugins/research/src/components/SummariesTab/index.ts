@@ -1,0 +1,1 @@
+export { SummariesTab, SummaryCard } from './SummariesTab';
