@@ -77,10 +77,9 @@ export async function createRouter(
     includePutOff: z.enum(['true', 'false']).optional(),
   });
   router.get('/prompt', async (req, res) => {
+    const who = await caller(req);
     const query = parseRequest(promptQuery, req.query, 'query');
-    res.json(
-      await answers.prompt(await caller(req), query.includePutOff === 'true'),
-    );
+    res.json(await answers.prompt(who, query.includePutOff === 'true'));
   });
 
   router.get('/campaigns', async (req, res) => {
@@ -134,9 +133,9 @@ export async function createRouter(
   });
 
   router.post('/campaigns/:id/answers', async (req, res) => {
+    const who = await caller(req);
     const id = campaignId(req);
     const answer = parseRequest(submitAnswerSchema, req.body);
-    const who = await caller(req);
     // The audit event names the campaign only: never the score next to the user.
     await audit(req, 'answer-submit', { campaignId: id }, () =>
       answers.answer(id, who, answer),
@@ -145,15 +144,17 @@ export async function createRouter(
   });
 
   router.post('/campaigns/:id/remind-later', async (req, res) => {
+    const who = await caller(req);
     const id = campaignId(req);
     parseRequest(z.strictObject({}), req.body ?? {});
-    res.json(await answers.remindLater(id, await caller(req)));
+    res.json(await answers.remindLater(id, who));
   });
 
   router.post('/campaigns/:id/not-this-quarter', async (req, res) => {
+    const who = await caller(req);
     const id = campaignId(req);
     parseRequest(z.strictObject({}), req.body ?? {});
-    await answers.notThisQuarter(id, await caller(req));
+    await answers.notThisQuarter(id, who);
     res.json({ dismissed: true });
   });
 
