@@ -129,7 +129,7 @@ test.describe('delivery metrics', () => {
   test('the Delivery page: the five metrics, release impact, onboarding, unmapped services; accessible', async ({
     page,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     await signIn(page);
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
@@ -139,7 +139,7 @@ test.describe('delivery metrics', () => {
     // The demo history loads a few seconds after the catalog has the demo services.
     await expect(
       page.getByRole('article', { name: 'Deployment frequency' }),
-    ).toBeVisible({ timeout: 90_000 });
+    ).toBeVisible({ timeout: 180_000 });
     for (const name of [
       'Change lead time',
       'Change failure rate',
