@@ -128,18 +128,32 @@ test.describe('delivery metrics', () => {
 
   test('the Delivery page: the five metrics, release impact, onboarding, unmapped services; accessible', async ({
     page,
+    request,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
+    // The demo history loads once the catalog has settled: wait for it.
+    const priya = await demoHeaders(request, 'priya.raman');
+    await expect
+      .poll(
+        async () => {
+          const res = await request.get(
+            `${backend}/api/platform-metrics/unmapped-services`,
+            { headers: priya },
+          );
+          return JSON.stringify(await res.json());
+        },
+        { timeout: 180_000, intervals: [5_000] },
+      )
+      .toContain('payments-gw');
     await signIn(page);
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Delivery' })
       .click();
     await expect(page.getByRole('heading', { name: 'Delivery' })).toBeVisible();
-    // The demo history loads a few seconds after the catalog has the demo services.
     await expect(
       page.getByRole('article', { name: 'Deployment frequency' }),
-    ).toBeVisible({ timeout: 90_000 });
+    ).toBeVisible();
     for (const name of [
       'Change lead time',
       'Change failure rate',

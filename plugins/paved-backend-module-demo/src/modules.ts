@@ -147,14 +147,16 @@ export const platformMetricsDemoModule = createBackendModule({
         if (!config.getOptionalBoolean('platformMetrics.demoData.enabled')) {
           return;
         }
-        // Loads once the catalog has the demo services and people.
+        // Loads once the catalog has all the demo services and people.
+        const seen = { services: -1 };
         demo.addDemoDataLoader(context =>
           loadWhenReady({
             scheduler,
             logger,
             id: 'platform-metrics-demo-data',
             loaded: 'Loaded the demo delivery history',
-            load: () => loadPlatformMetricsDemoData(context, catalog, auth),
+            load: () =>
+              loadPlatformMetricsDemoData(context, catalog, auth, seen),
           }),
         );
       },

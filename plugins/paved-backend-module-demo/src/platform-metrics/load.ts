@@ -88,19 +88,23 @@ async function readCatalog(catalog: CatalogService, auth: AuthService) {
 
 /**
  * Loads a year of delivery history for the demo organisation through the
- * plugin's store, unless it is there already; false while the catalog does
- * not have the demo services yet.
+ * plugin's store, unless it is there already; false while the catalog is
+ * still ingesting the demo services (their count must be the same at two
+ * checks in a row, kept in `seen`).
  */
 export async function loadPlatformMetricsDemoData(
   context: PlatformMetricsDemoDataContext,
   catalog: CatalogService,
   auth: AuthService,
+  seen: { services: number },
   now = Date.now(),
 ): Promise<boolean> {
   const { store, service } = context;
   if (await store.hasSource(DEMO_CI)) return false;
   const { services, developers } = await readCatalog(catalog, auth);
-  if (services.length === 0 || developers.length === 0) return false;
+  const settled = services.length > 0 && services.length === seen.services;
+  seen.services = services.length;
+  if (!settled || developers.length === 0) return false;
   const releaseAt =
     demoRoadmapReleases(new Date(now)).get(RELEASE)?.getTime() ??
     now - 75 * DAY_MS;

@@ -478,7 +478,7 @@ describe.each(databases.eachSupportedId())('MetricsStore on %p', id => {
   });
 
   it('keeps release markers and classifications with their band version', async () => {
-    const id = await store.addMarker(
+    const markerId = await store.addMarker(
       {
         title: 'Mesh',
         description: null,
@@ -488,8 +488,8 @@ describe.each(databases.eachSupportedId())('MetricsStore on %p', id => {
       day(4),
     );
     expect((await store.markers()).map(m => m.title)).toEqual(['Mesh']);
-    expect(await store.deleteMarker(id)).toBe(true);
-    expect(await store.deleteMarker(id)).toBe(false);
+    expect(await store.deleteMarker(markerId)).toBe(true);
+    expect(await store.deleteMarker(markerId)).toBe(false);
 
     const row = {
       day: '2026-11-30',
