@@ -101,7 +101,14 @@ export const PAVED_PLUGINS = [
  * lets them), each user's teams from the demo organisation, and one in-memory
  * SQLite database per plugin that the test can inspect.
  */
-export async function startPavedBackend(): Promise<{
+export async function startPavedBackend(
+  options: {
+    /** Further service factories or features, e.g. a logger that records. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+    /** Config layered over the test defaults. */
+    config?: Record<string, unknown>;
+  } = {},
+): Promise<{
   backend: Awaited<ReturnType<typeof startTestBackend>>;
   server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   databases: Map<string, Knex>;
@@ -195,8 +202,10 @@ export async function startPavedBackend(): Promise<{
           app: { baseUrl: 'http://localhost:3000' },
           paved: { platformGroup: 'group:default/platform-team' },
           nps: { schedule: { enabled: false } },
+          ...options.config,
         },
       }),
+      ...(options.features ?? []),
     ],
   });
   return { backend, server: backend.server, databases };

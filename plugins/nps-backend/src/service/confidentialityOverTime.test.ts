@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
 import fc from 'fast-check';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { NpsStore } from '../database/NpsStore';
 import { NpsServices, createNpsServices, readNpsSettings } from '.';
 
@@ -14,23 +14,39 @@ const K_COMMENTS = 4;
 // Few groups, so that batches, small groups and the close all happen often.
 const TEAMS = ['checkout', 'checkout', 'routing', null] as const;
 
-type Step =
+// Each step runs on one of the replicas (two on Postgres, which they share).
+type Step = { replica: number } & (
   | { kind: 'answer'; team: number; score: number; comment: boolean }
   | { kind: 'release' }
-  | { kind: 'read' };
+  | { kind: 'read' }
+);
 
+const replicaArb = fc.integer({ min: 0, max: 1 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record({
+      replica: replicaArb,
       kind: fc.constant('answer' as const),
       team: fc.integer({ min: 0, max: TEAMS.length - 1 }),
       score: fc.integer({ min: 0, max: 10 }),
       comment: fc.boolean(),
     }),
   },
-  { weight: 2, arbitrary: fc.constant({ kind: 'release' as const }) },
-  { weight: 3, arbitrary: fc.constant({ kind: 'read' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      replica: replicaArb,
+      kind: fc.constant('release' as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      replica: replicaArb,
+      kind: fc.constant('read' as const),
+    }),
+  },
 );
 
 /** Everything anyone can read about one campaign, reduced to numbers. */
@@ -139,9 +155,11 @@ function compare(a: Snapshot, b: Snapshot) {
 }
 
 describe.each(databases.eachSupportedId())(
-  'confidentiality over time on %p',
+  'confidentiality over time and across replicas on %p',
   databaseId => {
     let knex: Knex;
+    let second: Knex | undefined;
+    let replicas: NpsServices[];
     let services: NpsServices;
     let now: Date;
 
@@ -151,16 +169,29 @@ describe.each(databases.eachSupportedId())(
         mockServices.database({ knex, migrations: { skip: false } }),
       );
       now = new Date('2026-01-05T09:00:00Z');
-      services = createNpsServices({
-        store,
-        directory: { eligibleCount: async () => 200 },
-        settings: readNpsSettings(
-          new ConfigReader({
-            nps: { minGroupSize: K, minCommentGroupSize: K_COMMENTS },
-          }),
-        ),
-        now: () => now,
-      });
+      const build = (replicaStore: NpsStore) =>
+        createNpsServices({
+          store: replicaStore,
+          directory: { eligibleCount: async () => 200 },
+          settings: readNpsSettings(
+            new ConfigReader({
+              nps: { minGroupSize: K, minCommentGroupSize: K_COMMENTS },
+            }),
+          ),
+          now: () => now,
+        });
+      services = build(store);
+      // On Postgres, a second replica with its own connection pool on the same
+      // database (an in-memory SQLite database cannot be shared).
+      second =
+        knex.client.config.client === 'pg'
+          ? knexFactory(knex.client.config)
+          : undefined;
+      replicas = second ? [services, build(new NpsStore(second))] : [services];
+    });
+
+    afterAll(async () => {
+      await second?.destroy();
     });
 
     it('no two reads of any view differ by fewer than k answers, and the close counts everything once', async () => {
@@ -183,6 +214,7 @@ describe.each(databases.eachSupportedId())(
               },
               'user:default/priya.raman',
             );
+            const on = (step: Step) => replicas[step.replica % replicas.length];
             const reads: Snapshot[] = [await snapshot(services, campaign.id)];
             const given: Array<{ score: number; comment?: string }> = [];
             for (const step of steps) {
@@ -195,7 +227,7 @@ describe.each(databases.eachSupportedId())(
                     ? `run ${run} comment ${given.length}`
                     : undefined,
                 };
-                await services.answers.answer(
+                await on(step).answers.answer(
                   campaign.id,
                   {
                     userRef,
@@ -207,9 +239,9 @@ describe.each(databases.eachSupportedId())(
                 );
                 given.push(answer);
               } else if (step.kind === 'release') {
-                await services.release.release();
+                await on(step).release.release();
               } else {
-                reads.push(await snapshot(services, campaign.id));
+                reads.push(await snapshot(on(step), campaign.id));
               }
             }
             await services.campaigns.close(campaign.id);
