@@ -263,6 +263,13 @@ async function main() {
   const naiveMs = Number(process.hrtime.bigint() - naiveStart) / 1e6;
   const naivePerSecond = (NAIVE_EVENTS / naiveMs) * 1000;
   await naiveDb.destroy();
+  console.log(
+    `ingestion ${Math.round(perSecond).toLocaleString(
+      'en-GB',
+    )}/s; naive check-then-insert ${Math.round(naivePerSecond).toLocaleString(
+      'en-GB',
+    )}/s`,
+  );
 
   // --- the organisation DORA query ----------------------------------------------------------------
   await db.raw('vacuum analyze');
