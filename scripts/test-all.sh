@@ -134,7 +134,7 @@ production() {
 step "type check" yarn tsc
 step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
-step "unit and database tests" yarn backstage-cli repo test --ci --watchAll=false \
+step "unit and database tests" yarn backstage-cli repo test --ci --watchAll=false --testTimeout=30000 \
   --json --outputFile="$RESULTS/unit-results.json"
 if [ -z "${PAVED_SKIP_E2E:-}" ]; then
   step "browser and API tests (Chromium)" e2e

@@ -5,3 +5,4 @@
  */
 export * from './quarters';
 export * from './entities';
+export * from './privacy';

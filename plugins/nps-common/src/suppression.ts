@@ -1,25 +1,13 @@
-/** Smallest breakdown group shown unless configured otherwise. */
-export const DEFAULT_MIN_GROUP_SIZE = 5;
+import { effectiveMinGroupSize } from '@paved/common';
 
-/** No configuration may go below this: with fewer answers a respondent can be singled out. */
-export const MIN_GROUP_SIZE_FLOOR = 3;
+export {
+  DEFAULT_MIN_GROUP_SIZE,
+  MIN_GROUP_SIZE_FLOOR,
+  effectiveMinGroupSize,
+} from '@paved/common';
 
 /** Free-text comments identify people more easily than scores, so their groups must be larger. */
 export const DEFAULT_MIN_COMMENT_GROUP_SIZE = 10;
-
-/** Validates a configured minimum: undefined → default; throws RangeError when not an integer or below the floor (3). */
-export function effectiveMinGroupSize(
-  configured?: number,
-  fallback = DEFAULT_MIN_GROUP_SIZE,
-): number {
-  const value = configured ?? fallback;
-  if (!Number.isSafeInteger(value) || value < MIN_GROUP_SIZE_FLOOR) {
-    throw new RangeError(
-      `The minimum group size must be an integer of at least ${MIN_GROUP_SIZE_FLOOR}, got ${value}`,
-    );
-  }
-  return value;
-}
 
 /** How many answers one group of a breakdown (e.g. a team) holds. */
 export interface GroupSize {

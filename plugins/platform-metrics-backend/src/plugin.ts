@@ -13,6 +13,7 @@ import { createRouter } from './router';
 import { CatalogDirectory } from './service/CatalogDirectory';
 import { MetricsService } from './service/MetricsService';
 import { PluginSources } from './service/PluginSources';
+import { readPlatformMetricsSettings } from './service/settings';
 
 /**
  * The delivery-metrics backend: ingests deployments and incidents, and serves
@@ -46,20 +47,18 @@ export const platformMetricsPlugin = createBackendPlugin({
         const { config, logger, scheduler } = deps;
         const store = await MetricsStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(platformMetricsPermissions);
+        const settings = readPlatformMetricsSettings(config);
         const service = new MetricsService(
           store,
           new CatalogDirectory(deps.catalog, deps.auth, logger),
           new PluginSources(deps.discovery, deps.auth, logger),
+          undefined,
+          settings,
         );
 
         await scheduler.scheduleTask({
           id: 'platform-metrics-catalog-sync',
-          frequency: {
-            seconds:
-              config.getOptionalNumber(
-                'platformMetrics.catalogSync.frequencySeconds',
-              ) ?? 300,
-          },
+          frequency: { seconds: settings.catalogSyncSeconds },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 20 },
           scope: 'global',

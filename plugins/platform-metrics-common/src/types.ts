@@ -47,14 +47,21 @@ export interface OnboardingCohort {
   /** "YYYY-MM" (UTC) of their start. */
   cohort: string;
   joined: number;
-  deployed: number;
-  notYetDeployed: number;
-  /** Median days from start to first successful production deployment, over those who deployed. */
+  /** Null when fewer than minCohortSize joined (one person's data). */
+  deployed: number | null;
+  /** Null when fewer than minCohortSize joined. */
+  notYetDeployed: number | null;
+  /**
+   * Median days from start to first successful production deployment, over those
+   * who deployed; null when fewer than minCohortSize have.
+   */
   medianDays: number | null;
 }
 
 /** Time to first deployment per monthly cohort, oldest first. */
 export interface OnboardingReport {
+  /** Cohorts smaller than this show no deployed counts; medians need this many deployed. */
+  minCohortSize: number;
   cohorts: OnboardingCohort[];
 }
 

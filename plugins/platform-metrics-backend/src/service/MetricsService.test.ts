@@ -137,4 +137,92 @@ describe('MetricsService', () => {
     )!;
     expect(frequency.verdict).toBe('no-detectable-change');
   });
+
+  it('shows no deployed counts for a cohort of fewer than k, and no median over fewer than k deployed', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await MetricsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    // October: two joiners; November: four, of whom two deployed; September:
+    // three, all deployed (1, 2 and 4 days after joining).
+    const joined = (month: number, day: number) =>
+      Date.UTC(2026, month, day, 9);
+    const people = [
+      ['oct-a', joined(9, 5)],
+      ['oct-b', joined(9, 12)],
+      ['nov-a', joined(10, 2)],
+      ['nov-b', joined(10, 3)],
+      ['nov-c', joined(10, 4)],
+      ['nov-d', joined(10, 5)],
+      ['sep-a', joined(8, 1)],
+      ['sep-b', joined(8, 2)],
+      ['sep-c', joined(8, 3)],
+    ] as const;
+    const withPeople: ServiceDirectory = {
+      ...directory,
+      async users() {
+        return people.map(([name, at]) => ({
+          ref: `user:default/${name}`,
+          joinedAt: at,
+        }));
+      },
+    };
+    const onboarding = new MetricsService(
+      store,
+      withPeople,
+      sources,
+      () => NOW,
+      { minCohortSize: 3 },
+    );
+    await onboarding.syncCatalog();
+    const deployedBy = (name: string, days: number) => ({
+      source: 'ci',
+      externalId: `first-${name}`,
+      service: 'component:default/svc',
+      environment: 'production',
+      status: 'success' as const,
+      startedAt: iso(
+        people.find(p => p[0] === name)![1] + days * DAY_MS - 1000,
+      ),
+      finishedAt: iso(people.find(p => p[0] === name)![1] + days * DAY_MS),
+      commits: [],
+      deployer: `user:default/${name}`,
+    });
+    await onboarding.ingestDeployments(
+      [
+        deployedBy('oct-a', 3),
+        deployedBy('nov-a', 2),
+        deployedBy('nov-b', 5),
+        deployedBy('sep-a', 1),
+        deployedBy('sep-b', 2),
+        deployedBy('sep-c', 4),
+      ],
+      sender,
+    );
+    const report = await onboarding.onboarding(3);
+    expect(report.minCohortSize).toBe(3);
+    expect(report.cohorts).toEqual([
+      {
+        cohort: '2026-09',
+        joined: 3,
+        deployed: 3,
+        notYetDeployed: 0,
+        medianDays: 2,
+      },
+      {
+        cohort: '2026-10',
+        joined: 2,
+        deployed: null,
+        notYetDeployed: null,
+        medianDays: null,
+      },
+      {
+        cohort: '2026-11',
+        joined: 4,
+        deployed: 2,
+        notYetDeployed: 2,
+        medianDays: null,
+      },
+    ]);
+  });
 });

@@ -1,3 +1,5 @@
+import { DEFAULT_MIN_GROUP_SIZE } from '@paved/common';
+import { PlatformMetricsSettings } from './settings';
 import {
   BackstageCredentials,
   BackstageServicePrincipal,
@@ -54,6 +56,10 @@ export class MetricsService {
     private readonly directory: ServiceDirectory,
     private readonly sources: PlatformSources,
     private readonly now: () => number = () => Date.now(),
+    private readonly settings: Pick<
+      PlatformMetricsSettings,
+      'minCohortSize'
+    > = { minCohortSize: DEFAULT_MIN_GROUP_SIZE },
   ) {}
 
   // An external token's subject names its source: it may not write another
@@ -227,18 +233,24 @@ export class MetricsService {
     const rows = new Map(
       (await this.store.cohorts(bounds)).map(r => [r.cohort, r]),
     );
+    const k = this.settings.minCohortSize;
     return {
+      minCohortSize: k,
       cohorts: bounds.map(b => {
         const r = rows.get(b.key);
+        const joined = r?.joined ?? 0;
+        const deployed = r?.deployed ?? 0;
+        // Below k people, who has deployed (and how fast) is one person's data.
+        const countsShown = joined === 0 || joined >= k;
         return {
           cohort: b.key,
-          joined: r?.joined ?? 0,
-          deployed: r?.deployed ?? 0,
-          notYetDeployed: (r?.joined ?? 0) - (r?.deployed ?? 0),
+          joined,
+          deployed: countsShown ? deployed : null,
+          notYetDeployed: countsShown ? joined - deployed : null,
           medianDays:
-            r?.medianMs === null || r?.medianMs === undefined
-              ? null
-              : r.medianMs / DAY_MS,
+            deployed >= k && r?.medianMs !== null && r?.medianMs !== undefined
+              ? r.medianMs / DAY_MS
+              : null,
         };
       }),
     };

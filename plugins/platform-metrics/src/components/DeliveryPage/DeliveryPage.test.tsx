@@ -88,6 +88,7 @@ describe('DeliveryPage', () => {
       listReleases: jest.fn().mockResolvedValue([release]),
       getReleaseImpact: jest.fn().mockResolvedValue(impact),
       getOnboarding: jest.fn().mockResolvedValue({
+        minCohortSize: 3,
         cohorts: [
           {
             cohort: '2026-10',

@@ -38,7 +38,10 @@ export function OnboardingSection() {
         if (joined === 0) {
           return <Empty>Nobody joined in the last 12 months.</Empty>;
         }
-        const waiting = value.cohorts.reduce((n, c) => n + c.notYetDeployed, 0);
+        const shown = value.cohorts.filter(c => c.notYetDeployed !== null);
+        const joinedShown = shown.reduce((n, c) => n + c.joined, 0);
+        const waiting = shown.reduce((n, c) => n + (c.notYetDeployed ?? 0), 0);
+        const k = value.minCohortSize;
         return (
           <Stack spacing={1}>
             {asTable ? (
@@ -54,9 +57,17 @@ export function OnboardingSection() {
               </div>
             )}
             <Typography variant="body2">
-              {`${joined} developers joined; ${waiting} ${
-                waiting === 1 ? 'has' : 'have'
-              } not deployed to production yet.`}
+              {joinedShown === joined
+                ? `${joined} developers joined; ${waiting} ${
+                    waiting === 1 ? 'has' : 'have'
+                  } not deployed to production yet.`
+                : `${joined} developers joined. Months with fewer than ${k} joiners show no deployment figures, so that nobody's own progress can be read off${
+                    joinedShown > 0
+                      ? `; in the others, ${waiting} of ${joinedShown} ${
+                          waiting === 1 ? 'has' : 'have'
+                        } not deployed to production yet`
+                      : ''
+                  }.`}
             </Typography>
           </Stack>
         );

@@ -32,10 +32,10 @@ export function OnboardingTable({ report }: { report: OnboardingReport }) {
                 {c.joined}
               </TableCell>
               <TableCell align="right" sx={nowrap}>
-                {c.deployed}
+                {c.deployed ?? '—'}
               </TableCell>
               <TableCell align="right" sx={nowrap}>
-                {c.notYetDeployed}
+                {c.notYetDeployed ?? '—'}
               </TableCell>
               <TableCell align="right" sx={nowrap}>
                 {c.medianDays === null ? '—' : c.medianDays.toFixed(1)}
