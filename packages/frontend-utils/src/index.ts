@@ -50,3 +50,11 @@ export function downloadText(text: string, filename: string, type: string) {
   link.remove();
   URL.revokeObjectURL(url);
 }
+
+export * from './errors';
+export * from './format';
+export { NotFoundPanel, type NotFoundPanelProps } from './NotFoundPanel';
+export { ScrollTable } from './ScrollTable';
+export { GroupPicker, type GroupPickerProps } from './GroupPicker';
+export { useSearchParam } from './useSearchParam';
+export { WarningChip } from './WarningChip';

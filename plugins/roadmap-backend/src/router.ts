@@ -16,6 +16,7 @@ import {
   roadmapItemManagePermission,
   roadmapItemReadPermission,
   setItemThemesSchema,
+  shippedSinceQuerySchema,
   updateItemSchema,
 } from '@paved/plugin-roadmap-common';
 import express, { Request } from 'express';
@@ -62,6 +63,13 @@ export async function createRouter(
   router.get('/items', async (req, res) => {
     const user = await userWith(req, roadmapItemReadPermission);
     res.json({ items: await service.listItems(user) });
+  });
+
+  // What shipped since a moment: the survey prompt's "since the last survey we shipped".
+  router.get('/shipped', async (req, res) => {
+    await userWith(req, roadmapItemReadPermission);
+    const { since } = parseRequest(shippedSinceQuerySchema, req.query, 'query');
+    res.json({ items: await service.shippedSince(new Date(since)) });
   });
 
   router.get('/items/:id', async (req, res) => {

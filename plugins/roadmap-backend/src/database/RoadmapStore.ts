@@ -7,6 +7,9 @@ import {
   Horizon,
   RoadmapChange,
   RoadmapItem,
+  SHIPPED_STATUS,
+  ShippedItem,
+  isShipped,
 } from '@paved/plugin-roadmap-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -161,6 +164,21 @@ export class RoadmapStore {
     return rows.map(row => this.withViewer(row));
   }
 
+  /** Items that shipped at or after `since` and are still shipped, newest first. */
+  async shippedSince(since: Date): Promise<ShippedItem[]> {
+    const rows = await this.db('roadmap_items')
+      .whereNull('deleted_at')
+      .where('status', SHIPPED_STATUS)
+      .where('shipped_at', '>=', since)
+      .orderBy('shipped_at', 'desc')
+      .select('id', 'title', 'shipped_at');
+    return rows.map(row => ({
+      id: row.id,
+      title: row.title,
+      shippedAt: toIso(row.shipped_at)!,
+    }));
+  }
+
   /** One item, as `userRef` sees it; undefined when unknown or deleted. */
   async getItem(id: string, userRef: string): Promise<RoadmapItem | undefined> {
     const row = await this.itemsQuery(this.db, userRef)
@@ -208,7 +226,7 @@ export class RoadmapStore {
         ...toRow(fields),
         rank: await this.nextRank(tx, fields.horizon),
         version: 1,
-        shipped_at: fields.status === 'generally-available' ? now : null,
+        shipped_at: isShipped(fields) ? now : null,
         created_by: by,
         created_at: now,
         updated_by: by,
@@ -270,8 +288,7 @@ export class RoadmapStore {
         updated_at: now,
       };
       if (changes.status) {
-        update.shipped_at =
-          fields.status === 'generally-available' ? now : null;
+        update.shipped_at = isShipped({ status: fields.status! }) ? now : null;
       }
       if (changes.horizon) {
         update.rank = await this.nextRank(tx, fields.horizon!);

@@ -3,6 +3,7 @@ import {
   LABELS,
   RoadmapChange,
   RoadmapItem,
+  isShipped,
 } from '@paved/plugin-roadmap-common';
 
 /** Escapes Markdown so that user text renders as text. */
@@ -76,7 +77,9 @@ export function reviewMarkdown(options: {
   );
   const shipped = changes.filter(
     c =>
-      c.action !== 'created' && c.changes.status?.to === 'generally-available',
+      c.action !== 'created' &&
+      c.changes.status !== undefined &&
+      isShipped({ status: String(c.changes.status.to) }),
   );
   const declined = changes.filter(
     c => c.action !== 'created' && c.changes.status?.to === 'declined',
