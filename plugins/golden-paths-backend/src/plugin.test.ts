@@ -41,10 +41,6 @@ describe('the golden-paths backend plugin', () => {
         goldenPathsPlugin,
         catalogServiceMock.factory({ entities }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      // A request without a token is anonymous, as in production.
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
         // A request without a token is anonymous, as in production.
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),

@@ -15,10 +15,6 @@ describe('the roadmap backend plugin', () => {
       features: [
         roadmapPlugin,
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      // A request without a token is anonymous, as in production.
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
         // A request without a token is anonymous, as in production.
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
