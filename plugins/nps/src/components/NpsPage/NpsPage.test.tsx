@@ -19,6 +19,9 @@ import {
 import { NpsApi, npsApiRef } from '../../api/NpsApi';
 import { NpsPage } from './NpsPage';
 
+// Negative numbers are written with U+2212, never a hyphen.
+const minus = (n: number) => String(n).replace('-', '\u2212');
+
 function makeCampaign(
   n: number,
   quarter: string,
@@ -167,7 +170,7 @@ describe('NpsPage', () => {
     const banner = warningBanner();
     expect(banner).toBeDefined();
     expect(banner).toHaveTextContent(
-      `Platform NPS is −53 (95% interval ${clearlyLow.interval.low} to ${clearlyLow.interval.high}), below the +20 warning line.`,
+      `Platform NPS is −53 (95% interval ${minus(clearlyLow.interval.low)} to ${minus(clearlyLow.interval.high)}), below the +20 warning line.`,
     );
     expect(banner).not.toHaveTextContent('within the margin of error');
   });
@@ -183,7 +186,7 @@ describe('NpsPage', () => {
 
     const banner = warningBanner();
     expect(banner).toHaveTextContent(
-      `Platform NPS is +13 (95% interval ${uncertain.interval.low} to ${uncertain.interval.high}), below the +20 warning line, though within the margin of error.`,
+      `Platform NPS is +13 (95% interval ${minus(uncertain.interval.low)} to ${minus(uncertain.interval.high)}), below the +20 warning line, though within the margin of error.`,
     );
   });
 

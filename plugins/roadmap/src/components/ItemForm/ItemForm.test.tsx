@@ -23,7 +23,10 @@ describe('ItemForm', () => {
     });
     const form = screen.getByRole('form', { name: 'New roadmap item' });
     const box = (name: RegExp) => within(form).getByRole('textbox', { name });
-    expect(box(/^Owner/)).toHaveValue('group:default/platform-team');
+    // The owner is a catalog team, picked by name.
+    expect(
+      within(form).getByRole('combobox', { name: /^Owner/ }),
+    ).toHaveValue(expect.stringMatching(/platform-team/));
     await userEvent.type(box(/^Title/), 'Preview environments');
     await userEvent.type(box(/^Summary/), 'One per pull request');
     await userEvent.type(box(/^Problem/), 'Testing is slow');
@@ -80,9 +83,11 @@ describe('ItemForm', () => {
     await userEvent.click(
       within(form).getByRole('button', { name: 'Save changes' }),
     );
-    expect(within(form).getByRole('alert')).toHaveTextContent(
+    // roadmap-common's schema, checked in the browser: the reason at its field.
+    expect(reason).toHaveAccessibleDescription(
       'A declined item needs a public reason.',
     );
+    expect(reason).toBeInvalid();
     expect(api.updateItem).not.toHaveBeenCalled();
 
     await userEvent.type(reason, 'Nobody uses it');
@@ -99,21 +104,70 @@ describe('ItemForm', () => {
     );
   });
 
-  it('shows the server’s refusal', async () => {
+  it('names each field the browser-side check refuses, and sends nothing', async () => {
     const item = makeItem({ title: 'Builds' });
+    const api = fakeRoadmapApi([item]);
+    await renderRoadmap(
+      <ItemForm item={item} onSaved={jest.fn()} onCancel={jest.fn()} />,
+      { api, pm: true },
+    );
+    const form = screen.getByRole('form', { name: 'Edit Builds' });
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Add link' }),
+    );
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: /Link 1 title/ }),
+      'Old',
+    );
+    const url = within(form).getByRole('textbox', { name: /Link 1 URL/ });
+    await userEvent.type(url, 'ftp://example.com/x');
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: /Breaking change notice/ }),
+      'The old cache goes',
+    );
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Save changes' }),
+    );
+    expect(url).toHaveAccessibleDescription('links must be http(s) URLs');
+    expect(within(form).getByLabelText('Takes effect on')).toBeInvalid();
+    expect(
+      within(form).getByText('Choose the day the breaking change takes effect.'),
+    ).toBeInTheDocument();
+    expect(api.updateItem).not.toHaveBeenCalled();
+  });
+
+  it('shows the server’s reasons at their fields, never "Request failed"', async () => {
+    const item = makeItem({ title: 'Builds' });
+    const refusal = (status: number, message: string) =>
+      Object.assign(new Error(`Request failed with ${status}`), {
+        name: 'ResponseError',
+        statusCode: status,
+        body: { error: { name: 'InputError', message } },
+      });
     const api = fakeRoadmapApi([item], {
       updateItem: jest
         .fn()
-        .mockRejectedValue(new Error('owner must be a group entity ref')),
+        .mockRejectedValueOnce(
+          refusal(
+            400,
+            'Invalid request body: title: title must be at most 200 characters',
+          ),
+        )
+        .mockRejectedValueOnce(refusal(503, 'The database is unavailable')),
     });
     await renderRoadmap(
       <ItemForm item={item} onSaved={jest.fn()} onCancel={jest.fn()} />,
       { api, pm: true },
     );
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'owner must be a group entity ref',
-    );
+    expect(
+      await screen.findByRole('textbox', { name: /^Title/ }),
+    ).toHaveAccessibleDescription('title must be at most 200 characters');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(
+      await screen.findByText('The database is unavailable'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed/)).toBeNull();
   });
 
   it('on a 409, offers to reload the current version instead of overwriting it', async () => {

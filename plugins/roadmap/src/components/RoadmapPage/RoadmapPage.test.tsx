@@ -139,11 +139,12 @@ describe('RoadmapPage', () => {
         .getAllByRole('row')
         .slice(1)
         .map(r => within(r).getAllByRole('cell')[0].textContent);
+    // Now first, then Next, then Later.
     expect(rows()).toEqual([
       'Preview environments',
-      'Faster builds',
       'Tracing',
       'Log search',
+      'Faster builds',
     ]);
     const search = screen.getByRole('searchbox', { name: 'Search' });
     await userEvent.type(search, 'minutes');
