@@ -17,7 +17,11 @@ const zlib = require('node:zlib');
 const ROOT = path.resolve(__dirname, '..');
 const BUDGET_KB = 50;
 const APPS = [
-  { name: 'plain Backstage app', workspace: 'bench-plain-app', dir: 'bench/plain-app' },
+  {
+    name: 'plain Backstage app',
+    workspace: 'bench-plain-app',
+    dir: 'bench/plain-app',
+  },
   { name: 'Paved app', workspace: 'app', dir: 'packages/app' },
 ];
 
@@ -35,7 +39,9 @@ const LAZY = [
 ];
 
 function build(app) {
-  console.log(`building the ${app.name} (yarn workspace ${app.workspace} build)…`);
+  console.log(
+    `building the ${app.name} (yarn workspace ${app.workspace} build)…`,
+  );
   const started = Date.now();
   execFileSync('yarn', ['workspace', app.workspace, 'build'], {
     cwd: ROOT,
@@ -49,7 +55,9 @@ function build(app) {
 function initialScripts(app) {
   const dist = path.join(ROOT, app.dir, 'dist');
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(m => m[1]);
+  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(
+    m => m[1],
+  );
   return sources.map(src => {
     const file = path.join(dist, src.replace(/^\//, ''));
     const content = fs.readFileSync(file);
@@ -78,7 +86,9 @@ const results = APPS.map(app => {
   };
 });
 
-console.log('\nInitial JavaScript (the scripts index.html loads), gzip level 9:');
+console.log(
+  '\nInitial JavaScript (the scripts index.html loads), gzip level 9:',
+);
 for (const r of results) {
   console.log(
     `  ${r.name.padEnd(22)} ${String(r.scripts.length).padStart(2)} files  ${kb(

@@ -38,8 +38,12 @@ test.describe('golden paths, as a developer uses them', () => {
     // Jonas has not answered this quarter's survey; he puts it off for now,
     // and the panel says when it comes back.
     const survey = page.getByRole('complementary', { name: 'Platform survey' });
-    await survey.getByRole('button', { name: /Remind me later \(in 3 days\)/ }).click();
-    await expect(survey.getByRole('status')).toContainText('We will ask you again on');
+    await survey
+      .getByRole('button', { name: /Remind me later \(in 3 days\)/ })
+      .click();
+    await expect(survey.getByRole('status')).toContainText(
+      'We will ask you again on',
+    );
     await survey.getByRole('button', { name: 'OK' }).click();
     await expect(survey).toHaveCount(0);
 
@@ -57,7 +61,9 @@ test.describe('golden paths, as a developer uses them', () => {
     // checked while typing: a taken one is refused before anything runs.
     const nameField = page.getByRole('textbox', { name: 'Name' });
     await expect(
-      page.getByText(/^Lowercase letters and digits, words joined by single hyphens/),
+      page.getByText(
+        /^Lowercase letters and digits, words joined by single hyphens/,
+      ),
     ).toBeVisible();
     await nameField.fill('checkout-api');
     await expect(
@@ -66,7 +72,9 @@ test.describe('golden paths, as a developer uses them', () => {
     await nameField.fill('Parcel Quotes');
     await expect(page.getByText(/is not a valid component name/)).toBeVisible();
     await nameField.fill(name);
-    await expect(page.getByText(`“${name}” is free.`, { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(`“${name}” is free.`, { exact: false }),
+    ).toBeVisible();
     await page
       .getByRole('textbox', { name: 'Description' })
       .fill('Quotes parcel prices for business customers.');
@@ -85,7 +93,9 @@ test.describe('golden paths, as a developer uses them', () => {
     });
     // Its catalog page says which golden path and version it came from.
     await expect(
-      page.getByText('Created from the golden path TypeScript service, version 2.1.0.'),
+      page.getByText(
+        'Created from the golden path TypeScript service, version 2.1.0.',
+      ),
     ).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/Up to date: 2\.1\.0/)).toBeVisible();
 

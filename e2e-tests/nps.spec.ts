@@ -52,7 +52,9 @@ test.describe('platform NPS, as a developer answers it', () => {
       .locator('[data-backstage-core-page]')
       .first()
       .evaluate(el => parseFloat(getComputedStyle(el).paddingBottom));
-    const height = await panel.evaluate(el => el.getBoundingClientRect().height);
+    const height = await panel.evaluate(
+      el => el.getBoundingClientRect().height,
+    );
     expect(room).toBeGreaterThanOrEqual(height);
     // The score option with keyboard focus shows a ring.
     await scale.getByRole('radio', { name: '0', exact: true }).focus();
@@ -249,7 +251,9 @@ test.describe('platform NPS, as a developer answers it', () => {
     await page.getByRole('option', { name: /Checkout & Payments/ }).click();
     await form.getByRole('button', { name: 'Create campaign' }).click();
     const campaigns = page.getByRole('table', { name: 'Campaigns' });
-    await expect(campaigns.getByRole('row', { name: new RegExp(title) })).toContainText('checkout');
+    await expect(
+      campaigns.getByRole('row', { name: new RegExp(title) }),
+    ).toContainText('checkout');
 
     // The server's own reason, not "Request failed with 409".
     await form.getByRole('textbox', { name: 'Title' }).fill(`${title} again`);
@@ -260,7 +264,9 @@ test.describe('platform NPS, as a developer answers it', () => {
     await teams.fill('Checkout');
     await page.getByRole('option', { name: /Checkout & Payments/ }).click();
     await form.getByRole('button', { name: 'Create campaign' }).click();
-    await expect(form.getByText(/already asks an overlapping audience/)).toBeVisible();
+    await expect(
+      form.getByText(/already asks an overlapping audience/),
+    ).toBeVisible();
     await expect(page.getByText(/Request failed/)).toHaveCount(0);
 
     const headers = await guestHeaders(request);
@@ -287,10 +293,16 @@ test.describe('platform NPS, as a developer answers it', () => {
 
     // An unknown campaign or sub-page: a friendly page with a way back.
     await page.goto('/nps?campaign=00000000-0000-4000-8000-000000000000');
-    await expect(page.getByText('There is no such survey campaign')).toBeVisible();
+    await expect(
+      page.getByText('There is no such survey campaign'),
+    ).toBeVisible();
     await page.goto('/nps/answers');
-    await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'This page does not exist' }),
+    ).toBeVisible();
     await page.getByRole('link', { name: 'Go to Platform NPS' }).click();
-    await expect(page.getByRole('heading', { name: 'NPS trend' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'NPS trend' }),
+    ).toBeVisible();
   });
 });

@@ -95,14 +95,20 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
     };
     const stamp = Date.now();
     const dragged = await make(`Drag me ${stamp}`, 'later', 'exploring');
-    const shipped = await make(`Shipped ${stamp}`, 'now', 'generally-available');
+    const shipped = await make(
+      `Shipped ${stamp}`,
+      'now',
+      'generally-available',
+    );
 
     await signIn(page);
     await page.goto('/roadmap');
     const column = (name: string) =>
       page.getByRole('region', { name, exact: true });
     const card = page.getByRole('article', { name: dragged.title });
-    await expect(column('Later').getByRole('article', { name: dragged.title })).toBeVisible();
+    await expect(
+      column('Later').getByRole('article', { name: dragged.title }),
+    ).toBeVisible();
     await card.dragTo(column('Next'));
     await expect(
       column('Next').getByRole('article', { name: dragged.title }),
@@ -113,18 +119,27 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
     ).toBeVisible();
 
     // Generally available: in Shipped, not on the board.
-    await expect(page.getByRole('article', { name: shipped.title })).toHaveCount(0);
+    await expect(
+      page.getByRole('article', { name: shipped.title }),
+    ).toHaveCount(0);
     await page.getByRole('tab', { name: 'Shipped' }).click();
     await expect(page).toHaveURL(/[?&]view=shipped/);
     await expect(
-      page.getByRole('list', { name: 'Shipped' }).getByRole('link', { name: shipped.title }),
+      page
+        .getByRole('list', { name: 'Shipped' })
+        .getByRole('link', { name: shipped.title }),
     ).toBeVisible();
 
     // The list, searched, survives a reload; Now comes first.
     await page.goto('/roadmap?view=list&q=drag%20me');
     await page.reload();
-    await expect(page.getByRole('tab', { name: 'List' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('drag me');
+    await expect(page.getByRole('tab', { name: 'List' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(
+      'drag me',
+    );
     await page.goto('/roadmap?view=list');
     const horizons = await page
       .getByRole('table', { name: 'Roadmap items' })
@@ -139,11 +154,15 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
 
     // A filter on the board is in the address too.
     await page.goto('/roadmap?category=observability');
-    await expect(page.getByRole('combobox', { name: 'Category' })).toHaveText('Observability');
+    await expect(page.getByRole('combobox', { name: 'Category' })).toHaveText(
+      'Observability',
+    );
 
     for (const item of [dragged, shipped]) {
       const current = await (
-        await request.get(`${backend}/api/roadmap/items/${item.id}`, { headers })
+        await request.get(`${backend}/api/roadmap/items/${item.id}`, {
+          headers,
+        })
       ).json();
       await request.delete(`${backend}/api/roadmap/items/${item.id}`, {
         headers,
@@ -166,7 +185,9 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
       page.getByRole('heading', { name: 'This roadmap item does not exist' }),
     ).toBeVisible();
     await page.getByRole('link', { name: 'Back to the roadmap' }).click();
-    await expect(page.getByRole('heading', { name: 'Platform roadmap' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Platform roadmap' }),
+    ).toBeVisible();
   });
 
   test('hostile Markdown in a description renders inert', async ({

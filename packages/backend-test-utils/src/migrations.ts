@@ -27,7 +27,12 @@ export async function listTables(knex: Knex): Promise<string[]> {
 export async function migrateUpDownUp(
   knex: Knex,
   directory: string,
-): Promise<{ up: string[]; steps: string[][]; down: string[]; again: string[] }> {
+): Promise<{
+  up: string[];
+  steps: string[][];
+  down: string[];
+  again: string[];
+}> {
   await knex.migrate.latest({ directory });
   const up = await listTables(knex);
   const steps: string[][] = [];

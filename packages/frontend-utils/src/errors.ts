@@ -52,7 +52,8 @@ export function statusOf(error: unknown): number | undefined {
 export function isNotFound(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   return (
-    statusOf(error) === 404 || (error as { name?: string }).name === 'NotFoundError'
+    statusOf(error) === 404 ||
+    (error as { name?: string }).name === 'NotFoundError'
   );
 }
 
@@ -79,7 +80,5 @@ export function serverFieldErrors(error: unknown): {
     if (field && !(field[1] in fields)) fields[field[1]] = field[2];
     else rest.push(part);
   }
-  return rest.length > 0
-    ? { fields, message: rest.join('; ') }
-    : { fields };
+  return rest.length > 0 ? { fields, message: rest.join('; ') } : { fields };
 }

@@ -73,9 +73,9 @@ describe('the golden-paths backend plugin', () => {
       available: true,
       problem: null,
     });
-    expect(
-      (await request(server).get('/api/golden-paths/paths')).status,
-    ).toBe(401);
+    expect((await request(server).get('/api/golden-paths/paths')).status).toBe(
+      401,
+    );
   });
 
   it('refuses to start with invalid settings, naming the setting', async () => {

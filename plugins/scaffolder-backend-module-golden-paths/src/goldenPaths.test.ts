@@ -119,7 +119,11 @@ describe('the golden paths, run through the scaffolder', () => {
         method: 'POST',
         body: JSON.stringify({
           templateRef: 'template:default/typescript-service',
-          values: { name, description: 'Fine', owner: 'group:default/platform-team' },
+          values: {
+            name,
+            description: 'Fine',
+            owner: 'group:default/platform-team',
+          },
         }),
       });
       expect(created.status).toBe(201);

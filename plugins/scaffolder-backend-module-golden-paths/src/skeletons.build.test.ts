@@ -19,7 +19,11 @@ async function npm(cwd: string, args: string[]) {
   try {
     await run('npm', args, {
       cwd,
-      env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+      env: {
+        ...process.env,
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+      },
       maxBuffer: 64 * 1024 * 1024,
       timeout: 15 * 60_000,
     });

@@ -81,7 +81,9 @@ export async function startScaffolder(repositoriesDir: string) {
         ...init,
         headers: {
           'content-type': 'application/json',
-          authorization: mockCredentials.user.header('user:default/priya.raman'),
+          authorization: mockCredentials.user.header(
+            'user:default/priya.raman',
+          ),
         },
       },
     );

@@ -87,7 +87,9 @@ export function EntityGoldenPathCard() {
           )}
           {createdFrom && !outdated && (
             <Alert severity="success">
-              {`Up to date: ${current ?? createdFrom} is the path's current version.`}
+              {`Up to date: ${
+                current ?? createdFrom
+              } is the path's current version.`}
             </Alert>
           )}
         </Box>

@@ -243,11 +243,15 @@ describe('CampaignsCard', () => {
     const picker = within(form).getByRole('combobox', { name: 'Teams' });
     await userEvent.type(picker, 'Checkout');
     await userEvent.click(
-      await screen.findByRole('option', { name: 'Checkout & Payments (checkout)' }),
+      await screen.findByRole('option', {
+        name: 'Checkout & Payments (checkout)',
+      }),
     );
     await userEvent.type(picker, 'Routing');
     await userEvent.click(
-      await screen.findByRole('option', { name: 'Routing & Dispatch (routing)' }),
+      await screen.findByRole('option', {
+        name: 'Routing & Dispatch (routing)',
+      }),
     );
     await userEvent.click(
       within(form).getByRole('button', { name: 'Create campaign' }),

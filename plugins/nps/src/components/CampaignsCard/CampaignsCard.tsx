@@ -60,7 +60,9 @@ function forField(errors: FieldErrors) {
     closesAt: at('closesAt'),
     teams: at('audience'),
     other: Object.entries(errors)
-      .filter(([path]) => !/^(title|opensAt|closesAt|audience)(\.|$)/.test(path))
+      .filter(
+        ([path]) => !/^(title|opensAt|closesAt|audience)(\.|$)/.test(path),
+      )
       .map(([, message]) => message),
   };
 }
@@ -270,9 +272,9 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
             {rows.map(c => (
               <TableRow key={c.id}>
                 <TableCell>{c.title}</TableCell>
-                <TableCell className="paved-nowrap">{`${day(
-                  c.opensAt,
-                )} – ${day(c.closesAt)}`}</TableCell>
+                <TableCell className="paved-nowrap">{`${day(c.opensAt)} – ${day(
+                  c.closesAt,
+                )}`}</TableCell>
                 <TableCell>
                   {c.audience.type === 'all'
                     ? 'Everyone'

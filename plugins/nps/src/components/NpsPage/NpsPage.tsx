@@ -83,11 +83,11 @@ function WarningBanner({ trend }: { trend: Trend }) {
   if (!warning) return null;
   return (
     <Alert severity="warning">
-      {`Platform NPS is ${formatNps(warning.nps)} (95% interval ${formatInterval(
+      {`Platform NPS is ${formatNps(
+        warning.nps,
+      )} (95% interval ${formatInterval(
         warning.interval,
-      )}), below the ${formatNps(
-        warning.threshold,
-      )} warning line${
+      )}), below the ${formatNps(warning.threshold)} warning line${
         warning.certain ? '' : ', though within the margin of error'
       }. Below it, developers tend to build their own workarounds.`}
     </Alert>
@@ -194,7 +194,9 @@ export function NpsPage() {
                 >
                   {campaigns.map(c => (
                     <MenuItem key={c.id} value={c.id}>
-                      {`${c.title} (${c.status === 'open' ? 'open' : 'closed'})`}
+                      {`${c.title} (${
+                        c.status === 'open' ? 'open' : 'closed'
+                      })`}
                     </MenuItem>
                   ))}
                 </Select>

@@ -166,7 +166,9 @@ export function NpsPrompt() {
             <>
               <Button onClick={() => putOff('later')}>
                 {days
-                  ? `Remind me later (in ${days} ${days === 1 ? 'day' : 'days'})`
+                  ? `Remind me later (in ${days} ${
+                      days === 1 ? 'day' : 'days'
+                    })`
                   : 'Remind me later'}
               </Button>
               <Button onClick={() => putOff('quarter')}>
@@ -178,7 +180,10 @@ export function NpsPrompt() {
       )}
       {state.step === 'thanks' && <Thanks trend={state.trend} />}
       {state.step === 'snoozed' && (
-        <Snoozed until={state.until} onClose={() => setState({ step: 'gone' })} />
+        <Snoozed
+          until={state.until}
+          onClose={() => setState({ step: 'gone' })}
+        />
       )}
       {error && (
         <Alert severity="error" sx={{ mt: 1 }}>

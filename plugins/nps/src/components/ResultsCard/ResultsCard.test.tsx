@@ -86,7 +86,9 @@ describe('ResultsCard', () => {
     expect(screen.getByText('+27')).toBeInTheDocument();
     expect(
       screen.getByText(
-        `95% interval ${minus(overall.interval.low)} to ${minus(overall.interval.high)}`,
+        `95% interval ${minus(overall.interval.low)} to ${minus(
+          overall.interval.high,
+        )}`,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('7 / 5 / 3')).toBeInTheDocument();

@@ -50,7 +50,9 @@ function TeamRow({ row, min }: { row: TeamBreakdownRow; min: number }) {
       <TableCell>{teamName(row.team)}</TableCell>
       <TableCell align="right">{s.n}</TableCell>
       <TableCell align="right">{formatNps(s.nps)}</TableCell>
-      <TableCell className="paved-nowrap">{formatInterval(s.interval)}</TableCell>
+      <TableCell className="paved-nowrap">
+        {formatInterval(s.interval)}
+      </TableCell>
       <TableCell className="paved-nowrap">{`${s.promoterPercent}% / ${s.passivePercent}% / ${s.detractorPercent}%`}</TableCell>
     </TableRow>
   );

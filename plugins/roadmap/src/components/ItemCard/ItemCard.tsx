@@ -117,7 +117,9 @@ export function FollowButton({
           setBusy(true);
           setError(undefined);
           try {
-            onChanged(await roadmapApi.subscribe(item.id, !item.subscribedByMe));
+            onChanged(
+              await roadmapApi.subscribe(item.id, !item.subscribedByMe),
+            );
           } catch (e) {
             setError(serverMessage(e));
           } finally {

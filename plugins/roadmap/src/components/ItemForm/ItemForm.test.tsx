@@ -24,9 +24,9 @@ describe('ItemForm', () => {
     const form = screen.getByRole('form', { name: 'New roadmap item' });
     const box = (name: RegExp) => within(form).getByRole('textbox', { name });
     // The owner is a catalog team, picked by name.
-    expect(
-      within(form).getByRole('combobox', { name: /^Owner/ }),
-    ).toHaveValue(expect.stringMatching(/platform-team/));
+    expect(within(form).getByRole('combobox', { name: /^Owner/ })).toHaveValue(
+      expect.stringMatching(/platform-team/),
+    );
     await userEvent.type(box(/^Title/), 'Preview environments');
     await userEvent.type(box(/^Summary/), 'One per pull request');
     await userEvent.type(box(/^Problem/), 'Testing is slow');
@@ -131,7 +131,9 @@ describe('ItemForm', () => {
     expect(url).toHaveAccessibleDescription('links must be http(s) URLs');
     expect(within(form).getByLabelText('Takes effect on')).toBeInvalid();
     expect(
-      within(form).getByText('Choose the day the breaking change takes effect.'),
+      within(form).getByText(
+        'Choose the day the breaking change takes effect.',
+      ),
     ).toBeInTheDocument();
     expect(api.updateItem).not.toHaveBeenCalled();
   });

@@ -167,10 +167,12 @@ describe('RoadmapBoard', () => {
 
   it('reads its filters and sort from the address', async () => {
     await renderBoard(items, false, '/?category=security&sort=votes');
-    expect(screen.getByRole('combobox', { name: 'Category' })).toHaveTextContent(
-      'Security',
-    );
-    expect(screen.getByRole('checkbox', { name: 'Sort by votes' })).toBeChecked();
+    expect(
+      screen.getByRole('combobox', { name: 'Category' }),
+    ).toHaveTextContent('Security');
+    expect(
+      screen.getByRole('checkbox', { name: 'Sort by votes' }),
+    ).toBeChecked();
     expect(titles('Now')).toEqual(['Now A']);
     expect(titles('Next')).toEqual([]);
   });
@@ -222,10 +224,7 @@ describe('RoadmapBoard', () => {
       position: 0,
     });
     // Now B onto the Next column: it goes last in Next.
-    dragAndDrop(
-      screen.getByRole('article', { name: 'Now B' }),
-      column('Next'),
-    );
+    dragAndDrop(screen.getByRole('article', { name: 'Now B' }), column('Next'));
     expect(api.moveItem).toHaveBeenLastCalledWith(items[1].id, {
       version: items[1].version,
       horizon: 'next',

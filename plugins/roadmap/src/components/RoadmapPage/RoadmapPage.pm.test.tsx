@@ -17,7 +17,9 @@ describe('RoadmapPage for platform PMs', () => {
       name: 'Preview environments',
     });
     expect(
-      await within(card).findByRole('button', { name: 'Move to Next' }),
+      await within(card).findByRole('button', {
+        name: 'Move “Preview environments”…',
+      }),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'New item' }));

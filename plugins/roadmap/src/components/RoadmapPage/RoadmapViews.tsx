@@ -8,11 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
-import {
-  HORIZONS,
-  RoadmapItem,
-  isShipped,
-} from '@paved/plugin-roadmap-common';
+import { HORIZONS, RoadmapItem, isShipped } from '@paved/plugin-roadmap-common';
 import { ScrollTable, useSearchParam } from '@paved/frontend-utils';
 import { breakingChangesWithin } from '../BreakingChangesBanner';
 import { formatDate, label, targetQuarterLabel, useItemLink } from '../format';
