@@ -71,6 +71,8 @@ export const createItemSchema = z
   .refine(declinedNeedsReason, {
     error: 'a declined item needs a public declineReason',
     path: ['declineReason'],
+    // Checked even when another field is wrong: a form shows every problem at once.
+    when: payload => typeof payload.value === 'object' && payload.value !== null,
   })
   .transform(item => ({
     ...item,
