@@ -107,8 +107,13 @@ describe('CampaignsCard', () => {
     );
     expect(api.deleteCampaign).not.toHaveBeenCalled();
 
+    // The dialog closes with a transition; the card is usable after it.
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete Upcoming' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Delete Upcoming' },
+        { timeout: 10_000 },
+      ),
     );
     await userEvent.click(
       within(
@@ -174,7 +179,9 @@ describe('CampaignsCard', () => {
     await userEvent.click(
       within(form).getByRole('button', { name: 'Create campaign' }),
     );
-    expect(within(form).getByRole('textbox', { name: 'Title' })).toBeInvalid();
+    expect(
+      within(form).getByRole('textbox', { name: 'Title' }),
+    ).toHaveAccessibleDescription('title is required');
     expect(within(form).getByLabelText(/Closes/)).toHaveAccessibleDescription(
       'Must be after the opening',
     );

@@ -140,6 +140,8 @@ function CampaignForm({
     <Stack
       component="form"
       onSubmit={submit}
+      // The schema checks the fields and says why, at each field.
+      noValidate
       spacing={2}
       aria-label={editing ? `Edit ${editing.title}` : 'New campaign'}
     >

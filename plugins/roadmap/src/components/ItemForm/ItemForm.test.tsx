@@ -61,7 +61,7 @@ describe('ItemForm', () => {
       breakingChange: { notice: 'Old envs go', effectiveDate: '2030-02-01' },
     });
     expect(onSaved).toHaveBeenCalled();
-  }, 30_000);
+  }, 120_000);
 
   it('asks for a public reason when the item is declined', async () => {
     const item = makeItem({ title: 'Mainframe support' });
