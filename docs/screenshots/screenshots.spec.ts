@@ -18,25 +18,81 @@ for (const who of [
     const { items } = await (
       await request.get(`${backend}/api/roadmap/items`, { headers })
     ).json();
-    const item = items.find((i: { title: string }) =>
-      /Faster CI/.test(i.title),
-    ) ?? items[0];
+    const item =
+      items.find((i: { title: string }) => /Faster CI/.test(i.title)) ??
+      items[0];
     await page.setViewportSize({ width: 1440, height: 900 });
     await signIn(page, who.as);
     const pages: Array<[string, string, (p: Page) => Promise<unknown>]> = [
       ['home', '/', p => expect(p.getByText('Welcome to Paved')).toBeVisible()],
-      ['nps', '/nps', p => expect(p.getByRole('heading', { name: 'NPS trend' })).toBeVisible()],
-      ['nps-not-found', '/nps/nothing', p => expect(p.getByText('This page does not exist')).toBeVisible()],
-      ['roadmap', '/roadmap', p => expect(p.getByRole('region', { name: 'Now', exact: true })).toBeVisible()],
-      ['roadmap-list', '/roadmap?view=list', p => expect(p.getByRole('table')).toBeVisible()],
-      ['roadmap-shipped', '/roadmap?view=shipped', p => expect(p.getByRole('list', { name: 'Shipped' })).toBeVisible()],
-      ['roadmap-item', `/roadmap/items/${item.id}`, p => expect(p.getByRole('heading', { name: 'History' })).toBeVisible()],
-      ['roadmap-item-not-found', '/roadmap/items/00000000-0000-4000-8000-000000000000', p => expect(p.getByText('This roadmap item does not exist')).toBeVisible()],
-      ['golden-paths', '/golden-paths', p => expect(p.getByRole('article').first()).toBeVisible()],
-      ['golden-paths-adoption', '/golden-paths?tab=adoption', p => expect(p.getByRole('table', { name: 'Adoption by team' })).toBeVisible()],
-      ['golden-path', '/golden-paths/default/react-web-app', p => expect(p.getByRole('table').first()).toBeVisible()],
-      ['entity-card', '/catalog/default/component/detour-ui', p => expect(p.getByText(/newer version/)).toBeVisible()],
-      ['scaffolder', '/create/templates/default/typescript-service', p => expect(p.getByText(/Lowercase letters/)).toBeVisible()],
+      [
+        'nps',
+        '/nps',
+        p =>
+          expect(p.getByRole('heading', { name: 'NPS trend' })).toBeVisible(),
+      ],
+      [
+        'nps-not-found',
+        '/nps/nothing',
+        p => expect(p.getByText('This page does not exist')).toBeVisible(),
+      ],
+      [
+        'roadmap',
+        '/roadmap',
+        p =>
+          expect(
+            p.getByRole('region', { name: 'Now', exact: true }),
+          ).toBeVisible(),
+      ],
+      [
+        'roadmap-list',
+        '/roadmap?view=list',
+        p => expect(p.getByRole('table')).toBeVisible(),
+      ],
+      [
+        'roadmap-shipped',
+        '/roadmap?view=shipped',
+        p => expect(p.getByRole('list', { name: 'Shipped' })).toBeVisible(),
+      ],
+      [
+        'roadmap-item',
+        `/roadmap/items/${item.id}`,
+        p => expect(p.getByRole('heading', { name: 'History' })).toBeVisible(),
+      ],
+      [
+        'roadmap-item-not-found',
+        '/roadmap/items/00000000-0000-4000-8000-000000000000',
+        p =>
+          expect(p.getByText('This roadmap item does not exist')).toBeVisible(),
+      ],
+      [
+        'golden-paths',
+        '/golden-paths',
+        p => expect(p.getByRole('article').first()).toBeVisible(),
+      ],
+      [
+        'golden-paths-adoption',
+        '/golden-paths?tab=adoption',
+        p =>
+          expect(
+            p.getByRole('table', { name: 'Adoption by team' }),
+          ).toBeVisible(),
+      ],
+      [
+        'golden-path',
+        '/golden-paths/default/react-web-app',
+        p => expect(p.getByRole('table').first()).toBeVisible(),
+      ],
+      [
+        'entity-card',
+        '/catalog/default/component/detour-ui',
+        p => expect(p.getByText(/newer version/)).toBeVisible(),
+      ],
+      [
+        'scaffolder',
+        '/create/templates/default/typescript-service',
+        p => expect(p.getByText(/Lowercase letters/)).toBeVisible(),
+      ],
     ];
     for (const [name, path, ready] of pages) {
       await page.goto(path);
@@ -45,7 +101,10 @@ for (const who of [
     }
     if (who.name === 'pm') {
       await page.goto('/roadmap');
-      await page.getByRole('button', { name: /^Move “.+”…$/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Move “.+”…$/ })
+        .first()
+        .click();
       await shot(page, `${REVIEW}/pm-roadmap-move-menu.png`);
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'New item' }).click();

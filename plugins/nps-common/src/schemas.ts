@@ -63,7 +63,9 @@ const closesAfterOpens = (c: { opensAt?: string; closesAt?: string }) =>
 const bothDates = (payload: { value: unknown }) => {
   const c = payload.value as { opensAt?: unknown; closesAt?: unknown };
   return [c?.opensAt, c?.closesAt].every(
-    d => d === undefined || (typeof d === 'string' && !Number.isNaN(Date.parse(d))),
+    d =>
+      d === undefined ||
+      (typeof d === 'string' && !Number.isNaN(Date.parse(d))),
   );
 };
 

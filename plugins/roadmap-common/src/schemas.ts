@@ -72,7 +72,8 @@ export const createItemSchema = z
     error: 'a declined item needs a public declineReason',
     path: ['declineReason'],
     // Checked even when another field is wrong: a form shows every problem at once.
-    when: payload => typeof payload.value === 'object' && payload.value !== null,
+    when: payload =>
+      typeof payload.value === 'object' && payload.value !== null,
   })
   .transform(item => ({
     ...item,

@@ -418,23 +418,23 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
         entities: [component('checkout-api', 'group:default/checkout')],
       }),
     );
-    const credentials = mockCredentials.user('user:default/jonas.weber');
+    const jonas = mockCredentials.user('user:default/jonas.weber');
     await expect(
-      service.nameAvailability('parcel-quotes', credentials),
+      service.nameAvailability('parcel-quotes', jonas),
     ).resolves.toEqual({
       name: 'parcel-quotes',
       available: true,
       problem: null,
     });
     await expect(
-      service.nameAvailability('checkout-api', credentials),
+      service.nameAvailability('checkout-api', jonas),
     ).resolves.toEqual({
       name: 'checkout-api',
       available: false,
       problem:
         'The catalog already has a component named "checkout-api" (component:default/checkout-api, owned by group:default/checkout); choose another name.',
     });
-    const malformed = await service.nameAvailability('Orders_API', credentials);
+    const malformed = await service.nameAvailability('Orders_API', jonas);
     expect(malformed.available).toBe(false);
     expect(malformed.problem).toMatch(/lowercase letters and digits/);
     expect(malformed.problem).not.toMatch(/\^|\$|\[/);
