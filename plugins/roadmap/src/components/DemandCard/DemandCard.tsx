@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -17,6 +16,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ScrollTable } from '@paved/frontend-utils';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 
 /**
@@ -93,7 +93,7 @@ export function DemandCard({
           </Typography>
         )}
         {campaigns.length > 0 && (
-          <Table size="small" aria-label="Demand per campaign">
+          <ScrollTable size="small" aria-label="Demand per campaign">
             <TableHead>
               <TableRow>
                 <TableCell>Campaign</TableCell>
@@ -108,7 +108,7 @@ export function DemandCard({
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollTable>
         )}
       </Stack>
     </InfoCard>
