@@ -58,3 +58,9 @@ export { ScrollTable } from './ScrollTable';
 export { GroupPicker, type GroupPickerProps } from './GroupPicker';
 export { useSearchParam } from './useSearchParam';
 export { WarningChip } from './WarningChip';
+
+/**
+ * An InfoCard's title as a level-2 heading (Backstage renders it as plain text),
+ * so each card is a step in the page's heading outline: `titleTypographyProps`.
+ */
+export const CARD_HEADING = { component: 'h2' } as const;

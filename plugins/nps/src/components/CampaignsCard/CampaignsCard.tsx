@@ -30,10 +30,11 @@ import {
   updateCampaignSchema,
 } from '@paved/plugin-nps-common';
 import {
+  CARD_HEADING,
   FieldErrors,
+  fieldErrorsFromIssues,
   GroupPicker,
   ScrollTable,
-  fieldErrorsFromIssues,
   serverFieldErrors,
 } from '@paved/frontend-utils';
 import { entityDisplayName } from '@paved/common';
@@ -254,6 +255,7 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
 
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="Campaigns"
       subheader="A campaign opens every quarter by itself; add others here."
     >

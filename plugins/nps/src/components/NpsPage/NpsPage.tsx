@@ -26,7 +26,11 @@ import {
 } from '@paved/plugin-nps-common';
 import { CampaignsCard } from '../CampaignsCard';
 import { CommentsCard } from '../CommentsCard';
-import { NotFoundPanel, downloadText } from '@paved/frontend-utils';
+import {
+  CARD_HEADING,
+  downloadText,
+  NotFoundPanel,
+} from '@paved/frontend-utils';
 import { Route, Routes, useSearchParams } from 'react-router-dom';
 import { npsApiRef } from '../../api/NpsApi';
 import { NpsAnswerForm } from '../NpsAnswerForm';
@@ -50,7 +54,7 @@ function AnswerCard({ onAnswered }: { onAnswered: () => void }) {
   if (prompt.error) return <ResponseErrorPanel error={prompt.error} />;
   const campaign = prompt.value?.campaign;
   return (
-    <InfoCard title="Your answer">
+    <InfoCard titleTypographyProps={CARD_HEADING} title="Your answer">
       {answered && (
         <Alert severity="success" role="status" ref={thanks} tabIndex={-1}>
           Thank you! Your answer is stored confidentially. It is counted in a
@@ -227,7 +231,7 @@ export function NpsPage() {
             {results.error && <ResponseErrorPanel error={results.error} />}
             {results.value && <ResultsCard results={results.value} />}
             {trend.value && campaigns.length === 0 && (
-              <InfoCard title="Results">
+              <InfoCard titleTypographyProps={CARD_HEADING} title="Results">
                 <Typography>No campaign has opened yet.</Typography>
               </InfoCard>
             )}

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { CampaignResults, TeamBreakdownRow } from '@paved/plugin-nps-common';
 import Alert from '@mui/material/Alert';
-import { ScrollTable } from '@paved/frontend-utils';
+import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
 import {
   batchingExplanation,
   formatAnswers,
@@ -64,7 +64,10 @@ export function ResultsCard({ results }: { results: CampaignResults }) {
   const max = Math.max(1, ...(distribution ?? []));
   return (
     <Box component="section" aria-label={`Results: ${results.campaign.title}`}>
-      <InfoCard title={`Results: ${results.campaign.title}`}>
+      <InfoCard
+        titleTypographyProps={CARD_HEADING}
+        title={`Results: ${results.campaign.title}`}
+      >
         <Stack spacing={2}>
           {batching.campaignOpen && (
             <Alert severity="info">

@@ -6,7 +6,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { Trend } from '@paved/plugin-nps-common';
-import { ScrollTable } from '@paved/frontend-utils';
+import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
 import { formatAnswers, formatInterval, formatNps } from '../format';
 
 // Charts are loaded on demand so they do not weigh on the portal's first load.
@@ -17,6 +17,7 @@ export function TrendCard({ trend }: { trend: Trend }) {
   const points = trend.points.filter(p => p.campaign.status !== 'upcoming');
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="NPS trend"
       subheader="Each campaign's NPS with its 95% confidence interval"
     >

@@ -16,7 +16,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { ScrollTable } from '@paved/frontend-utils';
+import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 
 /**
@@ -43,6 +43,7 @@ export function DemandCard({
 
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="Demand from the survey"
       subheader="Comments in the platform NPS that ask for this"
     >

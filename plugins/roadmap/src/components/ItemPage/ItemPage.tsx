@@ -34,8 +34,9 @@ import { Disclaimer } from '../Disclaimer';
 import { ItemForm } from '../ItemForm';
 import { FollowButton, VoteButton } from '../ItemCard';
 import {
-  NotFoundPanel,
+  CARD_HEADING,
   isNotFound,
+  NotFoundPanel,
   serverMessage,
   statusOf,
 } from '@paved/frontend-utils';
@@ -62,7 +63,7 @@ export function isWebUrl(url: string): boolean {
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
     <>
-      <Typography variant="h6" component="h2" mt={2}>
+      <Typography variant="h6" component="h3" mt={2}>
         {props.title}
       </Typography>
       {props.children}
@@ -108,7 +109,7 @@ function ItemDetails(props: {
   };
 
   return (
-    <InfoCard title={item.title}>
+    <InfoCard titleTypographyProps={CARD_HEADING} title={item.title}>
       {error && <Alert severity="error">{error}</Alert>}
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap mb={1}>
         <Chip color="primary" label={label(item.status)} />
@@ -320,7 +321,9 @@ export function ItemPage() {
               {item.value && (
                 <DemandCard itemId={item.value.id} canManage={canManage} />
               )}
-              <InfoCard title="History">{changes}</InfoCard>
+              <InfoCard titleTypographyProps={CARD_HEADING} title="History">
+                {changes}
+              </InfoCard>
             </Stack>
           </Grid>
         </Grid>
