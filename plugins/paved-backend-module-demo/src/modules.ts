@@ -10,6 +10,7 @@ import { loadGoldenPathDemoRuns } from './golden-paths/demoData';
 import { loadDemoData } from './nps/demoData';
 import { catalogPeople, loadWhenReady } from './people';
 import { loadRoadmapDemoData } from './roadmap/demoData';
+import { readDemoSettings } from './settings';
 
 /** Six quarters of survey history and an open campaign (`nps.demoData`). */
 export const npsDemoModule = createBackendModule({
@@ -26,9 +27,9 @@ export const npsDemoModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
-        if (!config.getOptionalBoolean('nps.demoData.enabled')) return;
-        const skipUsers =
-          config.getOptionalStringArray('nps.demoData.leaveUnanswered') ?? [];
+        const { nps } = readDemoSettings(config);
+        if (!nps.enabled) return;
+        const skipUsers = nps.leaveUnanswered;
         demo.addDemoDataLoader(({ store, services }) =>
           loadWhenReady({
             scheduler,
@@ -66,7 +67,7 @@ export const roadmapDemoModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
-        if (!config.getOptionalBoolean('roadmap.demoData.enabled')) return;
+        if (!readDemoSettings(config).roadmap.enabled) return;
         demo.addDemoDataLoader(({ store }) =>
           loadWhenReady({
             scheduler,
@@ -101,7 +102,7 @@ export const goldenPathsDemoModule = createBackendModule({
         scheduler: coreServices.scheduler,
       },
       async init({ demo, config, logger, scheduler }) {
-        if (!config.getOptionalBoolean('goldenPaths.demoData.enabled')) return;
+        if (!readDemoSettings(config).goldenPaths.enabled) return;
         // Loads once the catalog scan has seen the demo components.
         demo.addDemoDataLoader(({ store }) =>
           loadWhenReady({
