@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent as events } from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   Campaign,
@@ -10,6 +10,9 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { NpsApi, npsApiRef } from '../../api/NpsApi';
 import { CampaignsCard } from './CampaignsCard';
+
+// Keystrokes without a timer between them: these tests type a lot.
+const userEvent = events.setup({ delay: null });
 
 const campaign = (id: string, overrides: Partial<Campaign>): Campaign => ({
   id,

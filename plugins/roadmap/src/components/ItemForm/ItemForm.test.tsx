@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent as events } from '@testing-library/user-event';
 import {
   conflictError,
   fakeRoadmapApi,
@@ -7,6 +7,9 @@ import {
   renderRoadmap,
 } from '../../__testUtils__/fixtures';
 import { ItemForm } from './ItemForm';
+
+// Keystrokes without a timer between them: these tests type a lot.
+const userEvent = events.setup({ delay: null });
 
 async function choose(form: HTMLElement, label: string, option: string) {
   await userEvent.click(within(form).getByRole('combobox', { name: label }));

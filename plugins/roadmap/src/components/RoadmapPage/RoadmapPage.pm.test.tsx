@@ -1,11 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent as events } from '@testing-library/user-event';
 import {
   fakeRoadmapApi,
   makeItem,
   renderRoadmap,
 } from '../../__testUtils__/fixtures';
 import { RoadmapPage } from './RoadmapPage';
+
+// Keystrokes without a timer between them: these tests type a lot.
+const userEvent = events.setup({ delay: null });
 
 // A platform PM (usePermission caches its decision for the whole test file).
 describe('RoadmapPage for platform PMs', () => {
