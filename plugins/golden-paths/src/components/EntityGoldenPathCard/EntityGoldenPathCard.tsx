@@ -96,5 +96,18 @@ export function EntityGoldenPathCard() {
       </Box>
     );
   }
-  return <InfoCard title="Golden path">{body}</InfoCard>;
+  return (
+    <Box
+      component="section"
+      id="paved-golden-path-card"
+      aria-labelledby="paved-golden-path-card-title"
+    >
+      <InfoCard
+        title={<span id="paved-golden-path-card-title">Golden path</span>}
+        titleTypographyProps={{ component: 'h2' }}
+      >
+        {body}
+      </InfoCard>
+    </Box>
+  );
 }
