@@ -34,5 +34,8 @@ export async function signIn(page: Page, as?: RegExp) {
   await page.goto('/');
   if (as) await page.getByRole('radio', { name: as }).check();
   await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Welcome to Paved')).toBeVisible();
+  // The first page after the portal starts may still be compiling.
+  await expect(page.getByText('Welcome to Paved')).toBeVisible({
+    timeout: 90_000,
+  });
 }

@@ -35,11 +35,17 @@ test.describe('golden paths, as a developer uses them', () => {
     const name = `parcel-quotes-${Date.now().toString(36)}`;
 
     await signIn(page, /Jonas Weber/);
-    // Jonas has not answered this quarter's survey; he puts it off for now.
-    await page
-      .getByRole('complementary', { name: 'Platform survey' })
-      .getByRole('button', { name: 'Remind me later' })
+    // Jonas has not answered this quarter's survey; he puts it off for now,
+    // and the panel says when it comes back.
+    const survey = page.getByRole('complementary', { name: 'Platform survey' });
+    await survey
+      .getByRole('button', { name: /Remind me later \(in 3 days\)/ })
       .click();
+    await expect(survey.getByRole('status')).toContainText(
+      'We will ask you again on',
+    );
+    await survey.getByRole('button', { name: 'OK' }).click();
+    await expect(survey).toHaveCount(0);
 
     // The golden-path catalog: a card per approved path.
     await page
@@ -51,15 +57,31 @@ test.describe('golden paths, as a developer uses them', () => {
     await expect(card.getByText('2.1.0')).toBeVisible();
     await card.getByRole('link', { name: 'Use this path' }).click();
 
-    // The Scaffolder runs it.
-    await page.getByRole('textbox', { name: 'Name' }).fill(name);
+    // The Scaffolder runs it. The name rule is said in words, and the name is
+    // checked while typing: a taken one is refused before anything runs.
+    const nameField = page.getByRole('textbox', { name: 'Name' });
+    await expect(
+      page.getByText(
+        /^Lowercase letters and digits, words joined by single hyphens/,
+      ),
+    ).toBeVisible();
+    await nameField.fill('checkout-api');
+    await expect(
+      page.getByText(/already has a component named "checkout-api"/),
+    ).toBeVisible();
+    await nameField.fill('Parcel Quotes');
+    await expect(page.getByText(/is not a valid component name/)).toBeVisible();
+    await nameField.fill(name);
+    await expect(
+      page.getByText(`“${name}” is free.`, { exact: false }),
+    ).toBeVisible();
     await page
       .getByRole('textbox', { name: 'Description' })
       .fill('Quotes parcel prices for business customers.');
-    const owner = page.getByRole('textbox', { name: 'Owner' });
-    await owner.click();
-    await owner.fill('Checkout');
-    await page.getByRole('option', { name: /Checkout & Payments/ }).click();
+    // The owner is Jonas's team already.
+    await expect(page.getByRole('combobox', { name: 'Owner' })).toHaveValue(
+      /Checkout & Payments/,
+    );
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
 
@@ -69,6 +91,13 @@ test.describe('golden paths, as a developer uses them', () => {
     await expect(page.getByRole('heading', { name })).toBeVisible({
       timeout: 60_000,
     });
+    // Its catalog page says which golden path and version it came from.
+    await expect(
+      page.getByText(
+        'Created from the golden path TypeScript service, version 2.1.0.',
+      ),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/Up to date: 2\.1\.0/)).toBeVisible();
 
     // Counted in this quarter's adoption, as a service from a golden path.
     await expect
@@ -94,12 +123,21 @@ test.describe('golden paths, as a developer uses them', () => {
     expect(ts.runs.completed).toBeGreaterThan(0);
   });
 
-  test('a taken or malformed name is refused with a clear message, and nothing is created', async ({
+  test('a taken or malformed name is refused in words at the first step, and is not counted as a failed run', async ({
     request,
   }) => {
     const jonas = await demoHeaders(request, 'jonas.weber');
-    const create = (name: string) =>
-      request.post(`${backend}/api/scaffolder/v2/tasks`, {
+    const failedRuns = async () => {
+      const res = await request.get(`${backend}/api/golden-paths/paths`, {
+        headers: jonas,
+      });
+      return (await res.json()).paths.find(
+        (p: any) => p.name === 'typescript-service',
+      ).runs.failed as number;
+    };
+    const before = await failedRuns();
+    const run = async (name: string) => {
+      const created = await request.post(`${backend}/api/scaffolder/v2/tasks`, {
         headers: jonas,
         data: {
           templateRef: 'template:default/typescript-service',
@@ -110,34 +148,55 @@ test.describe('golden paths, as a developer uses them', () => {
           },
         },
       });
+      expect(created.status()).toBe(201);
+      const { id } = await created.json();
+      await expect
+        .poll(
+          async () =>
+            (
+              await (
+                await request.get(`${backend}/api/scaffolder/v2/tasks/${id}`, {
+                  headers: jonas,
+                })
+              ).json()
+            ).status,
+          { timeout: 60_000 },
+        )
+        .toBe('failed');
+      return JSON.stringify(
+        await (
+          await request.get(`${backend}/api/scaffolder/v2/tasks/${id}/events`, {
+            headers: jonas,
+          })
+        ).json(),
+      );
+    };
 
-    // The Scaffolder validates the parameters: no task at all.
-    const malformed = await create('../../etc');
-    expect(malformed.status()).toBe(400);
-    expect(JSON.stringify(await malformed.json())).toContain('pattern');
+    expect(await run('../../etc')).toMatch(/lowercase letters and digits/);
+    expect(await run('checkout-api')).toMatch(/checkout-api.*already/);
+    // The runs are recorded (every 5 s here) as refused, not as failures.
+    await new Promise(resolve => setTimeout(resolve, 12_000));
+    expect(await failedRuns()).toBe(before);
 
-    // A name the catalog already has: the run fails at its first step.
-    const taken = await create('checkout-api');
-    expect(taken.status()).toBe(201);
-    const { id } = await taken.json();
-    await expect
-      .poll(
-        async () =>
-          (
-            await (
-              await request.get(`${backend}/api/scaffolder/v2/tasks/${id}`, {
-                headers: jonas,
-              })
-            ).json()
-          ).status,
-        { timeout: 60_000 },
-      )
-      .toBe('failed');
-    const events = await (
-      await request.get(`${backend}/api/scaffolder/v2/tasks/${id}/events`, {
-        headers: jonas,
-      })
-    ).json();
-    expect(JSON.stringify(events)).toMatch(/checkout-api.*already/);
+    // The live check the form uses says the same.
+    const check = await request.get(
+      `${backend}/api/golden-paths/names/checkout-api`,
+      { headers: jonas },
+    );
+    expect((await check.json()).available).toBe(false);
+  });
+
+  test('a golden path that does not exist: a friendly page with a way back', async ({
+    page,
+  }) => {
+    await signIn(page, /Jonas Weber/);
+    await page.goto('/golden-paths/default/no-such-path');
+    await expect(
+      page.getByRole('heading', { name: 'This golden path does not exist' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'See all golden paths' }).click();
+    await expect(
+      page.getByRole('article', { name: 'TypeScript service' }),
+    ).toBeVisible();
   });
 });

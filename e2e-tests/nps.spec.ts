@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { demoHeaders } from './auth';
+import { demoHeaders, guestHeaders, signIn } from './auth';
 
 const backend = 'http://localhost:7007';
 
@@ -47,6 +47,23 @@ test.describe('platform NPS, as a developer answers it', () => {
     const scale = panel.getByRole('radiogroup', {
       name: /How likely are you to recommend our developer platform/,
     });
+    // The page keeps room for the panel at its bottom, so it hides nothing for good.
+    const room = await page
+      .locator('[data-backstage-core-page]')
+      .first()
+      .evaluate(el => parseFloat(getComputedStyle(el).paddingBottom));
+    const height = await panel.evaluate(
+      el => el.getBoundingClientRect().height,
+    );
+    expect(room).toBeGreaterThanOrEqual(height);
+    // The score option with keyboard focus shows a ring.
+    await scale.getByRole('radio', { name: '0', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = scale.locator('.Mui-focusVisible');
+    await expect(focused).toHaveCount(1);
+    expect(
+      await focused.evaluate(el => getComputedStyle(el).outlineStyle),
+    ).toBe('solid');
     await scale.getByRole('radio', { name: '9', exact: true }).check();
     await panel
       .getByRole('textbox', {
@@ -55,6 +72,8 @@ test.describe('platform NPS, as a developer answers it', () => {
       .fill('Preview environments for every pull request, please.');
     await panel.getByRole('button', { name: 'Send answer' }).click();
     await expect(panel.getByRole('status')).toContainText('Thank you');
+    // Focus lands on the thank-you that replaced the form.
+    await expect(panel.getByRole('status')).toBeFocused();
 
     // The prompt does not come back, on this page or after a reload.
     await page.reload();
@@ -206,6 +225,82 @@ test.describe('platform NPS, as a developer answers it', () => {
       .not.toBe(before);
     await expect(
       results.getByRole('row', { name: /^checkout 3 / }),
+    ).toBeVisible();
+  });
+
+  test('a PM creates a campaign for teams from the catalog, with mistakes named per field; the campaign shown is in the address', async ({
+    page,
+    request,
+  }) => {
+    await signIn(page);
+    await page.goto('/nps');
+    const form = page.getByRole('form', { name: 'New campaign' });
+    const title = `Checkout pulse ${Date.now()}`;
+    await form.getByRole('textbox', { name: 'Title' }).fill(title);
+    await form.getByLabel('Opens').fill('2031-03-10T09:00');
+    await form.getByLabel('Closes').fill('2031-03-01T09:00');
+    await form.getByRole('radio', { name: 'Some teams' }).check();
+    await form.getByRole('button', { name: 'Create campaign' }).click();
+    // Checked in the browser with nps-common's schema, each problem at its field.
+    await expect(form.getByText('Must be after the opening')).toBeVisible();
+    await expect(form.getByText('Choose at least one team')).toBeVisible();
+
+    await form.getByLabel('Closes').fill('2031-03-24T09:00');
+    const teams = form.getByRole('combobox', { name: 'Teams' });
+    await teams.click();
+    await teams.fill('Checkout');
+    await page.getByRole('option', { name: /Checkout & Payments/ }).click();
+    await form.getByRole('button', { name: 'Create campaign' }).click();
+    const campaigns = page.getByRole('table', { name: 'Campaigns' });
+    await expect(
+      campaigns.getByRole('row', { name: new RegExp(title) }),
+    ).toContainText('checkout');
+
+    // The server's own reason, not "Request failed with 409".
+    await form.getByRole('textbox', { name: 'Title' }).fill(`${title} again`);
+    await form.getByLabel('Opens').fill('2031-03-12T09:00');
+    await form.getByLabel('Closes').fill('2031-03-20T09:00');
+    // The audience (checkout) is still chosen from the first campaign.
+    await form.getByRole('button', { name: 'Create campaign' }).click();
+    await expect(
+      form.getByText(/already asks an overlapping audience/),
+    ).toBeVisible();
+    await expect(page.getByText(/Request failed/)).toHaveCount(0);
+
+    const headers = await guestHeaders(request);
+    const all = await (
+      await request.get(`${backend}/api/nps/campaigns`, { headers })
+    ).json();
+    const created = all.items.find((c: { title: string }) => c.title === title);
+    expect(
+      (
+        await request.delete(`${backend}/api/nps/campaigns/${created.id}`, {
+          headers,
+        })
+      ).status(),
+    ).toBe(204);
+
+    // The campaign picker is in the address and survives a reload.
+    const picker = page.getByRole('combobox', { name: 'Campaign' });
+    await picker.click();
+    await page.getByRole('option').first().click();
+    await expect(page).toHaveURL(/[?&]campaign=/);
+    const chosen = await picker.innerText();
+    await page.reload();
+    await expect(picker).toHaveText(chosen);
+
+    // An unknown campaign or sub-page: a friendly page with a way back.
+    await page.goto('/nps?campaign=00000000-0000-4000-8000-000000000000');
+    await expect(
+      page.getByText('There is no such survey campaign'),
+    ).toBeVisible();
+    await page.goto('/nps/answers');
+    await expect(
+      page.getByRole('heading', { name: 'This page does not exist' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Go to Platform NPS' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'NPS trend' }),
     ).toBeVisible();
   });
 });

@@ -38,7 +38,11 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
       column('Next').getByRole('link', { name: title }),
     ).toBeVisible();
 
-    await card.getByRole('button', { name: 'Move to Now' }).click();
+    // The keyboard way: the card's "Move…" menu, whose entries name the card.
+    await card.getByRole('button', { name: `Move “${title}”…` }).click();
+    await page
+      .getByRole('menuitem', { name: `Move “${title}” to Now`, exact: true })
+      .click();
     await page.reload();
     await expect(
       column('Now').getByRole('link', { name: title }),
@@ -51,10 +55,139 @@ test.describe('the public roadmap, as a platform PM uses it', () => {
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText(/Next → Now/)).toBeVisible();
 
+    // Voting says it also follows; both states are explicit, and a click right
+    // after voting leaves the item followed.
     const vote = page.getByRole('button', { name: 'This matters to me' });
+    const follow = page.getByRole('button', { name: 'Follow changes' });
     await expect(vote).toHaveAttribute('aria-pressed', 'false');
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await expect(vote).toHaveAccessibleDescription(
+      'Voting also follows the item.',
+    );
     await vote.click();
     await expect(vote).toHaveAttribute('aria-pressed', 'true');
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    await expect(follow).toHaveAccessibleDescription(/You follow it/);
+    await follow.click();
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await expect(vote).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('drag a card to another horizon; shipped items are not on the board; views and filters are in the address', async ({
+    page,
+    request,
+  }) => {
+    const headers = await guestHeaders(request);
+    const make = async (title: string, horizon: string, status: string) => {
+      const res = await request.post(`${backend}/api/roadmap/items`, {
+        headers,
+        data: {
+          title,
+          summary: 'Made by the drag-and-drop test.',
+          category: 'ci-cd',
+          owner: 'group:default/platform-team',
+          horizon,
+          status,
+        },
+      });
+      expect(res.status()).toBe(201);
+      return res.json();
+    };
+    const stamp = Date.now();
+    const dragged = await make(`Drag me ${stamp}`, 'later', 'exploring');
+    const shipped = await make(
+      `Shipped ${stamp}`,
+      'now',
+      'generally-available',
+    );
+
+    await signIn(page);
+    await page.goto('/roadmap');
+    const column = (name: string) =>
+      page.getByRole('region', { name, exact: true });
+    const card = page.getByRole('article', { name: dragged.title });
+    await expect(
+      column('Later').getByRole('article', { name: dragged.title }),
+    ).toBeVisible();
+    await card.dragTo(column('Next'));
+    await expect(
+      column('Next').getByRole('article', { name: dragged.title }),
+    ).toBeVisible();
+    await page.reload();
+    await expect(
+      column('Next').getByRole('article', { name: dragged.title }),
+    ).toBeVisible();
+
+    // Generally available: in Shipped, not on the board.
+    await expect(
+      page.getByRole('article', { name: shipped.title }),
+    ).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Shipped' }).click();
+    await expect(page).toHaveURL(/[?&]view=shipped/);
+    await expect(
+      page
+        .getByRole('list', { name: 'Shipped' })
+        .getByRole('link', { name: shipped.title }),
+    ).toBeVisible();
+
+    // The list, searched, survives a reload; Now comes first.
+    await page.goto('/roadmap?view=list&q=drag%20me');
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'List' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(
+      'drag me',
+    );
+    await page.goto('/roadmap?view=list');
+    const horizons = await page
+      .getByRole('table', { name: 'Roadmap items' })
+      .getByRole('row')
+      .evaluateAll(rows =>
+        rows.slice(1).map(r => r.querySelectorAll('td')[1]?.textContent),
+      );
+    const order = ['Now', 'Next', 'Later'];
+    expect(horizons.map(h => order.indexOf(h!))).toEqual(
+      [...horizons.map(h => order.indexOf(h!))].sort((a, b) => a - b),
+    );
+
+    // A filter on the board is in the address too.
+    await page.goto('/roadmap?category=observability');
+    await expect(page.getByRole('combobox', { name: 'Category' })).toHaveText(
+      'Observability',
+    );
+
+    for (const item of [dragged, shipped]) {
+      const current = await (
+        await request.get(`${backend}/api/roadmap/items/${item.id}`, {
+          headers,
+        })
+      ).json();
+      await request.delete(`${backend}/api/roadmap/items/${item.id}`, {
+        headers,
+        data: { version: current.version },
+      });
+    }
+  });
+
+  test('an item that does not exist: a friendly page with a way back', async ({
+    page,
+  }) => {
+    await signIn(page);
+    await page.goto('/roadmap/items/00000000-0000-4000-8000-000000000000');
+    await expect(
+      page.getByRole('heading', { name: 'This roadmap item does not exist' }),
+    ).toBeVisible();
+    await expect(page.getByText(/Request failed/)).toHaveCount(0);
+    await page.goto('/roadmap/items/not-an-id');
+    await expect(
+      page.getByRole('heading', { name: 'This roadmap item does not exist' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the roadmap' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Platform roadmap' }),
+    ).toBeVisible();
   });
 
   test('hostile Markdown in a description renders inert', async ({
@@ -147,7 +280,8 @@ test.describe('the public roadmap, as a developer uses it', () => {
 
     // Read-only for him: no edit controls anywhere.
     await expect(page.getByRole('button', { name: 'New item' })).toHaveCount(0);
-    await expect(card.getByRole('button', { name: /Move to/ })).toHaveCount(0);
+    await expect(card.getByRole('button', { name: /Move/ })).toHaveCount(0);
+    await expect(card).not.toHaveAttribute('draggable', 'true');
     await card.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as `./paved test` and CI run it (the toolchain is on PATH already):
-# type check, lint, prettier, unit and database tests (SQLite and Postgres), browser tests,
-# and the production profile (built, Postgres, OIDC sign-in).
+# type check, lint, prettier, unit and database tests (SQLite and Postgres), the golden
+# paths' skeletons built and tested, browser tests with axe, and the production profile
+# (built, Postgres, OIDC sign-in).
 #
 #   PAVED_SKIP_E2E=1   leave out the browser tests (local use only; refused when CI is set)
 set -uo pipefail
@@ -136,8 +137,14 @@ step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
 step "unit and database tests" yarn backstage-cli repo test --ci --watchAll=false --testTimeout=30000 \
   --json --outputFile="$RESULTS/unit-results.json"
+# A golden path is only golden if what it scaffolds works: each is scaffolded and
+# the new repository's own npm install, build and tests run (npm registry needed).
+step "golden-path skeletons (scaffold, npm install, build, test)" env PAVED_BUILD_SKELETONS=1 \
+  yarn backstage-cli repo test --ci --watchAll=false \
+  --json --outputFile="$RESULTS/skeleton-results.json" \
+  plugins/scaffolder-backend-module-golden-paths/src/skeletons.build.test.ts
 if [ -z "${PAVED_SKIP_E2E:-}" ]; then
-  step "browser and API tests (Chromium)" e2e
+  step "browser and API tests, with axe (Chromium)" e2e
   step "production profile: built, Postgres, OIDC sign-in (Chromium)" production
 fi
 

@@ -16,13 +16,19 @@ let failed = 0;
 let skipped = 0;
 const lines = [];
 
-const unit = read('unit-results.json');
-if (unit) {
+// Jest reports: the unit and database tests, and the golden-path skeleton builds.
+for (const [file, name] of [
+  ['unit-results.json', 'unit and database'],
+  ['skeleton-results.json', 'golden-path skeletons built'],
+]) {
+  const unit = read(file);
+  if (!unit) continue;
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
+  // The skeleton file is skipped inside the unit run; it runs in its own step.
   skipped += unit.numPendingTests + unit.numTodoTests;
   lines.push(
-    `unit and database: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed (${unit.numTotalTestSuites} files)`,
+    `${name}: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed (${unit.numTotalTestSuites} files)`,
   );
   if (unit.numRuntimeErrorTestSuites > 0) {
     failed += unit.numRuntimeErrorTestSuites;

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { pavedTestDatabases, PAVED_DATABASE_IDS } from './databases';
+export { listTables, migrateUpDownUp } from './migrations';

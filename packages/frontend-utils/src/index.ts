@@ -50,3 +50,17 @@ export function downloadText(text: string, filename: string, type: string) {
   link.remove();
   URL.revokeObjectURL(url);
 }
+
+export * from './errors';
+export * from './format';
+export { NotFoundPanel, type NotFoundPanelProps } from './NotFoundPanel';
+export { ScrollTable } from './ScrollTable';
+export { GroupPicker, type GroupPickerProps } from './GroupPicker';
+export { useSearchParam } from './useSearchParam';
+export { WarningChip } from './WarningChip';
+
+/**
+ * An InfoCard's title as a level-2 heading (Backstage renders it as plain text),
+ * so each card is a step in the page's heading outline: `titleTypographyProps`.
+ */
+export const CARD_HEADING = { component: 'h2' } as const;

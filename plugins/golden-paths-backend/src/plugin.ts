@@ -9,6 +9,7 @@ import { createRouter } from './router';
 import { CatalogScanner } from './service/CatalogScanner';
 import { GoldenPathsService } from './service/GoldenPathsService';
 import { RunRecorder, ScaffolderTasksClient } from './service/RunRecorder';
+import { readGoldenPathsSettings } from './service/settings';
 import {
   GoldenPathsDemoDataContext,
   goldenPathsDemoDataExtensionPoint,
@@ -43,7 +44,8 @@ export const goldenPathsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, scheduler } = deps;
+        const { logger, scheduler } = deps;
+        const settings = readGoldenPathsSettings(deps.config);
         const store = await GoldenPathsStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
 
@@ -52,12 +54,7 @@ export const goldenPathsPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
-          settings: {
-            baselineWindowMs:
-              (config.getOptionalNumber(
-                'goldenPaths.scan.baselineWindowMinutes',
-              ) ?? 0) * 60_000,
-          },
+          settings: { baselineWindowMs: settings.scan.baselineWindowMs },
         });
         const recorder = new RunRecorder({
           store,
@@ -69,11 +66,7 @@ export const goldenPathsPlugin = createBackendPlugin({
 
         await scheduler.scheduleTask({
           id: 'golden-paths-catalog-scan',
-          frequency: {
-            seconds:
-              config.getOptionalNumber('goldenPaths.scan.frequencySeconds') ??
-              60,
-          },
+          frequency: { seconds: settings.scan.frequencySeconds },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 10 },
           scope: 'global',
@@ -86,11 +79,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         });
         await scheduler.scheduleTask({
           id: 'golden-paths-run-recorder',
-          frequency: {
-            seconds:
-              config.getOptionalNumber('goldenPaths.runs.frequencySeconds') ??
-              30,
-          },
+          frequency: { seconds: settings.runs.frequencySeconds },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 15 },
           scope: 'global',

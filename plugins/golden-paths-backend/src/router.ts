@@ -10,6 +10,7 @@ import {
 import {
   adoptionQuerySchema,
   goldenPathsReadPermission,
+  nameParamsSchema,
   offPathQuerySchema,
   pathParamsSchema,
 } from '@paved/plugin-golden-paths-common';
@@ -51,6 +52,13 @@ export async function createRouter(
       'golden path',
     );
     res.json(await service.getPath(namespace, name, credentials));
+  });
+
+  // The Scaffolder form checks a new component's name while the user types.
+  router.get('/names/:name', async (req, res) => {
+    const credentials = await reader(req);
+    const { name } = parseRequest(nameParamsSchema, req.params, 'name');
+    res.json(await service.nameAvailability(name, credentials));
   });
 
   router.get('/adoption', async (req, res) => {

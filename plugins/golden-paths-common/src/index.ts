@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './schemas';
 export * from './types';
 export * from './versions';
+export * from './componentName';

@@ -51,3 +51,11 @@ export const pathParamsSchema = z.object({
     })
     .max(63, { error: 'name is too long' }),
 });
+
+/** Path parameter of the name check: any text up to 200 characters (the rule says why a name is refused). */
+export const nameParamsSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1, { error: 'name is required' })
+    .max(200, { error: 'name must be at most 200 characters' }),
+});

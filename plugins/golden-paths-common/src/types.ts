@@ -1,8 +1,11 @@
 import { AdoptionRate } from './adoption';
 import { QuarterKey } from '@paved/common';
 
-/** Scaffolder run outcomes Paved records. */
-export type RunStatus = 'completed' | 'failed' | 'cancelled';
+/**
+ * Scaffolder run outcomes Paved records. `refused`: the run stopped at the name
+ * check before anything was written; not counted in a path's success rate.
+ */
+export type RunStatus = 'completed' | 'failed' | 'cancelled' | 'refused';
 
 /** A golden path as the catalog page shows it. */
 export type GoldenPath = {

@@ -9,6 +9,12 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  FormFieldBlueprint,
+  createFormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import { SOURCE_TEMPLATE_ANNOTATION } from '@paved/plugin-golden-paths-common';
 import { goldenPathsApiRef } from './api/GoldenPathsApi';
 import { GoldenPathsClient } from './api/GoldenPathsClient';
 import { rootRouteRef } from './plugin';
@@ -51,8 +57,53 @@ const goldenPathsPage = PageBlueprint.make({
   },
 });
 
+// The Scaffolder fields the golden paths' templates use (`ui:field`).
+const componentNameField = FormFieldBlueprint.make({
+  name: 'component-name',
+  params: {
+    field: () =>
+      import('./components/ScaffolderFields').then(m =>
+        createFormField({
+          name: 'GoldenPathComponentName',
+          component: m.ComponentNameField,
+          validation: m.componentNameValidation,
+        }),
+      ),
+  },
+});
+
+const ownerField = FormFieldBlueprint.make({
+  name: 'owner',
+  params: {
+    field: () =>
+      import('./components/ScaffolderFields').then(m =>
+        createFormField({ name: 'GoldenPathOwner', component: m.OwnerField }),
+      ),
+  },
+});
+
+// On the catalog page of a component created from a template.
+const entityGoldenPathCard = EntityCardBlueprint.make({
+  name: 'golden-path',
+  params: {
+    filter: entity =>
+      entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+      Boolean(entity.metadata.annotations?.[SOURCE_TEMPLATE_ANNOTATION]),
+    loader: () =>
+      import('./components/EntityGoldenPathCard').then(m =>
+        compatWrapper(<m.EntityGoldenPathCard />),
+      ),
+  },
+});
+
 /** Golden paths for Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'golden-paths',
-  extensions: [goldenPathsApi, goldenPathsPage],
+  extensions: [
+    goldenPathsApi,
+    goldenPathsPage,
+    componentNameField,
+    ownerField,
+    entityGoldenPathCard,
+  ],
 });

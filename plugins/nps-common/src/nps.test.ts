@@ -6,6 +6,7 @@ import {
   bandCounts,
   compareNps,
   npsGoal,
+  participationRate,
   roundHalfAwayFromZero,
   scoreBand,
   summarizeNps,
@@ -424,6 +425,15 @@ describe('compareNps', () => {
         expect(change.significant).toBe(false);
       }),
     );
+  });
+});
+
+describe('participationRate', () => {
+  it('is respondents over eligible developers, never above 1, none without anyone eligible', () => {
+    expect(participationRate(12, 40)).toBe(0.3);
+    expect(participationRate(0, 40)).toBe(0);
+    expect(participationRate(41, 40)).toBe(1);
+    expect(participationRate(3, 0)).toBeNull();
   });
 });
 

@@ -247,3 +247,15 @@ export function npsGoal(options: {
     Math.min(100, baselineNps + pointsPerYear * elapsedYears),
   );
 }
+
+/**
+ * Participation rate = respondents ÷ eligible developers (catalog users in the
+ * campaign's audience), 0..1; null when nobody is eligible. Capped at 1: people
+ * who left the audience after answering still count as respondents.
+ */
+export function participationRate(
+  respondents: number,
+  eligible: number,
+): number | null {
+  return eligible > 0 ? Math.min(1, respondents / eligible) : null;
+}

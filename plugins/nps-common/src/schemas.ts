@@ -58,12 +58,24 @@ const campaignFields = {
 const closesAfterOpens = (c: { opensAt?: string; closesAt?: string }) =>
   !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt);
 
+// The window is checked even when another field is wrong, so a form can show
+// every problem at once; only when both dates are dates.
+const bothDates = (payload: { value: unknown }) => {
+  const c = payload.value as { opensAt?: unknown; closesAt?: unknown };
+  return [c?.opensAt, c?.closesAt].every(
+    d =>
+      d === undefined ||
+      (typeof d === 'string' && !Number.isNaN(Date.parse(d))),
+  );
+};
+
 /** Body of a new campaign. */
 export const createCampaignSchema = z
   .strictObject(campaignFields)
   .refine(closesAfterOpens, {
     error: 'closesAt must be after opensAt',
     path: ['closesAt'],
+    when: bothDates,
   });
 
 /** Body of a campaign edit (only before it opens). */
@@ -79,6 +91,7 @@ export const updateCampaignSchema = z
   .refine(closesAfterOpens, {
     error: 'closesAt must be after opensAt',
     path: ['closesAt'],
+    when: bothDates,
   });
 
 /** Body of a new campaign, as sent. */

@@ -34,6 +34,8 @@ export interface Campaign {
 /** What the portal-wide prompt should show the caller: a campaign, or nothing. */
 export interface Prompt {
   campaign: Campaign | null;
+  /** How many days "Remind me later" hides the prompt for. */
+  remindLaterDays: number;
 }
 
 /** One team's row in a campaign's breakdown; hidden rows carry no numbers. */

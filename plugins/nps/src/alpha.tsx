@@ -47,7 +47,7 @@ const npsPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,
     loader: () =>
-      import('./components/NpsPage').then(m => compatWrapper(<m.NpsPage />)),
+      import('./components/NpsPage').then(m => compatWrapper(<m.Router />)),
   },
 });
 

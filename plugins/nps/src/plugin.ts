@@ -42,7 +42,7 @@ export const npsPlugin = createPlugin({
 export const NpsPage = npsPlugin.provide(
   createRoutableExtension({
     name: 'NpsPage',
-    component: () => import('./components/NpsPage').then(m => m.NpsPage),
+    component: () => import('./components/NpsPage').then(m => m.Router),
     mountPoint: rootRouteRef,
   }),
 );

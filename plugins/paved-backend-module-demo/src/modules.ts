@@ -14,6 +14,7 @@ import { loadDemoData } from './nps/demoData';
 import { loadWhenReady, settledPeople } from './people';
 import { loadRoadmapDemoData } from './roadmap/demoData';
 import { loadResearchDemoData } from './research/demoData';
+import { readDemoSettings } from './settings';
 
 /** Six quarters of survey history and an open campaign (`nps.demoData`). */
 export const npsDemoModule = createBackendModule({
@@ -30,9 +31,9 @@ export const npsDemoModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
-        if (!config.getOptionalBoolean('nps.demoData.enabled')) return;
-        const skipUsers =
-          config.getOptionalStringArray('nps.demoData.leaveUnanswered') ?? [];
+        const { nps } = readDemoSettings(config);
+        if (!nps.enabled) return;
+        const skipUsers = nps.leaveUnanswered;
         const people = settledPeople(catalog, auth);
         demo.addDemoDataLoader(({ store, services }) =>
           loadWhenReady({
@@ -76,7 +77,7 @@ export const roadmapDemoModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
-        if (!config.getOptionalBoolean('roadmap.demoData.enabled')) return;
+        if (!readDemoSettings(config).roadmap.enabled) return;
         const people = settledPeople(catalog, auth);
         demo.addDemoDataLoader(({ store }) =>
           loadWhenReady({
@@ -113,7 +114,7 @@ export const goldenPathsDemoModule = createBackendModule({
         scheduler: coreServices.scheduler,
       },
       async init({ demo, config, logger, scheduler }) {
-        if (!config.getOptionalBoolean('goldenPaths.demoData.enabled')) return;
+        if (!readDemoSettings(config).goldenPaths.enabled) return;
         // Loads once the catalog scan has seen the demo components.
         demo.addDemoDataLoader(({ store }) =>
           loadWhenReady({
@@ -144,9 +145,7 @@ export const platformMetricsDemoModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
-        if (!config.getOptionalBoolean('platformMetrics.demoData.enabled')) {
-          return;
-        }
+        if (!readDemoSettings(config).platformMetrics.enabled) return;
         // Loads once the catalog has all the demo services and people.
         const seen = { services: -1 };
         demo.addDemoDataLoader(context =>
@@ -183,7 +182,7 @@ export const researchDemoModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ demo, config, logger, scheduler, auth, catalog }) {
-        if (!config.getOptionalBoolean('research.demoData.enabled')) return;
+        if (!readDemoSettings(config).research.enabled) return;
         const settled = settledPeople(catalog, auth);
         demo.addDemoDataLoader(({ studies, previews, notices, roadmap }) =>
           loadWhenReady({

@@ -23,6 +23,7 @@ import {
   roadmapItemManagePermission,
   roadmapItemReadPermission,
   setItemThemesSchema,
+  shippedSinceQuerySchema,
   updateItemSchema,
 } from '@paved/plugin-roadmap-common';
 import express, { Request } from 'express';
@@ -88,6 +89,13 @@ export async function createRouter(
       throw new NotAllowedError('You need the roadmap.item.read permission');
     }
     res.json({ items: await service.itemStatuses() });
+  });
+
+  // What shipped since a moment: the survey prompt's "since the last survey we shipped".
+  router.get('/shipped', async (req, res) => {
+    await userWith(req, roadmapItemReadPermission);
+    const { since } = parseRequest(shippedSinceQuerySchema, req.query, 'query');
+    res.json({ items: await service.shippedSince(new Date(since)) });
   });
 
   router.get('/items/:id', async (req, res) => {

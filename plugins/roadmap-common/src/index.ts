@@ -7,3 +7,4 @@ export * from './model';
 export * from './permissions';
 export * from './schemas';
 export * from './types';
+export * from './shipped';

@@ -41,6 +41,20 @@ describe('roadmap item schemas', () => {
     ).toEqual([]);
   });
 
+  it('names every problem at once, the missing reason too', () => {
+    expect(problems({ ...item, title: '', status: 'declined' })).toEqual([
+      'title: title is required',
+      'declineReason: a declined item needs a public declineReason',
+    ]);
+  });
+
+  it('carries no reason for an item that is not declined', () => {
+    expect(
+      createItemSchema.parse({ ...item, declineReason: 'Left over' })
+        .declineReason,
+    ).toBeNull();
+  });
+
   it.each([
     // eslint-disable-next-line no-script-url -- the point of the test
     'javascript:alert(1)',

@@ -56,19 +56,29 @@ const itemFields = {
   breakingChange: breakingChangeSchema.nullable().default(null),
 };
 
-// A declined item says why, publicly; other items carry no reason.
 const declinedNeedsReason = (item: {
   status?: string;
   declineReason?: string | null;
 }) => item.status !== 'declined' || Boolean(item.declineReason);
 
-/** Body of a new roadmap item. */
+/**
+ * A whole roadmap item: the body of a new one, and what an edit must leave behind
+ * (the service checks the edited item against it). A declined item says why,
+ * publicly; any other item carries no reason.
+ */
 export const createItemSchema = z
   .strictObject(itemFields)
   .refine(declinedNeedsReason, {
     error: 'a declined item needs a public declineReason',
     path: ['declineReason'],
-  });
+    // Checked even when another field is wrong: a form shows every problem at once.
+    when: payload =>
+      typeof payload.value === 'object' && payload.value !== null,
+  })
+  .transform(item => ({
+    ...item,
+    declineReason: item.status === 'declined' ? item.declineReason : null,
+  }));
 
 /** Body of an item edit: the changed fields and the version it was based on. */
 export const updateItemSchema = z.strictObject({

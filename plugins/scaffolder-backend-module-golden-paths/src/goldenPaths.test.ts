@@ -1,30 +1,14 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  ANNOTATION_LOCATION,
-  Entity,
-  UserEntity,
-} from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { GOLDEN_PATHS, readEntity } from './__testUtils__/goldenPaths';
+import { REPOSITORY_PUBLISHED_TOPIC } from './index';
 import {
-  GOLDEN_PATHS,
-  GOLDEN_PATHS_DIR,
-  readEntity,
-} from './__testUtils__/goldenPaths';
-import scaffolderModuleGoldenPaths, {
-  REPOSITORY_PUBLISHED_TOPIC,
-} from './index';
+  startScaffolder as startScaffolderIn,
+  templateEntity,
+  waitForTask,
+} from './__testUtils__/scaffolder';
 
 /**
  * Runs each golden path end to end through the real scaffolder: its parameter
@@ -32,96 +16,9 @@ import scaffolderModuleGoldenPaths, {
  * Only the catalog is a stand-in, holding the templates and the people.
  */
 
-const priya: UserEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'priya.raman', namespace: 'default' },
-  spec: {
-    profile: { displayName: 'Priya Raman', email: 'priya@lumen.example' },
-    memberOf: ['platform-team'],
-  },
-};
-
-function templateEntity(name: string): Entity {
-  const file = path.join(GOLDEN_PATHS_DIR, name, 'template.yaml');
-  const entity = readEntity(file);
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      namespace: 'default',
-      // What the catalog adds; the scaffolder resolves ./skeleton against it.
-      annotations: {
-        ...entity.metadata.annotations,
-        [ANNOTATION_LOCATION]: `file:${file}`,
-      },
-    },
-  };
-}
-
 describe('the golden paths, run through the scaffolder', () => {
   const repositories = createMockDirectory();
-
-  async function startScaffolder() {
-    const catalog = catalogServiceMock({
-      entities: [priya, ...GOLDEN_PATHS.map(templateEntity)],
-    });
-    const addLocation = jest.spyOn(catalog, 'addLocation');
-    const events = {
-      publish: jest.fn(async () => {}),
-      subscribe: jest.fn(async () => {}),
-    };
-    const { server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-        createServiceFactory({
-          service: eventsServiceRef,
-          deps: {},
-          factory: () => events,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            goldenPaths: { repositories: { directory: repositories.path } },
-          },
-        }),
-      ],
-    });
-    const api = async (route: string, init: RequestInit = {}) => {
-      const response = await fetch(
-        `http://localhost:${server.port()}/api/scaffolder/v2${route}`,
-        {
-          ...init,
-          headers: {
-            'content-type': 'application/json',
-            authorization: mockCredentials.user.header(
-              'user:default/priya.raman',
-            ),
-          },
-        },
-      );
-      return { status: response.status, body: await response.json() };
-    };
-    return { api, addLocation, publish: events.publish };
-  }
-
-  async function waitForTask(
-    api: Awaited<ReturnType<typeof startScaffolder>>['api'],
-    taskId: string,
-  ) {
-    for (;;) {
-      const { body } = await api(`/tasks/${taskId}`);
-      if (!['open', 'processing'].includes(body.status)) {
-        return body;
-      }
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-  }
+  const startScaffolder = () => startScaffolderIn(repositories.path);
 
   beforeEach(() => repositories.clear());
 
@@ -203,9 +100,6 @@ describe('the golden paths, run through the scaffolder', () => {
       owner: 'group:default/platform-team',
     };
     for (const bad of [
-      { ...values, name: '../../etc' },
-      { ...values, name: 'Foo' },
-      { ...values, name: 'ab' },
       { ...values, owner: 'user:default/priya.raman' },
       { ...values, description: 'x'.repeat(201) },
       { name: values.name, owner: values.owner },
@@ -222,4 +116,34 @@ describe('the golden paths, run through the scaffolder', () => {
     expect(fs.readdirSync(repositories.path)).toEqual([]);
     expect(publish).not.toHaveBeenCalled();
   });
+
+  it('stops a run at its first step when the name breaks the rule, saying the rule in words', async () => {
+    const { api, publish } = await startScaffolder();
+    for (const name of ['../../etc', 'Foo', 'ab']) {
+      const created = await api('/tasks', {
+        method: 'POST',
+        body: JSON.stringify({
+          templateRef: 'template:default/typescript-service',
+          values: {
+            name,
+            description: 'Fine',
+            owner: 'group:default/platform-team',
+          },
+        }),
+      });
+      expect(created.status).toBe(201);
+      const task = await waitForTask(api, created.body.id);
+      expect(task.status).toBe('failed');
+      const events = await api(`/tasks/${created.body.id}/events`);
+      const failedStep = events.body.find(
+        (event: any) => event.body?.status === 'failed' && event.body?.stepId,
+      );
+      expect(failedStep.body.stepId).toBe('check-name');
+      expect(JSON.stringify(events.body)).toMatch(
+        /lowercase letters and digits|too short/,
+      );
+    }
+    expect(fs.readdirSync(repositories.path)).toEqual([]);
+    expect(publish).not.toHaveBeenCalled();
+  }, 30_000);
 });

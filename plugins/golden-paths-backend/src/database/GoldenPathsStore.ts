@@ -323,8 +323,10 @@ export class GoldenPathsStore {
   async runStats(templateRefs: string[]): Promise<Map<string, RunStats>> {
     const stats = new Map<string, RunStats>();
     if (!templateRefs.length) return stats;
+    // Runs refused at the name check wrote nothing: they are not the path's runs.
     const counts = await this.db('golden_path_runs')
       .whereIn('template_ref', templateRefs)
+      .whereIn('status', ['completed', 'failed', 'cancelled'])
       .select('template_ref', 'status')
       .count({ n: '*' })
       .groupBy('template_ref', 'status');

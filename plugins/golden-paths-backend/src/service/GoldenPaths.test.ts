@@ -72,8 +72,18 @@ class FakeTasks implements ScaffolderTasks {
   events = jest.fn(async (taskId: string): Promise<ScaffolderTaskEvent[]> => {
     const task = this.tasks.find(t => t.id === taskId)!;
     const finished = new Date(new Date(task.createdAt).getTime() + 42_000);
+    const failedStep = this.failedAt.get(taskId);
     return [
       { type: 'log', createdAt: task.createdAt, body: { message: 'start' } },
+      ...(failedStep
+        ? [
+            {
+              type: 'log',
+              createdAt: task.createdAt,
+              body: { stepId: failedStep, status: 'failed', message: 'no' },
+            },
+          ]
+        : []),
       {
         type: 'completion',
         createdAt: finished.toISOString(),
@@ -84,6 +94,8 @@ class FakeTasks implements ScaffolderTasks {
       },
     ];
   });
+  /** Task id → the step it failed at. */
+  failedAt = new Map<string, string>();
   async list(offset: number, limit: number) {
     return [...this.tasks]
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -101,6 +113,11 @@ class FakeTasks implements ScaffolderTasks {
       createdAt,
       createdBy: 'user:default/jonas.weber',
       spec: {
+        steps: [
+          { id: 'check-name', action: 'paved:component:check-name' },
+          { id: 'fetch', action: 'fetch:template' },
+          { id: 'publish', action: 'paved:publish:local' },
+        ],
         templateInfo: {
           entityRef: templateRef,
           entity: {
@@ -361,6 +378,66 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
     expect(stats.get('template:default/legacy-node-service')?.completed).toBe(
       1,
     );
+  });
+
+  it('records a run refused at the name check, but does not count it as a failed run', async () => {
+    const tasks = new FakeTasks();
+    tasks.add('ok', 'completed', '2026-11-20T10:00:00.000Z');
+    tasks.add('taken', 'failed', '2026-11-20T11:00:00.000Z');
+    tasks.failedAt.set('taken', 'check-name');
+    tasks.add('broken', 'failed', '2026-11-20T12:00:00.000Z');
+    tasks.failedAt.set('broken', 'publish');
+    const recorder = new RunRecorder({
+      store,
+      tasks,
+      catalog: catalogServiceMock({ entities: [user] }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    expect(await recorder.sync()).toBe(3);
+    // Recorded once: the next pass does not read it again.
+    tasks.events.mockClear();
+    expect(await recorder.sync()).toBe(0);
+    expect(tasks.events).not.toHaveBeenCalled();
+    expect(
+      (await store.runStats(['template:default/typescript-service'])).get(
+        'template:default/typescript-service',
+      ),
+    ).toEqual({
+      completed: 1,
+      failed: 1,
+      cancelled: 0,
+      medianDurationMs: 42_000,
+    });
+  });
+
+  it('says whether a new component name is free, by the rule and the catalog', async () => {
+    const service = new GoldenPathsService(
+      store,
+      catalogServiceMock({
+        entities: [component('checkout-api', 'group:default/checkout')],
+      }),
+    );
+    const jonas = mockCredentials.user('user:default/jonas.weber');
+    await expect(
+      service.nameAvailability('parcel-quotes', jonas),
+    ).resolves.toEqual({
+      name: 'parcel-quotes',
+      available: true,
+      problem: null,
+    });
+    await expect(
+      service.nameAvailability('checkout-api', jonas),
+    ).resolves.toEqual({
+      name: 'checkout-api',
+      available: false,
+      problem:
+        'The catalog already has a component named "checkout-api" (component:default/checkout-api, owned by group:default/checkout); choose another name.',
+    });
+    const malformed = await service.nameAvailability('Orders_API', jonas);
+    expect(malformed.available).toBe(false);
+    expect(malformed.problem).toMatch(/lowercase letters and digits/);
+    expect(malformed.problem).not.toMatch(/\^|\$|\[/);
   });
 
   it('pages through a long task history until it reaches recorded runs', async () => {

@@ -12,10 +12,13 @@ import {
   GoldenPath,
   GoldenPathDetail,
   MAX_ADOPTION_QUARTERS,
+  NameAvailability,
   OffPathService,
   RunSummary,
   TIME_SAVED_ANNOTATION,
   adoptionRate,
+  componentNameProblem,
+  takenNameProblem,
   isGoldenPathTemplate,
   isOlderVersion,
 } from '@paved/plugin-golden-paths-common';
@@ -145,6 +148,30 @@ export class GoldenPathsService {
         firstSeenAt: s.firstSeenAt,
       })),
     };
+  }
+
+  /**
+   * Whether `name` can be used for a new component: the golden paths' name rule,
+   * then the catalog, read with the caller's credentials (what the Scaffolder's
+   * check-name step will find).
+   */
+  async nameAvailability(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<NameAvailability> {
+    const problem = componentNameProblem(name);
+    if (problem) return { name, available: false, problem };
+    const ref = stringifyEntityRef({ kind: 'component', name });
+    const existing = await this.catalog.getEntityByRef(ref, { credentials });
+    if (existing) {
+      const owner = (existing.spec as { owner?: string } | undefined)?.owner;
+      return {
+        name,
+        available: false,
+        problem: takenNameProblem(name, { ref, owner }),
+      };
+    }
+    return { name, available: true, problem: null };
   }
 
   private window(

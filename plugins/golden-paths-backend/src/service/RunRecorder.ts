@@ -18,6 +18,7 @@ export type ScaffolderTask = {
   createdAt: string;
   createdBy?: string | null;
   spec: {
+    steps?: Array<{ id: string; action: string }>;
     templateInfo?: {
       entityRef?: string;
       entity?: { metadata?: { annotations?: Record<string, string> } };
@@ -39,6 +40,31 @@ export interface ScaffolderTasks {
 }
 
 const FINISHED: readonly string[] = ['completed', 'failed', 'cancelled'];
+
+/** The Scaffolder action that refuses a name before anything is written. */
+export const CHECK_NAME_ACTION = 'paved:component:check-name';
+
+/**
+ * Whether a failed run stopped at the name check: the form's job, not a failure
+ * of the golden path, so it is recorded as refused and not counted.
+ */
+export function refusedAtNameCheck(
+  task: ScaffolderTask,
+  events: ScaffolderTaskEvent[],
+): boolean {
+  const checks = new Set(
+    (task.spec.steps ?? [])
+      .filter(s => s.action === CHECK_NAME_ACTION)
+      .map(s => s.id),
+  );
+  return events.some(
+    e =>
+      e.type === 'log' &&
+      e.body.status === 'failed' &&
+      typeof e.body.stepId === 'string' &&
+      checks.has(e.body.stepId),
+  );
+}
 const PAGE = 50;
 
 /** The Scaffolder's task API, called with the golden-paths plugin's own token. */
@@ -138,7 +164,10 @@ export class RunRecorder {
           GOLDEN_PATH_VERSION_ANNOTATION
         ] ?? null,
       teamRef: task.createdBy ? await this.teamOf(task.createdBy, teams) : null,
-      status: task.status as RunStatus,
+      status:
+        task.status === 'failed' && refusedAtNameCheck(task, events)
+          ? 'refused'
+          : (task.status as RunStatus),
       startedAt,
       finishedAt,
       createdEntityRef: entityRef,

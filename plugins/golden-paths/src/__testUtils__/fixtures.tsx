@@ -132,6 +132,11 @@ export function fakeGoldenPathsApi(
     getAdoption: jest.fn().mockResolvedValue(makeTrend([])),
     getTeamAdoption: jest.fn().mockResolvedValue(makeByTeam([])),
     listOffPathServices: jest.fn().mockResolvedValue([]),
+    checkName: jest.fn().mockImplementation(async (name: string) => ({
+      name,
+      available: true,
+      problem: null,
+    })),
     ...overrides,
   } as jest.Mocked<GoldenPathsApi>;
 }

@@ -4,6 +4,7 @@ import {
   AdoptionTrend,
   GoldenPath,
   GoldenPathDetail,
+  NameAvailability,
   OffPathService,
 } from '@paved/plugin-golden-paths-common';
 import { QuarterKey } from '@paved/common';
@@ -24,6 +25,8 @@ export interface GoldenPathsApi {
   getAdoption(window?: AdoptionWindow): Promise<AdoptionTrend>;
   /** Adoption per team, lowest rate first (default: the last 4 quarters). */
   getTeamAdoption(window?: AdoptionWindow): Promise<AdoptionByTeam>;
+  /** Whether a new component may take `name`: the name rule, then the catalog. */
+  checkName(name: string): Promise<NameAvailability>;
   /** The newest components that did not come from an approved golden path. */
   listOffPathServices(options?: { limit?: number }): Promise<OffPathService[]>;
 }

@@ -5,6 +5,7 @@ import {
   AdoptionTrend,
   GoldenPath,
   GoldenPathDetail,
+  NameAvailability,
   OffPathService,
 } from '@paved/plugin-golden-paths-common';
 import { AdoptionWindow, GoldenPathsApi } from './GoldenPathsApi';
@@ -49,6 +50,10 @@ export class GoldenPathsClient
     return this.request(
       `/adoption/teams${query({ from: window.from, to: window.to })}`,
     );
+  }
+
+  checkName(name: string): Promise<NameAvailability> {
+    return this.request(`/names/${encodeURIComponent(name)}`);
   }
 
   async listOffPathServices(

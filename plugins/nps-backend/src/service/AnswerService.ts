@@ -38,6 +38,7 @@ export class AnswerService {
       campaign: campaign
         ? this.options.campaigns.toCampaign(campaign, now)
         : null,
+      remindLaterDays: this.options.settings.remindLaterDays,
     };
   }
 

@@ -10,6 +10,7 @@ import {
   npsWarning,
   summarizeNps,
   suppressGroups,
+  participationRate,
 } from '@paved/plugin-nps-common';
 import { NpsStore } from '../database/NpsStore';
 import { AudienceDirectory } from './audience';
@@ -75,7 +76,7 @@ export class ResultsService {
       participation: {
         respondents: shown ? n : null,
         eligible,
-        rate: shown && eligible > 0 ? Math.min(1, n / eligible) : null,
+        rate: shown ? participationRate(n, eligible) : null,
       },
       minGroupSize: k,
       teams: teamRows,

@@ -10,6 +10,7 @@ import {
   ThemeCount,
   Trend,
 } from '@paved/plugin-nps-common';
+import type { ShippedItem } from '@paved/plugin-roadmap-common';
 
 /** The platform NPS backend, as the portal uses it. */
 export interface NpsApi {
@@ -51,16 +52,9 @@ export interface NpsApi {
   deleteCampaign(campaignId: string): Promise<void>;
   /**
    * Roadmap items that became generally available since `since` (ISO 8601), newest
-   * first; empty when the portal has no roadmap.
+   * first, as the roadmap backend answers it; empty when the portal has no roadmap.
    */
   getShippedSince(since: string): Promise<ShippedItem[]>;
-}
-
-/** A roadmap item that shipped, as the survey prompt mentions it. */
-export interface ShippedItem {
-  id: string;
-  title: string;
-  shippedAt: string;
 }
 
 /** Reference to the {@link NpsApi}. */

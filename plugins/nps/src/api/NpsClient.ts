@@ -11,7 +11,8 @@ import {
   ThemeCount,
   Trend,
 } from '@paved/plugin-nps-common';
-import { NpsApi, ShippedItem } from './NpsApi';
+import type { ShippedItem } from '@paved/plugin-roadmap-common';
+import { NpsApi } from './NpsApi';
 
 /** Talks to the NPS backend through the portal's discovery and fetch APIs. */
 export class NpsClient extends PluginBackendClient implements NpsApi {
@@ -123,25 +124,12 @@ export class NpsClient extends PluginBackendClient implements NpsApi {
     // The roadmap is another plugin: without it, there is simply nothing to say.
     try {
       const base = await this.options.discoveryApi.getBaseUrl('roadmap');
-      const response = await this.options.fetchApi.fetch(`${base}/items`);
+      const response = await this.options.fetchApi.fetch(
+        `${base}/shipped?since=${encodeURIComponent(since)}`,
+      );
       if (!response.ok) return [];
-      const { items } = (await response.json()) as {
-        items: Array<{
-          id: string;
-          title: string;
-          status: string;
-          shippedAt: string | null;
-        }>;
-      };
-      return items
-        .filter(
-          i =>
-            i.status === 'generally-available' &&
-            i.shippedAt &&
-            i.shippedAt >= since,
-        )
-        .map(i => ({ id: i.id, title: i.title, shippedAt: i.shippedAt! }))
-        .sort((a, b) => b.shippedAt.localeCompare(a.shippedAt));
+      const { items } = (await response.json()) as { items: ShippedItem[] };
+      return items;
     } catch {
       return [];
     }

@@ -1,9 +1,14 @@
 import { entityDisplayName } from '@paved/common';
-/** An NPS with its sign, e.g. "+12", "−4", "0". */
+import { formatNumber, formatRange } from '@paved/frontend-utils';
+
+/** An NPS with its sign, e.g. "+12", "−4" (U+2212), "0". */
 export function formatNps(nps: number): string {
-  if (nps > 0) return `+${nps}`;
-  if (nps < 0) return `−${Math.abs(nps)}`;
-  return '0';
+  return formatNumber(nps, { signed: true });
+}
+
+/** A 95% interval, e.g. "−100 to −7" (U+2212, never a hyphen). */
+export function formatInterval(interval: { low: number; high: number }) {
+  return formatRange(interval.low, interval.high);
 }
 
 /** A share 0..1 as a whole percentage. */

@@ -8,6 +8,9 @@ import {
   PageRequest,
   RoadmapChange,
   RoadmapItem,
+  SHIPPED_STATUS,
+  ShippedItem,
+  isShipped,
 } from '@paved/plugin-roadmap-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -177,6 +180,21 @@ export class RoadmapStore {
     return Number(row?.total ?? 0);
   }
 
+  /** Items that shipped at or after `since` and are still shipped, newest first. */
+  async shippedSince(since: Date): Promise<ShippedItem[]> {
+    const rows = await this.db('roadmap_items')
+      .whereNull('deleted_at')
+      .where('status', SHIPPED_STATUS)
+      .where('shipped_at', '>=', since)
+      .orderBy('shipped_at', 'desc')
+      .select('id', 'title', 'shipped_at');
+    return rows.map(row => ({
+      id: row.id,
+      title: row.title,
+      shippedAt: toIso(row.shipped_at)!,
+    }));
+  }
+
   /** One item, as `userRef` sees it; undefined when unknown or deleted. */
   async getItem(id: string, userRef: string): Promise<RoadmapItem | undefined> {
     const row = await this.itemsQuery(this.db, userRef)
@@ -224,7 +242,7 @@ export class RoadmapStore {
         ...toRow(fields),
         rank: await this.nextRank(tx, fields.horizon),
         version: 1,
-        shipped_at: fields.status === 'generally-available' ? now : null,
+        shipped_at: isShipped(fields) ? now : null,
         created_by: by,
         created_at: now,
         updated_by: by,
@@ -286,8 +304,7 @@ export class RoadmapStore {
         updated_at: now,
       };
       if (changes.status) {
-        update.shipped_at =
-          fields.status === 'generally-available' ? now : null;
+        update.shipped_at = isShipped({ status: fields.status! }) ? now : null;
       }
       if (changes.horizon) {
         update.rank = await this.nextRank(tx, fields.horizon!);

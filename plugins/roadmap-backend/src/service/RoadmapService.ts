@@ -1,5 +1,6 @@
 import { addQuarters, quarterBounds, quarterOf } from '@paved/common';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
+import { parseRequest } from '@paved/backend-router-utils';
 import {
   ItemDemand,
   LABELS,
@@ -9,6 +10,7 @@ import {
   RoadmapItem,
   RoadmapItemStatus,
   RoadmapNotification,
+  ShippedItem,
   createItemSchema,
   moveItemSchema,
   updateItemSchema,
@@ -131,8 +133,10 @@ export class RoadmapService {
   }
 
   /**
-   * Edits an item made from `version`; a stale version is a ConflictError. A declined
-   * item keeps a public reason; an item that is not declined carries none.
+   * Edits an item made from `version`; a stale version is a ConflictError. The
+   * edited item must still be a valid item (createItemSchema: e.g. a declined item
+   * keeps a public reason, any other carries none), else an InputError naming the
+   * fields.
    */
   async updateItem(
     id: string,
@@ -144,18 +148,27 @@ export class RoadmapService {
       id,
       version,
       before => {
-        const status = fields.status ?? before.status;
-        const declineReason =
-          fields.declineReason !== undefined
-            ? fields.declineReason
-            : before.declineReason;
-        if (status === 'declined' && !declineReason) {
-          throw new InputError(
-            'declineReason: a declined item needs a public declineReason',
-          );
-        }
+        const edited = parseRequest(
+          createItemSchema,
+          {
+            title: before.title,
+            summary: before.summary,
+            description: before.description,
+            problem: before.problem,
+            category: before.category,
+            owner: before.owner,
+            horizon: before.horizon,
+            targetQuarter: before.targetQuarter,
+            status: before.status,
+            declineReason: before.declineReason,
+            links: before.links,
+            breakingChange: before.breakingChange,
+            ...fields,
+          },
+          'item',
+        );
         const next: Partial<ItemFields> = { ...fields };
-        next.declineReason = status === 'declined' ? declineReason : null;
+        next.declineReason = edited.declineReason;
         return next;
       },
       by,
@@ -229,6 +242,11 @@ export class RoadmapService {
     }
     await this.store.setMark('roadmap_subscriptions', id, userRef, on);
     return this.getItem(id, userRef);
+  }
+
+  /** Items that shipped at or after `since`, newest first. */
+  shippedSince(since: Date): Promise<ShippedItem[]> {
+    return this.store.shippedSince(since);
   }
 
   /** A page of the user's roadmap inbox, unread first. */

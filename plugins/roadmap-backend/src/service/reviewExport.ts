@@ -3,6 +3,7 @@ import {
   LABELS,
   RoadmapChange,
   RoadmapItem,
+  isShipped,
 } from '@paved/plugin-roadmap-common';
 
 /** Escapes Markdown so that user text renders as text. */
@@ -83,7 +84,11 @@ export function reviewMarkdown(options: {
   );
   const moved = live.filter(c => c.changes.horizon && c.action !== 'created');
   const shipped = once(
-    live.filter(c => c.changes.status?.to === 'generally-available'),
+    live.filter(
+      c =>
+        c.changes.status !== undefined &&
+        isShipped({ status: String(c.changes.status.to) }),
+    ),
   );
   // Declined in the window, at creation or later, and still declined now.
   const declined = once(

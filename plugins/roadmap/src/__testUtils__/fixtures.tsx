@@ -5,6 +5,9 @@ import {
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
 import { RoadmapItem } from '@paved/plugin-roadmap-common';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { RoadmapApi, roadmapApiRef } from '../api/RoadmapApi';
 import { rootRouteRef } from '../routes';
 
@@ -83,6 +86,20 @@ export function conflictError(): Error {
   });
 }
 
+/** The catalog's teams, as the owner picker offers them. */
+export const teams: Entity[] = ['platform-team', 'checkout'].map(name => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: {
+    type: 'team',
+    profile: {
+      displayName: name === 'checkout' ? 'Checkout & Payments' : 'Platform',
+    },
+    children: [],
+  },
+}));
+
 /** Renders `element` with the roadmap API, PM or developer permissions and the roadmap route. */
 export function renderRoadmap(
   element: ReactElement,
@@ -93,6 +110,7 @@ export function renderRoadmap(
       apis={[
         [roadmapApiRef, options.api],
         [permissionApiRef, permissions(options.pm ?? false)],
+        [catalogApiRef, catalogApiMock({ entities: teams })],
       ]}
     >
       {element}

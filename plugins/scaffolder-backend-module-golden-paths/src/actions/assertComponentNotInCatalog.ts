@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { takenNameProblem } from '@paved/plugin-golden-paths-common';
 
 /**
  * Throws a `ConflictError` when the catalog already has the Component
@@ -17,11 +18,11 @@ export async function assertComponentNotInCatalog(options: {
   const ref = stringifyEntityRef({ kind: 'component', namespace, name });
   const existing = await catalog.getEntityByRef(ref, { credentials });
   if (existing) {
-    const owner = existing.spec?.owner
-      ? `, owned by ${existing.spec.owner}`
-      : '';
     throw new ConflictError(
-      `The catalog already has a component named "${name}" (${ref}${owner}); choose another name.`,
+      takenNameProblem(name, {
+        ref,
+        owner: existing.spec?.owner as string | undefined,
+      }),
     );
   }
 }

@@ -1,5 +1,8 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const welcome = `
@@ -24,8 +27,15 @@ const welcomeWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// A page with a main landmark and a level-1 heading, like every other page.
+const homeLayout = HomePageLayoutBlueprint.make({
+  params: {
+    loader: () => import('./HomeLayout').then(m => m.HomeLayout),
+  },
+});
+
 /** The portal home: a welcome card, then the user's starred entities. */
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [welcomeWidget],
+  extensions: [welcomeWidget, homeLayout],
 });

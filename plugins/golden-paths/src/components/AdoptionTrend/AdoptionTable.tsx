@@ -1,4 +1,3 @@
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -8,13 +7,14 @@ import {
   formatRate,
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
+import { ScrollTable } from '@paved/frontend-utils';
 import { intervalLabel } from '../format';
 import { quarterLabel } from '@paved/common';
 
 /** The trend's figures as a table: the chart's accessible alternative. */
 export function AdoptionTable({ trend }: { trend: AdoptionTrend }) {
   return (
-    <Table size="small" aria-label="Adoption per quarter">
+    <ScrollTable size="small" aria-label="Adoption per quarter">
       <TableHead>
         <TableRow>
           <TableCell>Quarter</TableCell>
@@ -28,7 +28,7 @@ export function AdoptionTable({ trend }: { trend: AdoptionTrend }) {
       <TableBody>
         {trend.quarters.map(q => (
           <TableRow key={q.quarter}>
-            <TableCell component="th" scope="row">
+            <TableCell component="th" scope="row" className="paved-nowrap">
               {quarterLabel(q.quarter)}
             </TableCell>
             <TableCell align="right">{q.newComponents}</TableCell>
@@ -36,7 +36,7 @@ export function AdoptionTable({ trend }: { trend: AdoptionTrend }) {
             <TableCell align="right">
               {q.adoption ? formatRate(q.adoption.rate) : 'No new components'}
             </TableCell>
-            <TableCell>
+            <TableCell className="paved-nowrap">
               {q.adoption ? intervalLabel(q.adoption) : '—'}
             </TableCell>
             <TableCell>
@@ -49,6 +49,6 @@ export function AdoptionTable({ trend }: { trend: AdoptionTrend }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

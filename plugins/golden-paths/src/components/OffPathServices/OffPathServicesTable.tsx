@@ -1,10 +1,10 @@
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { OffPathService } from '@paved/plugin-golden-paths-common';
 import { OwnerCell, ServiceCell } from '../EntityCells';
+import { ScrollTable } from '@paved/frontend-utils';
 import { Empty } from '../Section';
 import { formatDate } from '../format';
 import { entityDisplayName } from '@paved/common';
@@ -18,7 +18,7 @@ export function OffPathServicesTable(props: { services: OffPathService[] }) {
     return <Empty>No new services off the golden paths.</Empty>;
   }
   return (
-    <Table size="small" aria-label="New services off the golden paths">
+    <ScrollTable size="small" aria-label="New services off the golden paths">
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
@@ -32,7 +32,9 @@ export function OffPathServicesTable(props: { services: OffPathService[] }) {
           <TableRow key={s.entityRef}>
             <ServiceCell entityRef={s.entityRef} title={s.title} />
             <OwnerCell owner={s.owner} />
-            <TableCell>{formatDate(s.firstSeenAt)}</TableCell>
+            <TableCell className="paved-nowrap">
+              {formatDate(s.firstSeenAt)}
+            </TableCell>
             <TableCell>
               {s.sourceTemplate
                 ? entityDisplayName(s.sourceTemplate)
@@ -41,6 +43,6 @@ export function OffPathServicesTable(props: { services: OffPathService[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Chip, { ChipProps } from '@mui/material/Chip';
+import { WarningChip } from '@paved/frontend-utils';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
@@ -14,7 +15,7 @@ import {
 } from '../format';
 import { entityDisplayName } from '@paved/common';
 
-function lifecycleColour(lifecycle: string): ChipProps['color'] {
+function lifecycleColour(lifecycle: string): ChipProps['color'] | 'warning' {
   switch (lifecycle.toLocaleLowerCase('en-US')) {
     case 'production':
       return 'success';
@@ -29,13 +30,16 @@ function lifecycleColour(lifecycle: string): ChipProps['color'] {
 export function PathChips({ goldenPath }: { goldenPath: GoldenPath }) {
   return (
     <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap my={1}>
-      {goldenPath.lifecycle && (
-        <Chip
-          size="small"
-          color={lifecycleColour(goldenPath.lifecycle)}
-          label={goldenPath.lifecycle}
-        />
-      )}
+      {goldenPath.lifecycle &&
+        (lifecycleColour(goldenPath.lifecycle) === 'warning' ? (
+          <WarningChip size="small" label={goldenPath.lifecycle} />
+        ) : (
+          <Chip
+            size="small"
+            color={lifecycleColour(goldenPath.lifecycle)}
+            label={goldenPath.lifecycle}
+          />
+        ))}
       {goldenPath.tags.length > 0 && (
         <Stack
           component="ul"

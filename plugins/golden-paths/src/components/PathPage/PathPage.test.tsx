@@ -141,8 +141,12 @@ describe('PathPage', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: '← All golden paths' }),
+      screen.getByRole('heading', { name: 'This golden path does not exist' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'See all golden paths' }),
     ).toHaveAttribute('href', '/golden-paths');
+    expect(screen.queryByText(/Request failed/)).toBeNull();
   });
 
   it('shows other errors as they are', async () => {

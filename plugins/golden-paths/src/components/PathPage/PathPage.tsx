@@ -22,7 +22,7 @@ import { rootRouteRef } from '../../routes';
 import { PathChips, PathFacts, UsePathButton } from '../PathCard';
 import { Empty, Section } from '../Section';
 import { safeImageUri, safeLinkUri } from '../format';
-import { isNotFound } from '../links';
+import { NotFoundPanel, isNotFound, statusOf } from '@paved/frontend-utils';
 import { PathServicesTable } from './PathServicesTable';
 
 function PathDetails({ goldenPath }: { goldenPath: GoldenPathDetail }) {
@@ -88,11 +88,18 @@ export function PathPage() {
 
   let body;
   if (path.loading) body = <Progress />;
-  else if (path.error && isNotFound(path.error))
+  else if (
+    path.error &&
+    (isNotFound(path.error) || statusOf(path.error) === 400)
+  )
     body = (
-      <Typography role="alert" variant="h6" component="p">
-        {`"${namespace}/${name}" is not an approved golden path. It may have been renamed, or it is a template that is not marked as a golden path.`}
-      </Typography>
+      <NotFoundPanel
+        title="This golden path does not exist"
+        backTo={root()}
+        backLabel="See all golden paths"
+      >
+        {`"${namespace}/${name}" is not an approved golden path. It may have been renamed or retired, or it is a template that is not marked as a golden path.`}
+      </NotFoundPanel>
     );
   else if (path.error) body = <ResponseErrorPanel error={path.error} />;
   else if (path.value) body = <PathDetails goldenPath={path.value} />;

@@ -1,11 +1,10 @@
-import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { GoldenPathDetail } from '@paved/plugin-golden-paths-common';
+import { ScrollTable, WarningChip } from '@paved/frontend-utils';
 import { OwnerCell, ServiceCell } from '../EntityCells';
 import { Empty } from '../Section';
 import { formatDate } from '../format';
@@ -20,7 +19,7 @@ export function PathServicesTable({
     return <Empty>No services have been created from this path yet.</Empty>;
   }
   return (
-    <Table
+    <ScrollTable
       size="small"
       aria-label={`Services created from ${goldenPath.title}`}
     >
@@ -37,23 +36,20 @@ export function PathServicesTable({
           <TableRow key={s.entityRef}>
             <ServiceCell entityRef={s.entityRef} title={s.title} />
             <OwnerCell owner={s.owner} />
-            <TableCell>
+            <TableCell className="paved-nowrap">
               <Stack direction="row" spacing={1} alignItems="center">
                 <span>{s.templateVersion ?? 'Unknown'}</span>
                 {s.outdated && (
-                  <Chip
-                    size="small"
-                    color="warning"
-                    variant="outlined"
-                    label="Older version"
-                  />
+                  <WarningChip size="small" label="Older version" />
                 )}
               </Stack>
             </TableCell>
-            <TableCell>{formatDate(s.firstSeenAt)}</TableCell>
+            <TableCell className="paved-nowrap">
+              {formatDate(s.firstSeenAt)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

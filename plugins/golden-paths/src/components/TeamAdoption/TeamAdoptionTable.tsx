@@ -1,5 +1,3 @@
-import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -11,6 +9,7 @@ import {
   formatRate,
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
+import { ScrollTable, WarningChip } from '@paved/frontend-utils';
 import { Empty } from '../Section';
 import { catalogPath, intervalLabel } from '../format';
 import { entityDisplayName } from '@paved/common';
@@ -30,7 +29,7 @@ export function TeamAdoptionTable({ byTeam }: { byTeam: AdoptionByTeam }) {
   }
   const teams = [...byTeam.teams].sort(byRateAscending);
   return (
-    <Table size="small" aria-label="Adoption by team">
+    <ScrollTable size="small" aria-label="Adoption by team">
       <TableHead>
         <TableRow>
           <TableCell>Team</TableCell>
@@ -54,13 +53,13 @@ export function TeamAdoptionTable({ byTeam }: { byTeam: AdoptionByTeam }) {
             <TableCell align="right">
               {t.adoption ? formatRate(t.adoption.rate) : '—'}
             </TableCell>
-            <TableCell>
+            <TableCell className="paved-nowrap">
               {t.adoption ? intervalLabel(t.adoption) : '—'}
             </TableCell>
             <TableCell>
               {t.adoption &&
               !meetsAdoptionGoal(t.adoption.rate, byTeam.goal) ? (
-                <Chip size="small" color="warning" label="Below goal" />
+                <WarningChip size="small" label="Below goal" />
               ) : (
                 ''
               )}
@@ -68,6 +67,6 @@ export function TeamAdoptionTable({ byTeam }: { byTeam: AdoptionByTeam }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -1,13 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent as events } from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   Campaign,
   NPS_FOLLOW_UP,
   NPS_QUESTION,
 } from '@paved/plugin-nps-common';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { NpsApi, npsApiRef } from '../../api/NpsApi';
 import { CampaignsCard } from './CampaignsCard';
+
+// Keystrokes without a timer between them: these tests type a lot.
+const userEvent = events.setup({ delay: null });
 
 const campaign = (id: string, overrides: Partial<Campaign>): Campaign => ({
   id,
@@ -33,9 +38,25 @@ function fakeApi(campaigns: Campaign[]) {
   } as unknown as jest.Mocked<NpsApi>;
 }
 
+// The catalog's teams, as the Teams picker offers them.
+const teams = [
+  ['checkout', 'Checkout & Payments'],
+  ['routing', 'Routing & Dispatch'],
+].map(([name, displayName]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', profile: { displayName }, children: [] },
+}));
+
 async function renderCard(api: NpsApi, onChanged = jest.fn()) {
   await renderInTestApp(
-    <TestApiProvider apis={[[npsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [npsApiRef, api],
+        [catalogApiRef, catalogApiMock({ entities: teams })],
+      ]}
+    >
       <CampaignsCard onChanged={onChanged} />
     </TestApiProvider>,
   );
@@ -51,7 +72,7 @@ describe('CampaignsCard', () => {
     ]);
     await renderCard(api);
     const row = (title: string) =>
-      within(screen.getByRole('cell', { name: title }).closest('tr')!);
+      within(screen.getAllByRole('cell', { name: title })[0].closest('tr')!);
     expect(
       row('Upcoming').getByRole('button', { name: 'Edit' }),
     ).toBeInTheDocument();
@@ -89,8 +110,13 @@ describe('CampaignsCard', () => {
     );
     expect(api.deleteCampaign).not.toHaveBeenCalled();
 
+    // The dialog closes with a transition; the card is usable after it.
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete Upcoming' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Delete Upcoming' },
+        { timeout: 10_000 },
+      ),
     );
     await userEvent.click(
       within(
@@ -100,10 +126,19 @@ describe('CampaignsCard', () => {
     expect(api.deleteCampaign).toHaveBeenCalledWith('a');
   });
 
-  it('edits an upcoming campaign and shows the server’s refusal', async () => {
+  it('edits an upcoming campaign and shows the server’s refusal, without the status line', async () => {
     const api = fakeApi([campaign('a', { title: 'Upcoming' })]);
     api.updateCampaign.mockRejectedValueOnce(
-      new Error('"Q1" already asks an overlapping audience'),
+      Object.assign(new Error('Request failed with 409 Conflict'), {
+        name: 'ResponseError',
+        statusCode: 409,
+        body: {
+          error: {
+            name: 'ConflictError',
+            message: '"Q1" already asks an overlapping audience',
+          },
+        },
+      }),
     );
     await renderCard(api);
     await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
@@ -126,6 +161,72 @@ describe('CampaignsCard', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'already asks an overlapping audience',
     );
+    expect(screen.queryByText(/Request failed/)).toBeNull();
+  });
+
+  it('checks the campaign with the nps-common schema before sending, naming each field', async () => {
+    const api = fakeApi([campaign('a', {})]);
+    await renderCard(api);
+    const form = screen.getByRole('form', { name: 'New campaign' });
+    await userEvent.type(
+      within(form).getByLabelText(/Opens/),
+      '2027-02-15T09:00',
+    );
+    await userEvent.type(
+      within(form).getByLabelText(/Closes/),
+      '2027-02-01T09:00',
+    );
+    await userEvent.click(
+      within(form).getByRole('radio', { name: 'Some teams' }),
+    );
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Create campaign' }),
+    );
+    expect(
+      within(form).getByRole('textbox', { name: 'Title' }),
+    ).toHaveAccessibleDescription('title is required');
+    expect(within(form).getByLabelText(/Closes/)).toHaveAccessibleDescription(
+      'Must be after the opening',
+    );
+    expect(
+      within(form).getByRole('combobox', { name: 'Teams' }),
+    ).toHaveAccessibleDescription('Choose at least one team');
+    expect(api.createCampaign).not.toHaveBeenCalled();
+  });
+
+  it('shows the server’s reasons at their fields', async () => {
+    const api = fakeApi([campaign('a', {})]);
+    api.createCampaign.mockRejectedValueOnce(
+      Object.assign(new Error('Request failed with 400 Bad Request'), {
+        name: 'ResponseError',
+        statusCode: 400,
+        body: {
+          error: {
+            name: 'InputError',
+            message: 'Invalid request body: title: title is required',
+          },
+        },
+      }),
+    );
+    await renderCard(api);
+    const form = screen.getByRole('form', { name: 'New campaign' });
+    const title = within(form).getByRole('textbox', { name: 'Title' });
+    await userEvent.type(title, 'Fine here');
+    await userEvent.type(
+      within(form).getByLabelText(/Opens/),
+      '2027-02-01T09:00',
+    );
+    await userEvent.type(
+      within(form).getByLabelText(/Closes/),
+      '2027-02-15T09:00',
+    );
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Create campaign' }),
+    );
+    await waitFor(() =>
+      expect(title).toHaveAccessibleDescription('title is required'),
+    );
+    expect(screen.queryByText(/Request failed/)).toBeNull();
   });
 
   it('creates a campaign for some teams', async () => {
@@ -148,9 +249,19 @@ describe('CampaignsCard', () => {
     await userEvent.click(
       within(form).getByRole('radio', { name: 'Some teams' }),
     );
-    await userEvent.type(
-      within(form).getByRole('textbox', { name: 'Teams' }),
-      'checkout, group:default/routing',
+    // Teams are picked from the catalog by name.
+    const picker = within(form).getByRole('combobox', { name: 'Teams' });
+    await userEvent.type(picker, 'Checkout');
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'Checkout & Payments (checkout)',
+      }),
+    );
+    await userEvent.type(picker, 'Routing');
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'Routing & Dispatch (routing)',
+      }),
     );
     await userEvent.click(
       within(form).getByRole('button', { name: 'Create campaign' }),

@@ -10,7 +10,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -24,22 +23,48 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Audience, Campaign } from '@paved/plugin-nps-common';
+import {
+  Campaign,
+  CampaignStatus,
+  createCampaignSchema,
+  updateCampaignSchema,
+} from '@paved/plugin-nps-common';
+import {
+  CARD_HEADING,
+  FieldErrors,
+  fieldErrorsFromIssues,
+  GroupPicker,
+  ScrollTable,
+  serverFieldErrors,
+} from '@paved/frontend-utils';
+import { entityDisplayName } from '@paved/common';
 import { npsApiRef } from '../../api/NpsApi';
 import { formatAnswers } from '../format';
 
 const day = (iso: string) => iso.slice(0, 10);
 
-// "checkout, group:default/routing" → group entity refs.
-function toAudience(kind: string, groups: string): Audience {
-  if (kind === 'all') return { type: 'all' };
+const STATUS_LABELS: Record<CampaignStatus, string> = {
+  upcoming: 'Upcoming',
+  open: 'Open',
+  closed: 'Closed',
+};
+
+// The form's fields by the schema's paths: a team problem shows on the picker.
+function forField(errors: FieldErrors) {
+  const at = (prefix: string) =>
+    Object.entries(errors).find(
+      ([path]) => path === prefix || path.startsWith(`${prefix}.`),
+    )?.[1];
   return {
-    type: 'groups',
-    groups: groups
-      .split(',')
-      .map(g => g.trim())
-      .filter(Boolean)
-      .map(g => (g.includes(':') ? g : `group:default/${g}`)),
+    title: at('title'),
+    opensAt: at('opensAt'),
+    closesAt: at('closesAt'),
+    teams: at('audience'),
+    other: Object.entries(errors)
+      .filter(
+        ([path]) => !/^(title|opensAt|closesAt|audience)(\.|$)/.test(path),
+      )
+      .map(([, message]) => message),
   };
 }
 
@@ -72,12 +97,12 @@ function CampaignForm({
   const [audience, setAudience] = useState<string>(
     editing?.audience.type ?? 'all',
   );
-  const [groups, setGroups] = useState(
-    editing?.audience.type === 'groups'
-      ? editing.audience.groups.join(', ')
-      : '',
+  const [groups, setGroups] = useState<string[]>(
+    editing?.audience.type === 'groups' ? editing.audience.groups : [],
   );
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
+  const shown = forField(errors);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -86,15 +111,29 @@ function CampaignForm({
       title,
       opensAt: opens ? new Date(opens).toISOString() : '',
       closesAt: closes ? new Date(closes).toISOString() : '',
-      audience: toAudience(audience, groups),
+      audience:
+        audience === 'all'
+          ? { type: 'all' as const }
+          : { type: 'groups' as const, groups },
     };
+    // The same rules the server applies (nps-common), checked before sending.
+    const checked = (
+      editing ? updateCampaignSchema : createCampaignSchema
+    ).safeParse(fields);
+    if (!checked.success) {
+      setErrors(fieldErrorsFromIssues(checked.error.issues));
+      return;
+    }
+    setErrors({});
     try {
       if (editing) await npsApi.updateCampaign(editing.id, fields);
       else await npsApi.createCampaign(fields);
       setTitle('');
       onSaved();
     } catch (e) {
-      setError((e as Error).message);
+      const reasons = serverFieldErrors(e);
+      setErrors(reasons.fields);
+      setError(reasons.message ?? null);
     }
   }
 
@@ -102,6 +141,8 @@ function CampaignForm({
     <Stack
       component="form"
       onSubmit={submit}
+      // The schema checks the fields and says why, at each field.
+      noValidate
       spacing={2}
       aria-label={editing ? `Edit ${editing.title}` : 'New campaign'}
     >
@@ -113,8 +154,10 @@ function CampaignForm({
         value={title}
         onChange={e => setTitle(e.target.value)}
         required
+        error={Boolean(shown.title)}
+        helperText={shown.title}
       />
-      <Stack direction="row" spacing={2}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <TextField
           label="Opens"
           type="datetime-local"
@@ -122,6 +165,9 @@ function CampaignForm({
           onChange={e => setOpens(e.target.value)}
           InputLabelProps={{ shrink: true }}
           required
+          error={Boolean(shown.opensAt)}
+          helperText={shown.opensAt && 'Choose when the survey opens'}
+          sx={{ minWidth: 230 }}
         />
         <TextField
           label="Closes"
@@ -130,6 +176,14 @@ function CampaignForm({
           onChange={e => setCloses(e.target.value)}
           InputLabelProps={{ shrink: true }}
           required
+          error={Boolean(shown.closesAt)}
+          helperText={
+            shown.closesAt &&
+            (/after opensAt/.test(shown.closesAt)
+              ? 'Must be after the opening'
+              : 'Choose when the survey closes')
+          }
+          sx={{ minWidth: 230 }}
         />
       </Stack>
       <RadioGroup
@@ -146,13 +200,25 @@ function CampaignForm({
         />
       </RadioGroup>
       {audience === 'groups' && (
-        <TextField
+        <GroupPicker
+          multiple
           label="Teams"
-          helperText="Comma-separated, e.g. checkout, routing"
           value={groups}
-          onChange={e => setGroups(e.target.value)}
+          onChange={setGroups}
+          error={
+            shown.teams &&
+            (/at least one/.test(shown.teams)
+              ? 'Choose at least one team'
+              : shown.teams)
+          }
+          helperText="The teams whose members are asked, from the catalog"
         />
       )}
+      {shown.other.map(message => (
+        <Alert severity="error" key={message}>
+          {message}
+        </Alert>
+      ))}
       {error && <Alert severity="error">{error}</Alert>}
       <Stack direction="row" spacing={1}>
         <Button type="submit" variant="contained">
@@ -189,12 +255,13 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
 
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="Campaigns"
       subheader="A campaign opens every quarter by itself; add others here."
     >
       <Stack spacing={3}>
         {error && <Alert severity="error">{error}</Alert>}
-        <Table size="small" aria-label="Campaigns">
+        <ScrollTable size="small" aria-label="Campaigns">
           <TableHead>
             <TableRow>
               <TableCell>Campaign</TableCell>
@@ -209,15 +276,15 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
             {rows.map(c => (
               <TableRow key={c.id}>
                 <TableCell>{c.title}</TableCell>
-                <TableCell>{`${day(c.opensAt)} – ${day(
+                <TableCell className="paved-nowrap">{`${day(c.opensAt)} – ${day(
                   c.closesAt,
                 )}`}</TableCell>
                 <TableCell>
                   {c.audience.type === 'all'
                     ? 'Everyone'
-                    : c.audience.groups.join(', ')}
+                    : c.audience.groups.map(entityDisplayName).join(', ')}
                 </TableCell>
-                <TableCell>{c.status}</TableCell>
+                <TableCell>{STATUS_LABELS[c.status]}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {formatAnswers(c.answers)}
                 </TableCell>
@@ -249,7 +316,7 @@ export function CampaignsCard({ onChanged }: { onChanged: () => void }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
         <Dialog
           open={deleting !== undefined}
           onClose={() => setDeleting(undefined)}

@@ -17,7 +17,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { CampaignComment } from '@paved/plugin-nps-common';
 import { npsApiRef } from '../../api/NpsApi';
-import { downloadText } from '@paved/frontend-utils';
+import { CARD_HEADING, downloadText } from '@paved/frontend-utils';
 import { teamName } from '../format';
 
 const bandLabel = {
@@ -94,6 +94,7 @@ export function CommentsCard({ campaignId }: { campaignId: string }) {
 
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="Comments"
       subheader="Visible to platform PMs only. Nobody's name is stored with an answer."
     >

@@ -75,7 +75,20 @@ export function NpsAnswerForm({
             <FormControlLabel
               key={value}
               value={String(value)}
-              control={<Radio size="small" />}
+              control={
+                <Radio
+                  size="small"
+                  sx={{
+                    // A clear ring on the option that has keyboard focus.
+                    '&.Mui-focusVisible': {
+                      outline: '3px solid',
+                      outlineColor: 'primary.main',
+                      outlineOffset: '-2px',
+                      bgcolor: 'action.focus',
+                    },
+                  }}
+                />
+              }
               label={String(value)}
               labelPlacement="bottom"
               sx={{ mx: 0 }}

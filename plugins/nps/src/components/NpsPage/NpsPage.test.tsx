@@ -17,7 +17,10 @@ import {
   TrendPoint,
 } from '@paved/plugin-nps-common';
 import { NpsApi, npsApiRef } from '../../api/NpsApi';
-import { NpsPage } from './NpsPage';
+import { NpsPage, Router } from './NpsPage';
+
+// Negative numbers are written with U+2212, never a hyphen.
+const minus = (n: number) => String(n).replace('-', '\u2212');
 
 function makeCampaign(
   n: number,
@@ -109,7 +112,7 @@ const developerPermissions: PermissionApi = {
   authorize: jest.fn().mockResolvedValue({ result: 'DENY' }),
 };
 
-async function renderPage(api: NpsApi) {
+async function renderPage(api: NpsApi, path?: string, page = <NpsPage />) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
@@ -117,8 +120,9 @@ async function renderPage(api: NpsApi) {
         [permissionApiRef, developerPermissions],
       ]}
     >
-      <NpsPage />
+      {page}
     </TestApiProvider>,
+    { routeEntries: path ? [path] : undefined },
   );
 }
 
@@ -167,7 +171,9 @@ describe('NpsPage', () => {
     const banner = warningBanner();
     expect(banner).toBeDefined();
     expect(banner).toHaveTextContent(
-      `Platform NPS is −53 (95% interval ${clearlyLow.interval.low} to ${clearlyLow.interval.high}), below the +20 warning line.`,
+      `Platform NPS is −53 (95% interval ${minus(
+        clearlyLow.interval.low,
+      )} to ${minus(clearlyLow.interval.high)}), below the +20 warning line.`,
     );
     expect(banner).not.toHaveTextContent('within the margin of error');
   });
@@ -183,7 +189,11 @@ describe('NpsPage', () => {
 
     const banner = warningBanner();
     expect(banner).toHaveTextContent(
-      `Platform NPS is +13 (95% interval ${uncertain.interval.low} to ${uncertain.interval.high}), below the +20 warning line, though within the margin of error.`,
+      `Platform NPS is +13 (95% interval ${minus(
+        uncertain.interval.low,
+      )} to ${minus(
+        uncertain.interval.high,
+      )}), below the +20 warning line, though within the margin of error.`,
     );
   });
 
@@ -285,5 +295,50 @@ describe('NpsPage', () => {
     });
     // The results and the trend are reloaded to count the new answer.
     await waitFor(() => expect(api.getTrend).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows the campaign the address names, and says so when it names none', async () => {
+    const api = fakeNpsApi();
+    await renderPage(api, `/?campaign=${q4.id}`);
+    expect(await screen.findByText(`Results: ${q4.title}`)).toBeInTheDocument();
+    expect(api.getResults).toHaveBeenCalledWith(q4.id);
+    expect(api.getResults).not.toHaveBeenCalledWith(q1.id);
+  });
+
+  it('says there is no such campaign for an unknown one in the address, with a way back', async () => {
+    const api = fakeNpsApi();
+    await renderPage(api, '/?campaign=00000000-0000-4000-8000-000000000000');
+    expect(
+      await screen.findByRole('heading', {
+        name: 'There is no such survey campaign',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Show the latest campaign' }),
+    ).toHaveAttribute('href', '/nps');
+    expect(api.getResults).not.toHaveBeenCalled();
+  });
+
+  it('answers any other address below /nps with a friendly not-found', async () => {
+    await renderPage(fakeNpsApi(), '/answers', <Router />);
+    expect(
+      await screen.findByRole('heading', { name: 'This page does not exist' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Go to Platform NPS' }),
+    ).toHaveAttribute('href', '/nps');
+  });
+
+  it('moves focus to the thank-you after sending', async () => {
+    const user = userEvent.setup();
+    const api = fakeNpsApi({
+      getPrompt: jest.fn().mockResolvedValue({ campaign: q1 }),
+    });
+    await renderPage(api);
+    await screen.findByRole('radiogroup', { name: NPS_QUESTION });
+    await user.click(screen.getByRole('radio', { name: '9' }));
+    await user.click(screen.getByRole('button', { name: 'Send answer' }));
+    const thanks = await screen.findByRole('status');
+    await waitFor(() => expect(thanks).toHaveFocus());
   });
 });

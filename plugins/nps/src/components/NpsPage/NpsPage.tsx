@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import FormControl from '@mui/material/FormControl';
 import Grid from '@mui/material/Grid';
@@ -26,16 +26,26 @@ import {
 } from '@paved/plugin-nps-common';
 import { CampaignsCard } from '../CampaignsCard';
 import { CommentsCard } from '../CommentsCard';
-import { downloadText } from '@paved/frontend-utils';
+import {
+  CARD_HEADING,
+  downloadText,
+  NotFoundPanel,
+} from '@paved/frontend-utils';
+import { Route, Routes, useSearchParams } from 'react-router-dom';
 import { npsApiRef } from '../../api/NpsApi';
 import { NpsAnswerForm } from '../NpsAnswerForm';
 import { ResultsCard } from '../ResultsCard';
 import { TrendCard } from '../TrendChart';
-import { formatNps } from '../format';
+import { formatInterval, formatNps } from '../format';
 
 function AnswerCard({ onAnswered }: { onAnswered: () => void }) {
   const npsApi = useApi(npsApiRef);
   const [answered, setAnswered] = useState(false);
+  const thanks = useRef<HTMLDivElement>(null);
+  // After sending, focus goes to the thank-you, which replaced the form.
+  useEffect(() => {
+    if (answered) thanks.current?.focus();
+  }, [answered]);
   const prompt = useAsync(
     () => npsApi.getPrompt({ includePutOff: true }),
     [npsApi],
@@ -44,9 +54,9 @@ function AnswerCard({ onAnswered }: { onAnswered: () => void }) {
   if (prompt.error) return <ResponseErrorPanel error={prompt.error} />;
   const campaign = prompt.value?.campaign;
   return (
-    <InfoCard title="Your answer">
+    <InfoCard titleTypographyProps={CARD_HEADING} title="Your answer">
       {answered && (
-        <Alert severity="success" role="status">
+        <Alert severity="success" role="status" ref={thanks} tabIndex={-1}>
           Thank you! Your answer is stored confidentially. It is counted in a
           batch with other answers, at the latest when the survey closes, so the
           results below do not move at once: that way nobody can tell which
@@ -77,14 +87,43 @@ function WarningBanner({ trend }: { trend: Trend }) {
   if (!warning) return null;
   return (
     <Alert severity="warning">
-      {`Platform NPS is ${formatNps(warning.nps)} (95% interval ${
-        warning.interval.low
-      } to ${warning.interval.high}), below the ${formatNps(
-        warning.threshold,
-      )} warning line${
+      {`Platform NPS is ${formatNps(
+        warning.nps,
+      )} (95% interval ${formatInterval(
+        warning.interval,
+      )}), below the ${formatNps(warning.threshold)} warning line${
         warning.certain ? '' : ', though within the margin of error'
       }. Below it, developers tend to build their own workarounds.`}
     </Alert>
+  );
+}
+
+/** Any other address under /nps: a friendly way back, never a raw 404. */
+export function NpsNotFound() {
+  return (
+    <Page themeId="tool">
+      <Header title="Platform NPS" />
+      <Content>
+        <NotFoundPanel
+          title="This page does not exist"
+          backTo="/nps"
+          backLabel="Go to Platform NPS"
+        >
+          Platform NPS has one page, with the survey, the results and the trend;
+          the address you followed leads nowhere.
+        </NotFoundPanel>
+      </Content>
+    </Page>
+  );
+}
+
+/** The NPS pages: /nps itself, and a friendly not-found for anything below it. */
+export function Router() {
+  return (
+    <Routes>
+      <Route path="/" element={<NpsPage />} />
+      <Route path="*" element={<NpsNotFound />} />
+    </Routes>
   );
 }
 
@@ -95,15 +134,21 @@ export function NpsPage() {
   const campaigns = (trend.value?.points ?? [])
     .map(p => p.campaign)
     .filter(c => c.status !== 'upcoming');
-  const [selected, setSelected] = useState<string>('');
-  useEffect(() => {
-    if (!selected && campaigns.length > 0) {
-      setSelected(campaigns[campaigns.length - 1].id);
-    }
-  }, [campaigns, selected]);
+  // The campaign shown is in the address (?campaign=<id>): linkable, kept on reload.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('campaign');
+  const latest = campaigns.length > 0 ? campaigns[campaigns.length - 1].id : '';
+  const unknownCampaign =
+    requested !== null &&
+    trend.value !== undefined &&
+    !campaigns.some(c => c.id === requested);
+  const selected = unknownCampaign ? '' : requested ?? latest;
+  const setSelected = (id: string) =>
+    setSearchParams(id === latest ? {} : { campaign: id }, { replace: true });
   const results = useAsyncRetry(
-    async () => (selected ? npsApi.getResults(selected) : undefined),
-    [npsApi, selected],
+    async () =>
+      selected && trend.value ? npsApi.getResults(selected) : undefined,
+    [npsApi, selected, Boolean(trend.value)],
   );
 
   const canReadComments = usePermission({
@@ -126,6 +171,18 @@ export function NpsPage() {
       />
       <Content>
         <Grid container spacing={3}>
+          {unknownCampaign && (
+            <Grid item xs={12}>
+              <NotFoundPanel
+                title="There is no such survey campaign"
+                backTo="/nps"
+                backLabel="Show the latest campaign"
+              >
+                The link names a campaign that does not exist, has not opened
+                yet, or was deleted before it opened.
+              </NotFoundPanel>
+            </Grid>
+          )}
           <Grid item xs={12} md={6}>
             <AnswerCard onAnswered={refresh} />
           </Grid>
@@ -141,7 +198,9 @@ export function NpsPage() {
                 >
                   {campaigns.map(c => (
                     <MenuItem key={c.id} value={c.id}>
-                      {`${c.title} (${c.status})`}
+                      {`${c.title} (${
+                        c.status === 'open' ? 'open' : 'closed'
+                      })`}
                     </MenuItem>
                   ))}
                 </Select>
@@ -172,7 +231,7 @@ export function NpsPage() {
             {results.error && <ResponseErrorPanel error={results.error} />}
             {results.value && <ResultsCard results={results.value} />}
             {trend.value && campaigns.length === 0 && (
-              <InfoCard title="Results">
+              <InfoCard titleTypographyProps={CARD_HEADING} title="Results">
                 <Typography>No campaign has opened yet.</Typography>
               </InfoCard>
             )}

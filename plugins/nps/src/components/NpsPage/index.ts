@@ -1,1 +1,1 @@
-export { NpsPage } from './NpsPage';
+export { NpsPage, NpsNotFound, Router } from './NpsPage';

@@ -211,18 +211,31 @@ describe('NpsPrompt', () => {
     ).toBeInTheDocument();
   });
 
-  it('"Remind me later" snoozes the campaign and hides the panel', async () => {
+  it('"Remind me later" says for how long, snoozes the campaign, says when it comes back, then hides', async () => {
     const user = userEvent.setup();
-    const api = fakeNpsApi();
+    const api = fakeNpsApi({
+      getPrompt: jest
+        .fn()
+        .mockResolvedValue({ campaign: openCampaign, remindLaterDays: 3 }),
+    });
     await renderPrompt(api);
 
     const panel = await screen.findByRole('complementary', {
       name: 'Platform survey',
     });
     await user.click(
-      within(panel).getByRole('button', { name: 'Remind me later' }),
+      within(panel).getByRole('button', {
+        name: 'Remind me later (in 3 days)',
+      }),
     );
 
+    // The answer is 2026-01-08T09:00:00Z: the day it comes back, with focus on it.
+    const status = await within(panel).findByRole('status');
+    expect(status).toHaveTextContent(
+      'We will ask you again on Thursday 8 January.',
+    );
+    expect(status).toHaveFocus();
+    await user.click(within(panel).getByRole('button', { name: 'OK' }));
     await waitFor(() =>
       expect(
         screen.queryByRole('complementary', { name: 'Platform survey' }),
@@ -293,6 +306,8 @@ describe('NpsPrompt', () => {
     );
 
     const thanks = await within(panel).findByRole('status');
+    // Focus moves to the thank-you that replaced the form.
+    await waitFor(() => expect(thanks).toHaveFocus());
     expect(api.answer).toHaveBeenCalledWith(openCampaign.id, {
       score: 8,
       comment: undefined,

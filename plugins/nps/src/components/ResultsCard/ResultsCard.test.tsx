@@ -12,6 +12,9 @@ import {
 } from '@paved/plugin-nps-common';
 import { ResultsCard } from './ResultsCard';
 
+// Negative numbers are written with U+2212, never a hyphen.
+const minus = (n: number) => String(n).replace('-', '\u2212');
+
 const campaign: Campaign = {
   id: '3f7c1a52-9d0e-4b8a-a1c4-5e2f6d7b8c90',
   title: 'Platform NPS 2025 Q4',
@@ -83,7 +86,9 @@ describe('ResultsCard', () => {
     expect(screen.getByText('+27')).toBeInTheDocument();
     expect(
       screen.getByText(
-        `95% interval ${overall.interval.low} to ${overall.interval.high}`,
+        `95% interval ${minus(overall.interval.low)} to ${minus(
+          overall.interval.high,
+        )}`,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('7 / 5 / 3')).toBeInTheDocument();
@@ -192,7 +197,7 @@ describe('ResultsCard', () => {
       'checkout',
       '8',
       '+25',
-      `${checkout.interval.low} to ${checkout.interval.high}`,
+      `${minus(checkout.interval.low)} to ${minus(checkout.interval.high)}`,
       '50% / 25% / 25%',
     ]);
   });

@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -9,9 +8,11 @@ import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { CampaignResults, TeamBreakdownRow } from '@paved/plugin-nps-common';
 import Alert from '@mui/material/Alert';
+import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
 import {
   batchingExplanation,
   formatAnswers,
+  formatInterval,
   formatNps,
   formatRate,
   teamName,
@@ -49,8 +50,10 @@ function TeamRow({ row, min }: { row: TeamBreakdownRow; min: number }) {
       <TableCell>{teamName(row.team)}</TableCell>
       <TableCell align="right">{s.n}</TableCell>
       <TableCell align="right">{formatNps(s.nps)}</TableCell>
-      <TableCell>{`${s.interval.low} to ${s.interval.high}`}</TableCell>
-      <TableCell>{`${s.promoterPercent}% / ${s.passivePercent}% / ${s.detractorPercent}%`}</TableCell>
+      <TableCell className="paved-nowrap">
+        {formatInterval(s.interval)}
+      </TableCell>
+      <TableCell className="paved-nowrap">{`${s.promoterPercent}% / ${s.passivePercent}% / ${s.detractorPercent}%`}</TableCell>
     </TableRow>
   );
 }
@@ -61,7 +64,10 @@ export function ResultsCard({ results }: { results: CampaignResults }) {
   const max = Math.max(1, ...(distribution ?? []));
   return (
     <Box component="section" aria-label={`Results: ${results.campaign.title}`}>
-      <InfoCard title={`Results: ${results.campaign.title}`}>
+      <InfoCard
+        titleTypographyProps={CARD_HEADING}
+        title={`Results: ${results.campaign.title}`}
+      >
         <Stack spacing={2}>
           {batching.campaignOpen && (
             <Alert severity="info">
@@ -76,7 +82,7 @@ export function ResultsCard({ results }: { results: CampaignResults }) {
               </Typography>
               <Typography variant="body2">
                 {summary
-                  ? `95% interval ${summary.interval.low} to ${summary.interval.high}`
+                  ? `95% interval ${formatInterval(summary.interval)}`
                   : `Shown once ${results.minGroupSize} answers are published`}
               </Typography>
             </Box>
@@ -144,7 +150,7 @@ export function ResultsCard({ results }: { results: CampaignResults }) {
           )}
 
           {results.teams.length > 0 && (
-            <Table size="small" aria-label="NPS by team">
+            <ScrollTable size="small" aria-label="NPS by team">
               <TableHead>
                 <TableRow>
                   <TableCell>Team</TableCell>
@@ -163,7 +169,7 @@ export function ResultsCard({ results }: { results: CampaignResults }) {
                   />
                 ))}
               </TableBody>
-            </Table>
+            </ScrollTable>
           )}
         </Stack>
       </InfoCard>

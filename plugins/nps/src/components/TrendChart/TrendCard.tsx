@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -7,7 +6,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { Trend } from '@paved/plugin-nps-common';
-import { formatAnswers, formatNps } from '../format';
+import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
+import { formatAnswers, formatInterval, formatNps } from '../format';
 
 // Charts are loaded on demand so they do not weigh on the portal's first load.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -17,6 +17,7 @@ export function TrendCard({ trend }: { trend: Trend }) {
   const points = trend.points.filter(p => p.campaign.status !== 'upcoming');
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="NPS trend"
       subheader="Each campaign's NPS with its 95% confidence interval"
     >
@@ -27,7 +28,7 @@ export function TrendCard({ trend }: { trend: Trend }) {
           <Suspense fallback={<Progress />}>
             <TrendChart trend={trend} />
           </Suspense>
-          <Table size="small" aria-label="NPS by campaign">
+          <ScrollTable size="small" aria-label="NPS by campaign">
             <TableHead>
               <TableRow>
                 <TableCell>Campaign</TableCell>
@@ -50,10 +51,8 @@ export function TrendCard({ trend }: { trend: Trend }) {
                       ? formatNps(p.summary.nps)
                       : 'Not enough answers'}
                   </TableCell>
-                  <TableCell>
-                    {p.summary
-                      ? `${p.summary.interval.low} to ${p.summary.interval.high}`
-                      : '—'}
+                  <TableCell className="paved-nowrap">
+                    {p.summary ? formatInterval(p.summary.interval) : '—'}
                   </TableCell>
                   <TableCell>
                     {p.change
@@ -70,7 +69,7 @@ export function TrendCard({ trend }: { trend: Trend }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollTable>
         </>
       )}
     </InfoCard>

@@ -4,7 +4,6 @@ import {
   ComposedChart,
   Legend,
   Line,
-  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -12,9 +11,19 @@ import {
 } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import { Trend } from '@paved/plugin-nps-common';
-import { formatNps } from '../format';
+import { formatInterval, formatNps } from '../format';
 
-/** The NPS trend: the score, its 95% interval band, the warning and goal lines. */
+// Numbers as the page writes them: "+20", "−50" with a true minus sign.
+const formatTick = (value: number) => formatNps(Number(value));
+const formatValue = (value: unknown) =>
+  Array.isArray(value)
+    ? formatInterval({ low: Number(value[0]), high: Number(value[1]) })
+    : formatNps(Math.round(Number(value)));
+
+/**
+ * The NPS trend: the score, its 95% interval band, the goal line and the warning
+ * line, each named in the legend.
+ */
 export default function TrendChart({ trend }: { trend: Trend }) {
   const theme = useTheme();
   const data = trend.points
@@ -24,6 +33,7 @@ export default function TrendChart({ trend }: { trend: Trend }) {
       nps: p.summary!.nps,
       interval: [p.summary!.interval.low, p.summary!.interval.high],
       goal: p.goal,
+      warning: trend.warningThreshold,
     }));
   return (
     <ResponsiveContainer width="100%" height={300}>
@@ -33,8 +43,12 @@ export default function TrendChart({ trend }: { trend: Trend }) {
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="name" />
-        <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 20, 50, 100]} />
-        <Tooltip />
+        <YAxis
+          domain={[-100, 100]}
+          ticks={[-100, -50, 0, 50, 100]}
+          tickFormatter={formatTick}
+        />
+        <Tooltip formatter={formatValue} />
         <Legend />
         <Area
           dataKey="interval"
@@ -59,14 +73,16 @@ export default function TrendChart({ trend }: { trend: Trend }) {
           dot={false}
           isAnimationActive={false}
         />
-        <ReferenceLine
-          y={trend.warningThreshold}
-          stroke={theme.palette.warning.main}
+        <Line
+          dataKey="warning"
+          name={`Warning line (${formatNps(
+            trend.warningThreshold,
+          )}): below it, developers build workarounds`}
+          stroke={theme.palette.warning.dark}
           strokeDasharray="4 4"
-          label={{
-            value: `Warning ${formatNps(trend.warningThreshold)}`,
-            position: 'insideTopLeft',
-          }}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
         />
       </ComposedChart>
     </ResponsiveContainer>

@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -18,6 +17,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { quarterLabel } from '@paved/common';
+import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 
 /**
@@ -46,6 +46,7 @@ export function DemandCard({
 
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="Demand behind this item"
       subheader="Survey comments that ask for this, and developers who raised it in interviews"
     >
@@ -96,7 +97,7 @@ export function DemandCard({
           </Typography>
         )}
         {campaigns.length > 0 && (
-          <Table size="small" aria-label="Demand per campaign">
+          <ScrollTable size="small" aria-label="Demand per campaign">
             <TableHead>
               <TableRow>
                 <TableCell>Campaign</TableCell>
@@ -111,10 +112,13 @@ export function DemandCard({
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollTable>
         )}
         {studies.length > 0 && (
-          <Table size="small" aria-label="Interview participants per study">
+          <ScrollTable
+            size="small"
+            aria-label="Interview participants per study"
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Interview study</TableCell>
@@ -133,7 +137,7 @@ export function DemandCard({
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollTable>
         )}
       </Stack>
     </InfoCard>

@@ -81,6 +81,8 @@ describe('ItemCard', () => {
       name: 'This matters to me',
     });
     expect(button).toHaveAttribute('aria-pressed', 'false');
+    // It says, before the click, that voting also follows the item.
+    expect(button).toHaveAccessibleDescription('Voting also follows the item.');
     await userEvent.click(button);
     expect(api.vote).toHaveBeenCalledWith(item.id, true);
     expect(onChanged).toHaveBeenCalledWith(voted);
@@ -93,47 +95,82 @@ describe('ItemCard', () => {
       name: 'This matters to me',
     });
     expect(button).toHaveAttribute('aria-pressed', 'true');
+    expect(button).toHaveAccessibleDescription(
+      'You voted, and you follow its changes.',
+    );
     await userEvent.click(button);
     expect(api.vote).toHaveBeenCalledWith(item.id, false);
   });
 
-  it('offers PMs to reorder and move between horizons', async () => {
+  it('offers PMs one "Move…" menu per card, every entry naming the card', async () => {
     const item = makeItem({ title: 'Faster builds', horizon: 'next' });
     const { onMove } = renderCard(item, { pm: true, position: 1, count: 3 });
+    const open = async () =>
+      userEvent.click(
+        await screen.findByRole('button', { name: 'Move “Faster builds”…' }),
+      );
+    await open();
+    expect(
+      screen.getAllByRole('menuitem').map(entry => entry.textContent),
+    ).toEqual([
+      'Move “Faster builds” up',
+      'Move “Faster builds” down',
+      'Move “Faster builds” to Now',
+      'Move “Faster builds” to Later',
+    ]);
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Move up' }),
+      screen.getByRole('menuitem', { name: 'Move “Faster builds” up' }),
     );
     expect(onMove).toHaveBeenLastCalledWith(item, {
       horizon: 'next',
       position: 0,
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Move down' }));
+    await open();
+    await userEvent.click(
+      screen.getByRole('menuitem', { name: 'Move “Faster builds” down' }),
+    );
     expect(onMove).toHaveBeenLastCalledWith(item, {
       horizon: 'next',
       position: 2,
     });
+    await open();
     await userEvent.click(
-      screen.getByRole('button', { name: 'Move to Later' }),
+      screen.getByRole('menuitem', { name: 'Move “Faster builds” to Later' }),
     );
     expect(onMove).toHaveBeenLastCalledWith(item, {
       horizon: 'later',
       position: 0,
     });
-    expect(screen.getByRole('button', { name: 'Move to Now' })).toBeEnabled();
-    expect(screen.queryByRole('button', { name: 'Move to Next' })).toBeNull();
   });
 
-  it('disables moving the top card up and the bottom card down', async () => {
-    renderCard(makeItem(), { pm: true, position: 0, count: 1 });
+  it('offers no "up" for the top card and no "down" for the bottom one; the keyboard opens the menu', async () => {
+    renderCard(makeItem({ title: 'Only one', horizon: 'now' }), {
+      pm: true,
+      position: 0,
+      count: 1,
+    });
+    const button = await screen.findByRole('button', {
+      name: 'Move “Only one”…',
+    });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
     expect(
-      await screen.findByRole('button', { name: 'Move up' }),
-    ).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Move down' })).toBeDisabled();
+      screen.getAllByRole('menuitem').map(entry => entry.textContent),
+    ).toEqual(['Move “Only one” to Next', 'Move “Only one” to Later']);
+  });
+
+  it('lets PMs drag a card, and no one else', async () => {
+    renderCard(makeItem({ title: 'Draggable' }), { pm: true });
+    expect(
+      await screen.findByRole('article', { name: 'Draggable' }),
+    ).toHaveAttribute('draggable', 'true');
   });
 
   it('shows developers no move buttons', async () => {
     renderCard(makeItem({ title: 'Faster builds' }), { pm: false });
-    await screen.findByRole('article', { name: 'Faster builds' });
+    expect(
+      await screen.findByRole('article', { name: 'Faster builds' }),
+    ).toHaveAttribute('draggable', 'false');
     expect(screen.queryByRole('button', { name: /Move/ })).toBeNull();
   });
 });

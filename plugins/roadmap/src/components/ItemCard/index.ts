@@ -1,1 +1,1 @@
-export { ItemCard, VoteButton, type MoveTarget } from './ItemCard';
+export * from './ItemCard';

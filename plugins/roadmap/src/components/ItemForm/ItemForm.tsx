@@ -18,7 +18,14 @@ import {
   RoadmapItem,
   RoadmapStatus,
   STATUSES,
+  createItemSchema,
 } from '@paved/plugin-roadmap-common';
+import {
+  FieldErrors,
+  GroupPicker,
+  fieldErrorsFromIssues,
+  serverFieldErrors,
+} from '@paved/frontend-utils';
 import { quarterLabel, upcomingQuarters } from '@paved/common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 import { DEFAULT_OWNER, isConflict } from '../format';
@@ -73,31 +80,28 @@ function toRequest(state: FormState): CreateItemRequest {
     links: state.links
       .filter(l => l.title.trim() || l.url.trim())
       .map(l => ({ title: l.title.trim(), url: l.url.trim() })),
-    breakingChange: state.breakingNotice.trim()
-      ? {
-          notice: state.breakingNotice.trim(),
-          effectiveDate: state.breakingDate,
-        }
-      : null,
+    // Half a breaking change is sent as such, so the schema says what is missing.
+    breakingChange:
+      state.breakingNotice.trim() || state.breakingDate
+        ? {
+            notice: state.breakingNotice.trim(),
+            effectiveDate: state.breakingDate,
+          }
+        : null,
   };
 }
 
-// What the form can tell before asking the server.
-function problemWith(state: FormState): string | undefined {
-  if (state.status === 'declined' && !state.declineReason.trim()) {
-    return 'A declined item needs a public reason.';
-  }
-  if (state.breakingNotice.trim() && !state.breakingDate) {
-    return 'A breaking change needs the date it takes effect.';
-  }
-  if (!state.breakingNotice.trim() && state.breakingDate) {
-    return 'A breaking change needs a notice.';
-  }
-  if (state.links.some(l => l.url.trim() && !/^https?:\/\//i.test(l.url))) {
-    return 'Links must be http(s) URLs.';
-  }
-  return undefined;
-}
+// The schema's reasons in the form's words, where the schema's are technical.
+const PLAIN: Array<[RegExp, string]> = [
+  [/needs a public declineReason/, 'A declined item needs a public reason.'],
+  [
+    /effectiveDate must be a date/,
+    'Choose the day the breaking change takes effect.',
+  ],
+  [/owner must be a group/, 'Choose the team that owns this item.'],
+];
+const plain = (message: string) =>
+  PLAIN.find(([pattern]) => pattern.test(message))?.[1] ?? message;
 
 /**
  * The PM form for a new item or an edit. An edit names the version it was
@@ -113,7 +117,15 @@ export function ItemForm(props: {
   const [base, setBase] = useState(props.item);
   const [state, setState] = useState(() => toState(props.item));
   const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState(false);
+  // The reason for one field, from the browser-side check or the server.
+  const problem = (field: string) =>
+    errors[field] ? plain(errors[field]) : undefined;
+  const fieldProps = (field: string, helperText?: string) => ({
+    error: Boolean(errors[field]),
+    helperText: problem(field) ?? helperText,
+  });
   const [busy, setBusy] = useState(false);
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
@@ -128,14 +140,16 @@ export function ItemForm(props: {
     event.preventDefault();
     setError(undefined);
     setConflict(false);
-    const problem = problemWith(state);
-    if (problem) {
-      setError(problem);
+    const body = toRequest(state);
+    // The same rules the server applies (roadmap-common), checked before sending.
+    const checked = createItemSchema.safeParse(body);
+    if (!checked.success) {
+      setErrors(fieldErrorsFromIssues(checked.error.issues));
       return;
     }
+    setErrors({});
     setBusy(true);
     try {
-      const body = toRequest(state);
       const saved = base
         ? await roadmapApi.updateItem(base.id, {
             version: base.version,
@@ -145,7 +159,11 @@ export function ItemForm(props: {
       props.onSaved(saved);
     } catch (e) {
       if (isConflict(e)) setConflict(true);
-      else setError((e as Error).message);
+      else {
+        const reasons = serverFieldErrors(e);
+        setErrors(reasons.fields);
+        setError(reasons.message);
+      }
     } finally {
       setBusy(false);
     }
@@ -185,12 +203,19 @@ export function ItemForm(props: {
           </Alert>
         )}
         {error && <Alert severity="error">{error}</Alert>}
+        {Object.keys(errors).length > 0 && (
+          <Alert severity="error">
+            Some fields need a change before the item can be saved; each says
+            why.
+          </Alert>
+        )}
         <TextField
           label="Title"
           required
           value={state.title}
           onChange={e => set('title', e.target.value)}
           inputProps={{ maxLength: 200 }}
+          {...fieldProps('title')}
         />
         <TextField
           label="Summary"
@@ -198,6 +223,7 @@ export function ItemForm(props: {
           value={state.summary}
           onChange={e => set('summary', e.target.value)}
           inputProps={{ maxLength: 500 }}
+          {...fieldProps('summary')}
         />
         <TextField
           label="Problem"
@@ -205,7 +231,7 @@ export function ItemForm(props: {
           minRows={2}
           value={state.problem}
           onChange={e => set('problem', e.target.value)}
-          helperText="The problem developers have today"
+          {...fieldProps('problem', 'The problem developers have today')}
         />
         <TextField
           label="Description"
@@ -213,7 +239,7 @@ export function ItemForm(props: {
           minRows={4}
           value={state.description}
           onChange={e => set('description', e.target.value)}
-          helperText="Markdown"
+          {...fieldProps('description', 'Markdown')}
         />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField
@@ -230,14 +256,17 @@ export function ItemForm(props: {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            fullWidth
-            label="Owner"
-            required
-            value={state.owner}
-            onChange={e => set('owner', e.target.value)}
-            helperText="A group, like group:default/platform-team"
-          />
+          <Box sx={{ width: '100%' }}>
+            <GroupPicker
+              id="roadmap-form-owner"
+              label="Owner"
+              required
+              value={state.owner ? [state.owner] : []}
+              onChange={refs => set('owner', refs[0] ?? '')}
+              error={problem('owner')}
+              helperText="The team that owns this item"
+            />
+          </Box>
         </Stack>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField
@@ -292,7 +321,10 @@ export function ItemForm(props: {
             minRows={2}
             value={state.declineReason}
             onChange={e => set('declineReason', e.target.value)}
-            helperText="Shown publicly under “Not doing, and why”"
+            {...fieldProps(
+              'declineReason',
+              'Shown publicly under “Not doing, and why”',
+            )}
           />
         )}
         <Typography variant="subtitle2" component="h3">
@@ -303,6 +335,7 @@ export function ItemForm(props: {
             <TextField
               size="small"
               label={`Link ${index + 1} title`}
+              {...fieldProps(`links.${index}.title`)}
               value={link.title}
               onChange={e =>
                 set(
@@ -318,6 +351,7 @@ export function ItemForm(props: {
               fullWidth
               label={`Link ${index + 1} URL`}
               type="url"
+              {...fieldProps(`links.${index}.url`)}
               value={link.url}
               onChange={e =>
                 set(
@@ -362,7 +396,10 @@ export function ItemForm(props: {
             label="Breaking change notice"
             value={state.breakingNotice}
             onChange={e => set('breakingNotice', e.target.value)}
-            helperText="Leave empty when nothing breaks"
+            {...fieldProps(
+              'breakingChange.notice',
+              'Leave empty when nothing breaks',
+            )}
           />
           <TextField
             label="Takes effect on"
@@ -370,6 +407,9 @@ export function ItemForm(props: {
             InputLabelProps={{ shrink: true }}
             value={state.breakingDate}
             onChange={e => set('breakingDate', e.target.value)}
+            {...fieldProps('breakingChange.effectiveDate')}
+            // Wide enough for the whole date and its picker button.
+            sx={{ minWidth: 220, flexShrink: 0 }}
           />
         </Stack>
         <Stack direction="row" spacing={1} justifyContent="flex-end">

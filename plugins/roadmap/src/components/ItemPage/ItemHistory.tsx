@@ -62,8 +62,15 @@ export function ItemHistory({ history }: { history: RoadmapChange[] }) {
   return (
     <List dense aria-label="History">
       {history.map(entry => (
-        <ListItem key={entry.version} divider alignItems="flex-start">
+        <ListItem
+          key={entry.version}
+          divider
+          alignItems="flex-start"
+          disableGutters
+        >
           <ListItemText
+            // Long values wrap between words; nothing is cut off.
+            sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
             primary={`Version ${entry.version} · ${
               ACTIONS[entry.action]
             } by ${entityDisplayName(entry.by)} · ${formatDate(entry.at)}`}

@@ -24,8 +24,13 @@ describe('ItemPage for platform PMs', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
 
+    // The edit dialog closes with a transition; the page is usable after it.
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Delete' },
+        { timeout: 10_000 },
+      ),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Delete this item?',

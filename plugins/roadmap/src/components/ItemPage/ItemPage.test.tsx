@@ -167,17 +167,38 @@ describe('ItemPage', () => {
     expect(entries[2]).toHaveTextContent('horizon: Later → Next');
   });
 
-  it('votes and follows with pressed toggles', async () => {
+  it('votes and follows with pressed toggles that say their state', async () => {
     const item = makeItem({ title: 'Toggles' });
     const api = await renderItemPage(item);
     const follow = screen.getByRole('button', { name: 'Follow changes' });
     expect(follow).toHaveAttribute('aria-pressed', 'false');
+    expect(follow).toHaveAccessibleDescription('You do not follow it.');
     await userEvent.click(follow);
     expect(api.subscribe).toHaveBeenCalledWith(item.id, true);
     const vote = screen.getByRole('button', { name: 'This matters to me' });
     expect(vote).toHaveAttribute('aria-pressed', 'false');
     await userEvent.click(vote);
     expect(api.vote).toHaveBeenCalledWith(item.id, true);
+  });
+
+  it('shows at once that voting follows, so the next click on Follow does not unfollow by surprise', async () => {
+    const item = makeItem({ title: 'Vote then follow' });
+    const api = await renderItemPage(item);
+    api.vote.mockResolvedValue({
+      ...item,
+      votes: 1,
+      votedByMe: true,
+      subscribedByMe: true,
+      version: item.version,
+    });
+    // The reload is slow: the page must not wait for it to show the new state.
+    api.getItem.mockImplementation(() => new Promise(() => undefined));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'This matters to me' }),
+    );
+    const follow = screen.getByRole('button', { name: 'Follow changes' });
+    expect(follow).toHaveAttribute('aria-pressed', 'true');
+    expect(follow).toHaveAccessibleDescription(/You follow it/);
   });
 
   it('shows developers no Edit or Delete', async () => {
@@ -188,11 +209,35 @@ describe('ItemPage', () => {
 
   it('shows an error when the item cannot be loaded', async () => {
     const api = fakeRoadmapApi([], {
-      getItem: jest.fn().mockRejectedValue(new Error('No roadmap item')),
+      getItem: jest.fn().mockRejectedValue(new Error('Service unavailable')),
     });
     await renderRoadmap(<Router />, { api, path: '/items/unknown' });
     expect(
-      (await screen.findAllByText(/No roadmap item/)).length,
+      (await screen.findAllByText(/Service unavailable/)).length,
     ).toBeGreaterThan(0);
   });
+
+  it.each([404, 400])(
+    'shows a friendly not-found with a way back for a %i',
+    async status => {
+      const api = fakeRoadmapApi([], {
+        getItem: jest.fn().mockRejectedValue(
+          Object.assign(new Error(`Request failed with ${status}`), {
+            name: 'ResponseError',
+            statusCode: status,
+          }),
+        ),
+      });
+      await renderRoadmap(<Router />, { api, path: '/items/gone' });
+      expect(
+        await screen.findByRole('heading', {
+          name: 'This roadmap item does not exist',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'Back to the roadmap' }),
+      ).toHaveAttribute('href', '/roadmap');
+      expect(screen.queryByText(/Request failed/)).toBeNull();
+    },
+  );
 });

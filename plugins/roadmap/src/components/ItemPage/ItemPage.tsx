@@ -9,7 +9,6 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import ToggleButton from '@mui/material/ToggleButton';
 import Typography from '@mui/material/Typography';
 import {
   Content,
@@ -33,7 +32,14 @@ import { roadmapApiRef } from '../../api/RoadmapApi';
 import { rootRouteRef } from '../../routes';
 import { Disclaimer } from '../Disclaimer';
 import { ItemForm } from '../ItemForm';
-import { VoteButton } from '../ItemCard';
+import { FollowButton, VoteButton } from '../ItemCard';
+import {
+  CARD_HEADING,
+  isNotFound,
+  NotFoundPanel,
+  serverMessage,
+  statusOf,
+} from '@paved/frontend-utils';
 import {
   formatDate,
   isConflict,
@@ -59,7 +65,7 @@ export function isWebUrl(url: string): boolean {
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
     <>
-      <Typography variant="h6" component="h2" mt={2}>
+      <Typography variant="h6" component="h3" mt={2}>
         {props.title}
       </Typography>
       {props.children}
@@ -72,23 +78,21 @@ function ItemDetails(props: {
   canManage: boolean;
   onChanged: () => void;
 }) {
-  const { item, canManage, onChanged } = props;
+  const { canManage, onChanged } = props;
+  // A vote or a follow shows at once (voting also follows), then the page reloads.
+  const [updated, setUpdated] = useState<RoadmapItem>();
+  const item =
+    updated && updated.version >= props.item.version ? updated : props.item;
+  const changed = (next: RoadmapItem) => {
+    setUpdated(next);
+    onChanged();
+  };
   const roadmapApi = useApi(roadmapApiRef);
   const root = useRouteRef(rootRouteRef);
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string>();
-
-  const follow = async () => {
-    setError(undefined);
-    try {
-      await roadmapApi.subscribe(item.id, !item.subscribedByMe);
-      onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   const remove = async () => {
     setError(undefined);
@@ -100,14 +104,14 @@ function ItemDetails(props: {
       setError(
         isConflict(e)
           ? 'Someone else changed this item since you opened it; it was not deleted. Check the current version below.'
-          : (e as Error).message,
+          : serverMessage(e),
       );
       onChanged();
     }
   };
 
   return (
-    <InfoCard title={item.title}>
+    <InfoCard titleTypographyProps={CARD_HEADING} title={item.title}>
       {error && <Alert severity="error">{error}</Alert>}
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap mb={1}>
         <Chip color="primary" label={label(item.status)} />
@@ -123,20 +127,28 @@ function ItemDetails(props: {
         <Chip variant="outlined" label={label(item.category)} />
       </Stack>
       <Typography variant="subtitle1">{item.summary}</Typography>
-      <Stack direction="row" spacing={1} alignItems="center" my={2}>
-        <Typography variant="body2">
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        my={2}
+        flexWrap="wrap"
+        useFlexGap
+      >
+        <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>
           {item.votes === 1 ? '1 vote' : `${item.votes} votes`}
         </Typography>
-        <VoteButton item={item} onChanged={onChanged} />
-        <ToggleButton
-          value="follow"
-          size="small"
-          color="primary"
-          selected={item.subscribedByMe}
-          onChange={follow}
-        >
-          Follow changes
-        </ToggleButton>
+        <VoteButton item={item} onChanged={changed} />
+      </Stack>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        my={2}
+        flexWrap="wrap"
+        useFlexGap
+      >
+        <FollowButton item={item} onChanged={changed} />
         {canManage && (
           <>
             <Button variant="outlined" onClick={() => setEditing(true)}>
@@ -254,6 +266,27 @@ export function ItemPage() {
     history.retry();
   };
 
+  // A deleted item, or an address that names none: a way back, not a raw 404/400.
+  const missing =
+    item.error && (isNotFound(item.error) || statusOf(item.error) === 400);
+  if (missing) {
+    return (
+      <Page themeId="tool">
+        <Header title="Roadmap item not found" subtitle="Platform roadmap" />
+        <Content>
+          <NotFoundPanel
+            title="This roadmap item does not exist"
+            backTo={root()}
+            backLabel="Back to the roadmap"
+          >
+            It may have been deleted, or the link is mistyped. Everything the
+            platform team plans is on the roadmap.
+          </NotFoundPanel>
+        </Content>
+      </Page>
+    );
+  }
+
   let details;
   if (item.loading && !item.value) details = <Progress />;
   else if (item.error) details = <ResponseErrorPanel error={item.error} />;
@@ -293,7 +326,9 @@ export function ItemPage() {
               {item.value && (
                 <DemandCard itemId={item.value.id} canManage={canManage} />
               )}
-              <InfoCard title="History">{changes}</InfoCard>
+              <InfoCard titleTypographyProps={CARD_HEADING} title="History">
+                {changes}
+              </InfoCard>
             </Stack>
           </Grid>
         </Grid>

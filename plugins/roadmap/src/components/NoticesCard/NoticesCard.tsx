@@ -1,4 +1,5 @@
 import Button from '@mui/material/Button';
+import { CARD_HEADING } from '@paved/frontend-utils';
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -65,6 +66,7 @@ export function NoticesCard() {
 
   return (
     <InfoCard
+      titleTypographyProps={CARD_HEADING}
       title="Your roadmap notices"
       subheader={unread > 0 ? `${unread} unread` : undefined}
       action={

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { DragEvent, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
@@ -18,14 +18,17 @@ import {
   LABELS,
   RoadmapItem,
   STATUSES,
+  isShipped,
 } from '@paved/plugin-roadmap-common';
+import { Link } from '@backstage/core-components';
+import { serverMessage, useSearchParam } from '@paved/frontend-utils';
 import {
   entityDisplayName,
   quarterLabel,
   upcomingQuarters,
 } from '@paved/common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
-import { ItemCard, MoveTarget } from '../ItemCard';
+import { CARD_DRAG_TYPE, ItemCard, MoveTarget } from '../ItemCard';
 import { isConflict } from '../format';
 
 /** The quarters each horizon covers: Now the current one, Next the one after, Later the rest. */
@@ -68,8 +71,10 @@ function FilterSelect(props: {
 }
 
 /**
- * The timeline board: Now, Next and Later with the quarters they cover;
- * declined items are left off. Filters by category, status and owner.
+ * The timeline board: Now, Next and Later with the quarters they cover. Declined
+ * items are left off, and shipped ones leave it for the Shipped view. Filters by
+ * category, status and owner, kept in the address. Platform PMs drag cards, or
+ * use each card's "Move…" menu.
  */
 export function RoadmapBoard(props: {
   items: RoadmapItem[];
@@ -79,13 +84,16 @@ export function RoadmapBoard(props: {
 }) {
   const { items, canManage, onChanged } = props;
   const roadmapApi = useApi(roadmapApiRef);
-  const [category, setCategory] = useState('');
-  const [status, setStatus] = useState('');
-  const [owner, setOwner] = useState('');
-  const [byVotes, setByVotes] = useState(false);
+  const [category, setCategory] = useSearchParam('category');
+  const [status, setStatus] = useSearchParam('status');
+  const [owner, setOwner] = useSearchParam('owner');
+  const [sort, setSort] = useSearchParam('sort');
+  const byVotes = sort === 'votes';
   const [moveError, setMoveError] = useState<string>();
+  const [dropColumn, setDropColumn] = useState<Horizon>();
 
-  const onBoard = items.filter(i => i.status !== 'declined');
+  const onBoard = items.filter(i => i.status !== 'declined' && !isShipped(i));
+  const shippedCount = items.filter(isShipped).length;
   const owners = [...new Set(onBoard.map(i => i.owner))].sort();
   const quarters = horizonQuarters(new Date());
 
@@ -101,12 +109,24 @@ export function RoadmapBoard(props: {
       setMoveError(
         isConflict(e)
           ? `Someone else changed "${item.title}" since you loaded the roadmap; the board now shows the current order.`
-          : (e as Error).message,
+          : serverMessage(e),
       );
     }
     onChanged();
   };
 
+  // A card dropped on another takes that card's place; on a column, its end.
+  const dropAt = (itemId: string, horizon: Horizon, beforeId?: string) => {
+    const item = onBoard.find(i => i.id === itemId);
+    if (!item) return;
+    const column = onBoard
+      .filter(i => i.horizon === horizon && i.id !== itemId)
+      .sort((a, b) => a.rank - b.rank);
+    const at = beforeId ? column.findIndex(i => i.id === beforeId) : -1;
+    onMove(item, { horizon, position: at < 0 ? column.length : at });
+  };
+  const accepts = (e: DragEvent) =>
+    canManage && e.dataTransfer.types.includes(CARD_DRAG_TYPE);
   return (
     <Box>
       <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap mb={2}>
@@ -121,7 +141,9 @@ export function RoadmapBoard(props: {
           id="roadmap-filter-status"
           label="Status"
           value={status}
-          options={STATUSES.filter(s => s !== 'declined').map(s => ({
+          options={STATUSES.filter(
+            s => s !== 'declined' && !isShipped({ status: s }),
+          ).map(s => ({
             value: s,
             label: LABELS[s],
           }))}
@@ -138,7 +160,7 @@ export function RoadmapBoard(props: {
           control={
             <Switch
               checked={byVotes}
-              onChange={e => setByVotes(e.target.checked)}
+              onChange={e => setSort(e.target.checked ? 'votes' : '')}
             />
           }
           label="Sort by votes"
@@ -148,6 +170,12 @@ export function RoadmapBoard(props: {
         <Alert severity="warning" onClose={() => setMoveError(undefined)}>
           {moveError}
         </Alert>
+      )}
+      {canManage && (
+        <Typography variant="body2" color="text.secondary" mb={1}>
+          Drag a card to reorder it or move it to another horizon, or use its
+          “Move…” menu.
+        </Typography>
       )}
       <Grid container spacing={2}>
         {HORIZONS.map(horizon => {
@@ -169,7 +197,26 @@ export function RoadmapBoard(props: {
               <Box
                 component="section"
                 aria-labelledby={headingId}
-                sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}
+                onDragOver={e => {
+                  if (!accepts(e)) return;
+                  e.preventDefault();
+                  setDropColumn(horizon);
+                }}
+                onDragLeave={() => setDropColumn(undefined)}
+                onDrop={e => {
+                  if (!accepts(e)) return;
+                  e.preventDefault();
+                  setDropColumn(undefined);
+                  dropAt(e.dataTransfer.getData(CARD_DRAG_TYPE), horizon);
+                }}
+                sx={{
+                  bgcolor: 'action.hover',
+                  borderRadius: 1,
+                  p: 1.5,
+                  minHeight: 120,
+                  outline: dropColumn === horizon ? '2px dashed' : undefined,
+                  outlineColor: 'primary.main',
+                }}
               >
                 <Typography variant="h5" component="h2" id={headingId}>
                   {LABELS[horizon]}
@@ -193,6 +240,7 @@ export function RoadmapBoard(props: {
                       canManage={canManage}
                       onChanged={onChanged}
                       onMove={onMove}
+                      onDropCard={id => dropAt(id, horizon, item.id)}
                     />
                   ))}
                 </Stack>
@@ -201,6 +249,14 @@ export function RoadmapBoard(props: {
           );
         })}
       </Grid>
+      {shippedCount > 0 && (
+        <Typography variant="body2" mt={2}>
+          {`Shipped items leave the board: ${shippedCount} ${
+            shippedCount === 1 ? 'is' : 'are'
+          } in `}
+          <Link to="?view=shipped">Shipped</Link>.
+        </Typography>
+      )}
     </Box>
   );
 }

@@ -1,11 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent as events } from '@testing-library/user-event';
 import {
   fakeRoadmapApi,
   makeItem,
   renderRoadmap,
 } from '../../__testUtils__/fixtures';
 import { RoadmapPage } from './RoadmapPage';
+
+// Keystrokes without a timer between them: these tests type a lot.
+const userEvent = events.setup({ delay: null });
 
 // A platform PM (usePermission caches its decision for the whole test file).
 describe('RoadmapPage for platform PMs', () => {
@@ -17,7 +20,9 @@ describe('RoadmapPage for platform PMs', () => {
       name: 'Preview environments',
     });
     expect(
-      await within(card).findByRole('button', { name: 'Move to Next' }),
+      await within(card).findByRole('button', {
+        name: 'Move “Preview environments”…',
+      }),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'New item' }));

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent as events } from '@testing-library/user-event';
 import { RoadmapNotification } from '@paved/plugin-roadmap-common';
 import {
   fakeRoadmapApi,
@@ -8,6 +8,9 @@ import {
 } from '../../__testUtils__/fixtures';
 import { isoDay } from '../format';
 import { RoadmapPage } from './RoadmapPage';
+
+// Keystrokes without a timer between them: these tests type a lot.
+const userEvent = events.setup({ delay: null });
 
 const inDays = (days: number) => {
   const now = new Date();
@@ -139,11 +142,12 @@ describe('RoadmapPage', () => {
         .getAllByRole('row')
         .slice(1)
         .map(r => within(r).getAllByRole('cell')[0].textContent);
+    // Now first, then Next, then Later.
     expect(rows()).toEqual([
       'Preview environments',
-      'Faster builds',
       'Tracing',
       'Log search',
+      'Faster builds',
     ]);
     const search = screen.getByRole('searchbox', { name: 'Search' });
     await userEvent.type(search, 'minutes');

@@ -22,7 +22,11 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { roadmapItemManagePermission } from '@paved/plugin-roadmap-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { roadmapApiRef } from '../../api/RoadmapApi';
-import { downloadText } from '@paved/frontend-utils';
+import {
+  downloadText,
+  serverMessage,
+  useSearchParam,
+} from '@paved/frontend-utils';
 import { Disclaimer } from '../Disclaimer';
 import { ItemForm } from '../ItemForm';
 import { NoticesCard } from '../NoticesCard';
@@ -49,7 +53,12 @@ export function RoadmapPage() {
     permission: roadmapItemManagePermission,
   }).allowed;
   const items = useAsyncRetry(() => roadmapApi.listItems(), [roadmapApi]);
-  const [tab, setTab] = useState(0);
+  // The view is in the address (?view=list): linkable, kept on reload.
+  const [view, setView] = useSearchParam('view');
+  const tab = Math.max(
+    0,
+    TABS.findIndex(t => t.id === view),
+  );
   const [creating, setCreating] = useState(false);
   const [exportError, setExportError] = useState<string>();
 
@@ -69,15 +78,15 @@ export function RoadmapPage() {
       const markdown = await roadmapApi.getReviewMarkdown();
       downloadText(markdown, 'platform-roadmap-review.md', 'text/markdown');
     } catch (e) {
-      setExportError((e as Error).message);
+      setExportError(serverMessage(e));
     }
   };
 
-  let view: ReactNode;
-  if (items.loading && !items.value) view = <Progress />;
-  else if (items.error) view = <ResponseErrorPanel error={items.error} />;
+  let content: ReactNode;
+  if (items.loading && !items.value) content = <Progress />;
+  else if (items.error) content = <ResponseErrorPanel error={items.error} />;
   else if (!items.value?.length)
-    view = (
+    content = (
       <Typography variant="body2" color="text.secondary" sx={{ py: 2 }}>
         No items yet
       </Typography>
@@ -85,7 +94,7 @@ export function RoadmapPage() {
   else {
     const all = items.value;
     const id = TABS[tab].id;
-    view = (id === 'board' && (
+    content = (id === 'board' && (
       <RoadmapBoard items={all} canManage={canManage} onChanged={items.retry} />
     )) ||
       (id === 'list' && <ListView items={all} />) ||
@@ -124,7 +133,9 @@ export function RoadmapPage() {
             {exportError && <Alert severity="error">{exportError}</Alert>}
             <Tabs
               value={tab}
-              onChange={(_, value: number) => setTab(value)}
+              onChange={(_, value: number) =>
+                setView(value === 0 ? '' : TABS[value].id)
+              }
               aria-label="Roadmap views"
               variant="scrollable"
               scrollButtons="auto"
@@ -145,7 +156,7 @@ export function RoadmapPage() {
               aria-labelledby={`roadmap-tab-${TABS[tab].id}`}
               pt={2}
             >
-              {view}
+              {content}
             </Box>
           </Grid>
           <Grid item xs={12} lg={3}>

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -10,7 +8,8 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
-import { RoadmapItem } from '@paved/plugin-roadmap-common';
+import { HORIZONS, RoadmapItem, isShipped } from '@paved/plugin-roadmap-common';
+import { ScrollTable, useSearchParam } from '@paved/frontend-utils';
 import { breakingChangesWithin } from '../BreakingChangesBanner';
 import { formatDate, label, targetQuarterLabel, useItemLink } from '../format';
 
@@ -22,13 +21,22 @@ function Empty({ children }: { children: string }) {
   );
 }
 
-/** Every item that is not declined, as a searchable table. */
+/** Now first, then Next, then Later; within a horizon, the PMs' order. */
+export function byHorizonThenRank(a: RoadmapItem, b: RoadmapItem): number {
+  return (
+    HORIZONS.indexOf(a.horizon) - HORIZONS.indexOf(b.horizon) || a.rank - b.rank
+  );
+}
+
+/** Every item that is not declined, as a searchable table, Now first. */
 export function ListView({ items }: { items: RoadmapItem[] }) {
   const itemLink = useItemLink();
-  const [search, setSearch] = useState('');
+  // The search is in the address (?q=): linkable, kept on reload.
+  const [search, setSearch] = useSearchParam('q');
   const query = search.trim().toLocaleLowerCase();
   const shown = items
     .filter(i => i.status !== 'declined')
+    .sort(byHorizonThenRank)
     .filter(
       i =>
         !query ||
@@ -50,7 +58,7 @@ export function ListView({ items }: { items: RoadmapItem[] }) {
       {shown.length === 0 ? (
         <Empty>{query ? 'No items match your search' : 'No items yet'}</Empty>
       ) : (
-        <Table size="small" aria-label="Roadmap items">
+        <ScrollTable size="small" aria-label="Roadmap items">
           <TableHead>
             <TableRow>
               <TableCell>Title</TableCell>
@@ -70,12 +78,14 @@ export function ListView({ items }: { items: RoadmapItem[] }) {
                 <TableCell>{label(i.horizon)}</TableCell>
                 <TableCell>{label(i.status)}</TableCell>
                 <TableCell>{label(i.category)}</TableCell>
-                <TableCell>{targetQuarterLabel(i.targetQuarter)}</TableCell>
+                <TableCell className="paved-nowrap">
+                  {targetQuarterLabel(i.targetQuarter)}
+                </TableCell>
                 <TableCell align="right">{i.votes}</TableCell>
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
       )}
     </>
   );
@@ -85,7 +95,7 @@ export function ListView({ items }: { items: RoadmapItem[] }) {
 export function ShippedView({ items }: { items: RoadmapItem[] }) {
   const itemLink = useItemLink();
   const shipped = items
-    .filter(i => i.status === 'generally-available')
+    .filter(isShipped)
     .sort((a, b) => (b.shippedAt ?? '').localeCompare(a.shippedAt ?? ''));
   if (shipped.length === 0) return <Empty>Nothing shipped yet</Empty>;
   return (

@@ -1,0 +1,155 @@
+import { Page, expect, test } from '@playwright/test';
+import { backend, demoHeaders, signIn } from '../../e2e-tests/auth';
+
+const REVIEW = 'node_modules/.cache/paved/screenshots';
+
+async function shot(page: Page, file: string) {
+  // Let lazy charts and fonts settle.
+  await page.waitForTimeout(1_500);
+  await page.screenshot({ path: file });
+}
+
+for (const who of [
+  { as: /Jonas Weber/, user: 'jonas.weber', name: 'developer' },
+  { as: /Priya Raman/, user: 'priya.raman', name: 'pm' },
+]) {
+  test(`every Paved page as the ${who.name}`, async ({ page, request }) => {
+    const headers = await demoHeaders(request, who.user);
+    const { items } = await (
+      await request.get(`${backend}/api/roadmap/items`, { headers })
+    ).json();
+    const item =
+      items.find((i: { title: string }) => /Faster CI/.test(i.title)) ??
+      items[0];
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, who.as);
+    const pages: Array<[string, string, (p: Page) => Promise<unknown>]> = [
+      ['home', '/', p => expect(p.getByText('Welcome to Paved')).toBeVisible()],
+      [
+        'nps',
+        '/nps',
+        p =>
+          expect(p.getByRole('heading', { name: 'NPS trend' })).toBeVisible(),
+      ],
+      [
+        'nps-not-found',
+        '/nps/nothing',
+        p => expect(p.getByText('This page does not exist')).toBeVisible(),
+      ],
+      [
+        'roadmap',
+        '/roadmap',
+        p =>
+          expect(
+            p.getByRole('region', { name: 'Now', exact: true }),
+          ).toBeVisible(),
+      ],
+      [
+        'roadmap-list',
+        '/roadmap?view=list',
+        p => expect(p.getByRole('table')).toBeVisible(),
+      ],
+      [
+        'roadmap-shipped',
+        '/roadmap?view=shipped',
+        p => expect(p.getByRole('list', { name: 'Shipped' })).toBeVisible(),
+      ],
+      [
+        'roadmap-item',
+        `/roadmap/items/${item.id}`,
+        p => expect(p.getByRole('heading', { name: 'History' })).toBeVisible(),
+      ],
+      [
+        'roadmap-item-not-found',
+        '/roadmap/items/00000000-0000-4000-8000-000000000000',
+        p =>
+          expect(p.getByText('This roadmap item does not exist')).toBeVisible(),
+      ],
+      [
+        'golden-paths',
+        '/golden-paths',
+        p => expect(p.getByRole('article').first()).toBeVisible(),
+      ],
+      [
+        'golden-paths-adoption',
+        '/golden-paths?tab=adoption',
+        p =>
+          expect(
+            p.getByRole('table', { name: 'Adoption by team' }),
+          ).toBeVisible(),
+      ],
+      [
+        'golden-path',
+        '/golden-paths/default/react-web-app',
+        p => expect(p.getByRole('table').first()).toBeVisible(),
+      ],
+      [
+        'entity-card',
+        '/catalog/default/component/detour-ui',
+        p => expect(p.getByText(/newer version/)).toBeVisible(),
+      ],
+      [
+        'scaffolder',
+        '/create/templates/default/typescript-service',
+        p => expect(p.getByText(/Lowercase letters/)).toBeVisible(),
+      ],
+    ];
+    for (const [name, path, ready] of pages) {
+      await page.goto(path);
+      await ready(page);
+      await shot(page, `${REVIEW}/${who.name}-${name}.png`);
+    }
+    if (who.name === 'pm') {
+      await page.goto('/roadmap');
+      await page
+        .getByRole('button', { name: /^Move “.+”…$/ })
+        .first()
+        .click();
+      await shot(page, `${REVIEW}/pm-roadmap-move-menu.png`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'New item' }).click();
+      await page.getByRole('button', { name: 'Create item' }).click();
+      await shot(page, `${REVIEW}/pm-roadmap-new-item-errors.png`);
+      await page.keyboard.press('Escape');
+      await page.goto(`/roadmap/items/${item.id}`);
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await shot(page, `${REVIEW}/pm-roadmap-edit-item.png`);
+      await page.goto('/nps');
+      const form = page.getByRole('form', { name: 'New campaign' });
+      await form.scrollIntoViewIfNeeded();
+      await form.getByRole('radio', { name: 'Some teams' }).check();
+      await form.getByRole('button', { name: 'Create campaign' }).click();
+      await shot(page, `${REVIEW}/pm-nps-campaign-errors.png`);
+    }
+  });
+}
+
+test('the README screenshots', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await signIn(page, /Priya Raman/);
+  await expect(
+    page.getByRole('complementary', { name: 'Platform survey' }),
+  ).toBeVisible();
+  await shot(page, 'docs/images/nps-prompt.png');
+  // The other README pictures show the pages themselves.
+  const survey = page.getByRole('complementary', { name: 'Platform survey' });
+  await survey.getByRole('button', { name: /Remind me later/ }).click();
+  await survey.getByRole('button', { name: 'OK' }).click();
+  await page.goto('/nps');
+  await expect(page.getByRole('heading', { name: 'NPS trend' })).toBeVisible();
+  await shot(page, 'docs/images/nps.png');
+  await page.goto('/roadmap');
+  await expect(
+    page.getByRole('region', { name: 'Now', exact: true }),
+  ).toBeVisible();
+  await shot(page, 'docs/images/roadmap.png');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto('/golden-paths');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await shot(page, 'docs/images/golden-paths.png');
+  await page.goto('/golden-paths?tab=adoption');
+  await expect(
+    page.getByRole('table', { name: 'Adoption by team' }),
+  ).toBeVisible();
+  await shot(page, 'docs/images/golden-paths-adoption.png');
+});

@@ -1,0 +1,1 @@
+export { EntityGoldenPathCard } from './EntityGoldenPathCard';
