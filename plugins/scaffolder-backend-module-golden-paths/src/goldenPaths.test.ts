@@ -114,7 +114,9 @@ describe('the golden paths, run through the scaffolder', () => {
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
     }
     expect(fs.readdirSync(repositories.path)).toEqual([]);
-    expect(publish).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalledWith(
+      expect.objectContaining({ topic: REPOSITORY_PUBLISHED_TOPIC }),
+    );
   });
 
   it('stops a run at its first step when the name breaks the rule, saying the rule in words', async () => {
@@ -144,6 +146,8 @@ describe('the golden paths, run through the scaffolder', () => {
       );
     }
     expect(fs.readdirSync(repositories.path)).toEqual([]);
-    expect(publish).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalledWith(
+      expect.objectContaining({ topic: REPOSITORY_PUBLISHED_TOPIC }),
+    );
   }, 30_000);
 });
