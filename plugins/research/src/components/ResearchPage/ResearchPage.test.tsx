@@ -56,7 +56,7 @@ describe('ResearchPage', () => {
     });
     expect(
       await screen.findByRole('button', {
-        name: "I'd talk to the platform team for 30 minutes",
+        name: /^I'd talk to the platform team for 30\s+minutes$/,
       }),
     ).toBeInTheDocument();
   });

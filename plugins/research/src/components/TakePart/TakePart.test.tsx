@@ -132,7 +132,7 @@ describe('VolunteerCard', () => {
     ).toBeInTheDocument();
     await user.click(
       screen.getByRole('button', {
-        name: "I'd talk to the platform team for 30 minutes",
+        name: /^I'd talk to the platform team for 30\s+minutes$/,
       }),
     );
     expect(api.setVolunteer).toHaveBeenCalledWith(true);
