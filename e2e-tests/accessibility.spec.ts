@@ -165,10 +165,19 @@ for (const who of [
     test.beforeAll(async ({ browser, request }) => {
       test.setTimeout(180_000);
       const headers = await demoHeaders(request, who.user);
-      const items = await request.get(`${backend}/api/roadmap/items`, {
-        headers,
-      });
-      itemId = (await items.json()).items[0].id as string;
+      // The demo roadmap loads once the catalog has the demo organisation.
+      await expect
+        .poll(
+          async () => {
+            const items = await request.get(`${backend}/api/roadmap/items`, {
+              headers,
+            });
+            itemId = (await items.json()).items?.[0]?.id ?? '';
+            return itemId;
+          },
+          { timeout: 120_000, intervals: [2_000] },
+        )
+        .not.toBe('');
       page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await signIn(page, who.as);
     });

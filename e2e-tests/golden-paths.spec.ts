@@ -91,12 +91,25 @@ test.describe('golden paths, as a developer uses them', () => {
     await expect(page.getByRole('heading', { name })).toBeVisible({
       timeout: 60_000,
     });
-    // Its catalog page says which golden path and version it came from.
-    await expect(
-      page.getByText(
-        'Created from the golden path TypeScript service, version 2.1.0.',
-      ),
-    ).toBeVisible({ timeout: 60_000 });
+    // Its catalog page says which golden path and version it came from. The
+    // catalog ingests the new repository in the background (seconds; longer on
+    // a busy machine), and the entity page does not refetch by itself: reload.
+    const origin = page.getByText(
+      'Created from the golden path TypeScript service, version 2.1.0.',
+    );
+    await expect
+      .poll(
+        async () => {
+          if (await origin.isVisible()) return true;
+          await page.reload();
+          return origin
+            .waitFor({ timeout: 5_000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 180_000, intervals: [3_000] },
+      )
+      .toBe(true);
     await expect(page.getByText(/Up to date: 2\.1\.0/)).toBeVisible();
 
     // Counted in this quarter's adoption, as a service from a golden path.

@@ -196,7 +196,9 @@ test.describe('platform NPS, as a developer answers it', () => {
     // A colleague she knows, Jonas (checkout), answers; the job publishes every 2 s.
     const jonas = await demoHeaders(request, 'jonas.weber');
     const { campaign } = await (
-      await request.get(`${backend}/api/nps/prompt`, { headers: jonas })
+      await request.get(`${backend}/api/nps/prompt?includePutOff=true`, {
+        headers: jonas,
+      })
     ).json();
     expect(campaign).toBeTruthy();
     const answer = async (headers: Record<string, string>, score: number) => {

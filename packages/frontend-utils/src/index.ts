@@ -64,3 +64,9 @@ export { WarningChip } from './WarningChip';
  * so each card is a step in the page's heading outline: `titleTypographyProps`.
  */
 export const CARD_HEADING = { component: 'h2' } as const;
+export { Section, Empty, Figure, byState, nowrap } from './Section';
+export {
+  NoticesSection,
+  type Notice,
+  type NoticesSectionProps,
+} from './NoticesSection';

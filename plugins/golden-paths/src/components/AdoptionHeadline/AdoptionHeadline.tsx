@@ -5,9 +5,9 @@ import {
   formatRate,
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
-import { Empty } from '../Section';
 import { adoptionSentence, plural } from '../format';
 import { quarterLabel } from '@paved/common';
+import { Empty } from '@paved/frontend-utils';
 
 /** How the quarter compares with the goal, honest about small numbers. */
 function GoalStatus(props: { rate: number; high: number; goal: number }) {

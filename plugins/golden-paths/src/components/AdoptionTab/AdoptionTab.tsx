@@ -11,8 +11,8 @@ import { goldenPathsApiRef } from '../../api/GoldenPathsApi';
 import { AdoptionHeadline } from '../AdoptionHeadline';
 import { AdoptionTrendView } from '../AdoptionTrend';
 import { OffPathServicesTable } from '../OffPathServices';
-import { Section } from '../Section';
 import { TeamAdoptionTable } from '../TeamAdoption';
+import { Section } from '@paved/frontend-utils';
 
 /** The trend windows offered, in quarters. */
 export const TREND_WINDOWS = [4, 8, 12] as const;

@@ -4,8 +4,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Progress } from '@backstage/core-components';
 import { AdoptionTrend } from '@paved/plugin-golden-paths-common';
-import { Empty } from '../Section';
 import { AdoptionTable } from './AdoptionTable';
+import { Empty } from '@paved/frontend-utils';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
 const AdoptionTrendChart = lazy(() => import('./AdoptionTrendChart'));

@@ -4,8 +4,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { OffPathService } from '@paved/plugin-golden-paths-common';
 import { OwnerCell, ServiceCell } from '../EntityCells';
-import { ScrollTable } from '@paved/frontend-utils';
-import { Empty } from '../Section';
+import { Empty, ScrollTable } from '@paved/frontend-utils';
 import { formatDate } from '../format';
 import { entityDisplayName } from '@paved/common';
 

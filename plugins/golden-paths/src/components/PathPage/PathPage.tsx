@@ -20,9 +20,14 @@ import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../../api/GoldenPathsApi';
 import { rootRouteRef } from '../../routes';
 import { PathChips, PathFacts, UsePathButton } from '../PathCard';
-import { Empty, Section } from '../Section';
 import { safeImageUri, safeLinkUri } from '../format';
-import { NotFoundPanel, isNotFound, statusOf } from '@paved/frontend-utils';
+import {
+  Empty,
+  isNotFound,
+  NotFoundPanel,
+  Section,
+  statusOf,
+} from '@paved/frontend-utils';
 import { PathServicesTable } from './PathServicesTable';
 
 function PathDetails({ goldenPath }: { goldenPath: GoldenPathDetail }) {

@@ -4,9 +4,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { GoldenPathDetail } from '@paved/plugin-golden-paths-common';
-import { ScrollTable, WarningChip } from '@paved/frontend-utils';
+import { Empty, ScrollTable, WarningChip } from '@paved/frontend-utils';
 import { OwnerCell, ServiceCell } from '../EntityCells';
-import { Empty } from '../Section';
 import { formatDate } from '../format';
 
 /** The services created from a golden path, those on an older version marked. */

@@ -9,8 +9,7 @@ import {
   formatRate,
   meetsAdoptionGoal,
 } from '@paved/plugin-golden-paths-common';
-import { ScrollTable, WarningChip } from '@paved/frontend-utils';
-import { Empty } from '../Section';
+import { Empty, ScrollTable, WarningChip } from '@paved/frontend-utils';
 import { catalogPath, intervalLabel } from '../format';
 import { entityDisplayName } from '@paved/common';
 

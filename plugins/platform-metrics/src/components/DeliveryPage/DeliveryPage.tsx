@@ -13,9 +13,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
 import { OnboardingSection } from '../Onboarding';
 import { ReleaseImpactSection } from '../ReleaseImpact';
-import { Section, byState } from '../Section';
 import { UnmappedServicesSection } from '../UnmappedServices';
 import { DoraOverview } from './DoraOverview';
+import { byState, Section } from '@paved/frontend-utils';
 
 /**
  * The /delivery page: the five DORA metrics for the organisation, a team or a
@@ -65,6 +65,7 @@ export function DeliveryPage() {
         <Grid container spacing={3}>
           <Grid item xs={12}>
             <Section
+              fullHeight
               title={`${scopeName}: the last ${windowDays} days`}
               subheader="Production deployments only; a deployment that failed before production is a pipeline failure, not a DORA event"
               action={

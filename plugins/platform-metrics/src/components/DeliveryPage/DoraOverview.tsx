@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DoraReport, METRICS } from '@paved/plugin-platform-metrics-common';
 import { MetricTile } from '../MetricTile';
-import { Empty } from '../Section';
+import { Empty } from '@paved/frontend-utils';
 
 /** The five metrics of a report side by side, with what they are over. */
 export function DoraOverview({ report }: { report: DoraReport }) {

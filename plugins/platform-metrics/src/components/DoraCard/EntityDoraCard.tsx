@@ -17,7 +17,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
 import { bandChipSx, bandLabel, formatMetric } from '../format';
-import { Empty, byState, nowrap } from '../Section';
+import { byState, Empty, nowrap } from '@paved/frontend-utils';
 
 /**
  * DORA on a catalog page: a component's own deployments, or a group's

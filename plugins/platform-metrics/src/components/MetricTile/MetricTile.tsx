@@ -10,7 +10,7 @@ import {
   MetricValue,
 } from '@paved/plugin-platform-metrics-common';
 import { bandChipSx, bandLabel, formatMetric } from '../format';
-import { nowrap } from '../Section';
+import { nowrap } from '@paved/frontend-utils';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
 const Sparkline = lazy(() => import('./Sparkline'));

@@ -6,8 +6,8 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
-import { Empty, Section, byState } from '../Section';
 import { OnboardingTable } from './OnboardingTable';
+import { byState, Empty, Section } from '@paved/frontend-utils';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
 const OnboardingChart = lazy(() => import('./OnboardingChart'));
@@ -19,6 +19,7 @@ export function OnboardingSection() {
   const [asTable, setAsTable] = useState(false);
   return (
     <Section
+      fullHeight
       title="Time to first deployment"
       subheader="From a developer's start (joined-at annotation, else first sign-in) to their first successful production deployment, by month joined"
       action={

@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { OnboardingReport } from '@paved/plugin-platform-metrics-common';
 import { cohortLabel } from '../format';
-import { nowrap } from '../Section';
+import { nowrap } from '@paved/frontend-utils';
 
 /** Per joining cohort: size, deployed, not deployed yet, median days. */
 export function OnboardingTable({ report }: { report: OnboardingReport }) {

@@ -10,9 +10,9 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
 import { dateLabel } from '../format';
-import { Empty, Section, byState } from '../Section';
 import { ReleaseImpactTable } from './ReleaseImpactTable';
 import { ReleaseMarkerForm } from './ReleaseMarkerForm';
+import { byState, Empty, Section } from '@paved/frontend-utils';
 
 /**
  * What each platform release changed: pick a release (a generally available
@@ -46,6 +46,7 @@ export function ReleaseImpactSection() {
 
   return (
     <Section
+      fullHeight
       title="What each platform release changed"
       subheader="Each service compared with itself 30 days before and after; golden-path services against the rest, with the 95% bootstrap interval of the difference"
     >

@@ -14,7 +14,7 @@ import {
   ReleaseImpactReport,
 } from '@paved/plugin-platform-metrics-common';
 import { formatChange, formatInterval, formatMetric } from '../format';
-import { nowrap } from '../Section';
+import { nowrap } from '@paved/frontend-utils';
 
 function group(metric: MetricId, g: GroupChange) {
   if (g.services === 0 || g.before === null || g.after === null) return '—';

@@ -10,7 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
 import { dateLabel } from '../format';
-import { Empty, Section, byState, nowrap } from '../Section';
+import { byState, Empty, nowrap, Section } from '@paved/frontend-utils';
 
 /** Services events name that the catalog does not know, for a PM to fix the mapping. */
 export function UnmappedServicesSection() {
@@ -18,6 +18,7 @@ export function UnmappedServicesSection() {
   const services = useAsync(() => api.listUnmappedServices(), [api]);
   return (
     <Section
+      fullHeight
       title="Services the catalog does not know"
       subheader="Events are stored and counted for the organisation; fix the service name in the sending pipeline, or register the component"
     >

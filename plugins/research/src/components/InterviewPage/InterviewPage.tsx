@@ -28,8 +28,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { researchApiRef } from '../../api/ResearchApi';
 import { rootRouteRef } from '../../routes';
 import { formatSlot, roadmapItemPath, statusLabel } from '../format';
-import { Nothing, Section } from '../Section';
 import { ObservationForm } from './ObservationForm';
+import { Empty, Section } from '@paved/frontend-utils';
 
 function Finding(props: {
   observation: Observation;
@@ -217,7 +217,7 @@ export function InterviewPage() {
           >
             <Stack spacing={2} divider={<Divider flexItem />}>
               {notes.observations.length === 0 && (
-                <Nothing>No findings yet.</Nothing>
+                <Empty>No findings yet.</Empty>
               )}
               {notes.observations.map(o => (
                 <Finding
@@ -254,11 +254,11 @@ export function InterviewPage() {
                 </div>
               )}
               {!editable && (
-                <Nothing>
+                <Empty>
                   {notes.status === 'withdrawn'
                     ? 'The participant withdrew: their words and notes are gone, and nothing can be added.'
                     : 'Findings are written once the participant has accepted.'}
-                </Nothing>
+                </Empty>
               )}
             </Stack>
           </Section>

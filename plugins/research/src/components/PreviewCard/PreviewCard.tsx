@@ -27,7 +27,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { researchApiRef } from '../../api/ResearchApi';
 import { count, formatDay } from '../format';
-import { Figure, Section } from '../Section';
+import { Figure, Section } from '@paved/frontend-utils';
 
 function OpenPreview(props: { itemId: string; onOpened: () => void }) {
   const researchApi = useApi(researchApiRef);

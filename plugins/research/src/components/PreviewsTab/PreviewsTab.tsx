@@ -9,7 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { researchApiRef } from '../../api/ResearchApi';
 import { formatDay, roadmapItemPath, statusLabel } from '../format';
-import { Figure, Nothing, Section } from '../Section';
+import { Empty, Figure, Section } from '@paved/frontend-utils';
 
 /** Every developer preview, open ones first: join one from its roadmap item. */
 export function PreviewsTab() {
@@ -21,10 +21,10 @@ export function PreviewsTab() {
   else if (previews.error) body = <ResponseErrorPanel error={previews.error} />;
   else if (!previews.value?.length)
     body = (
-      <Nothing>
+      <Empty>
         No previews yet. When a roadmap item reaches alpha or beta, the platform
         team may open a preview you can join from the item's page.
-      </Nothing>
+      </Empty>
     );
   else
     body = (

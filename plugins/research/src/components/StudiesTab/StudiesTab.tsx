@@ -23,7 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { researchApiRef } from '../../api/ResearchApi';
 import { rootRouteRef } from '../../routes';
 import { quarterLabel, statusLabel } from '../format';
-import { Figure, Nothing, Section } from '../Section';
+import { Empty, Figure, Section } from '@paved/frontend-utils';
 
 function NewStudyDialog(props: { open: boolean; onClose: () => void }) {
   const researchApi = useApi(researchApiRef);
@@ -121,10 +121,10 @@ export function StudiesTab() {
   else if (studies.error) body = <ResponseErrorPanel error={studies.error} />;
   else if (!studies.value?.length)
     body = (
-      <Nothing>
+      <Empty>
         No study yet. One is proposed automatically when a quarter starts
         without one; or create it now.
-      </Nothing>
+      </Empty>
     );
   else
     body = (

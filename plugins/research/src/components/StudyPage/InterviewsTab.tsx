@@ -8,7 +8,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { StudyDetail } from '@paved/plugin-research-common';
 import { rootRouteRef } from '../../routes';
 import { formatSlot, statusLabel } from '../format';
-import { Figure, Nothing, Section } from '../Section';
+import { Empty, Figure, Section } from '@paved/frontend-utils';
 
 /** The study's invitations and interviews; names only with research.notes.read. */
 export function InterviewsTab({ study }: { study: StudyDetail }) {
@@ -24,7 +24,7 @@ export function InterviewsTab({ study }: { study: StudyDetail }) {
       }
     >
       {invitations.length === 0 ? (
-        <Nothing>Nobody is invited yet: see Recruiting.</Nothing>
+        <Empty>Nobody is invited yet: see Recruiting.</Empty>
       ) : (
         <Table size="small" aria-label="Invitations and interviews">
           <TableHead>

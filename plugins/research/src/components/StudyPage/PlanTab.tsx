@@ -15,7 +15,7 @@ import {
   guideWarnings,
 } from '@paved/plugin-research-common';
 import { researchApiRef } from '../../api/ResearchApi';
-import { Section } from '../Section';
+import { Section } from '@paved/frontend-utils';
 
 const NEXT_STEP: Record<StudyStatus, { label: string; to: StudyStatus }> = {
   proposed: { label: 'Start the study', to: 'under-way' },

@@ -30,7 +30,7 @@ import {
   quarterLabel,
   tenureLabel,
 } from '../format';
-import { Nothing, Section } from '../Section';
+import { Empty, Section } from '@paved/frontend-utils';
 
 type Row = CandidateView & { lastInterviewed?: string | null; added?: boolean };
 
@@ -151,11 +151,11 @@ export function RecruitingTab(props: {
           } resting after an interview in the last two quarters. Survey answers are never used.`}
         >
           {rows.length === 0 ? (
-            <Nothing>
+            <Empty>
               {view.stillNeeded === 0
                 ? 'The study has all the participants it needs.'
                 : 'Nobody left to propose; add someone below.'}
-            </Nothing>
+            </Empty>
           ) : (
             <Table size="small" aria-label="Candidates">
               <TableHead>

@@ -16,13 +16,13 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { researchApiRef } from '../../api/ResearchApi';
 import { rootRouteRef } from '../../routes';
 import { count, quarterLabel, statusLabel } from '../format';
-import { Figure, Nothing } from '../Section';
 import { LinkableTabs, TabSpec } from '../tabs';
 import { PlanTab } from './PlanTab';
 import { RecruitingTab } from './RecruitingTab';
 import { InterviewsTab } from './InterviewsTab';
 import { SynthesisTab } from './SynthesisTab';
 import { SummaryTab } from './SummaryTab';
+import { Empty, Figure } from '@paved/frontend-utils';
 
 function Progressline({ study }: { study: StudyDetail }) {
   return (
@@ -62,10 +62,10 @@ export function StudyPage() {
   else if (study.error) body = <ResponseErrorPanel error={study.error} />;
   else if (study.value && !study.value.invitations)
     body = (
-      <Nothing>
+      <Empty>
         Only the platform team runs studies. Their public summary appears on the
         research page once published.
-      </Nothing>
+      </Empty>
     );
   else if (study.value) {
     const s = study.value;

@@ -9,7 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { StudyDetail } from '@paved/plugin-research-common';
 import { researchApiRef } from '../../api/ResearchApi';
 import { formatDay } from '../format';
-import { Section } from '../Section';
+import { Section } from '@paved/frontend-utils';
 
 /** The public summary: what we heard, what we will do, what we will not do and why. No names. */
 export function SummaryTab(props: {

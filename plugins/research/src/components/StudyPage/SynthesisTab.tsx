@@ -10,7 +10,7 @@ import { StudyDetail, SynthesisTheme } from '@paved/plugin-research-common';
 import useAsync from 'react-use/esm/useAsync';
 import { researchApiRef } from '../../api/ResearchApi';
 import { count, roadmapItemPath } from '../format';
-import { Figure, Nothing, Section } from '../Section';
+import { Empty, Figure, Section } from '@paved/frontend-utils';
 
 function ThemeCard({ theme, rank }: { theme: SynthesisTheme; rank: number }) {
   return (
@@ -32,7 +32,7 @@ function ThemeCard({ theme, rank }: { theme: SynthesisTheme; rank: number }) {
         Root causes
       </Typography>
       {theme.rootCauses.length === 0 ? (
-        <Nothing>None named yet.</Nothing>
+        <Empty>None named yet.</Empty>
       ) : (
         <List dense disablePadding aria-label={`Root causes of ${theme.theme}`}>
           {theme.rootCauses.map(r => (
@@ -104,10 +104,10 @@ export function SynthesisTab({ study }: { study: StudyDetail }) {
   const { themes, participants } = synthesis.value!;
   if (themes.length === 0) {
     return (
-      <Nothing>
+      <Empty>
         No findings yet. Tag observations in each interview's notes with a theme
         and a root cause; they are ranked here.
-      </Nothing>
+      </Empty>
     );
   }
   return (

@@ -7,7 +7,7 @@ import { quarterOf } from '@paved/common';
 import useAsync from 'react-use/esm/useAsync';
 import { researchApiRef } from '../../api/ResearchApi';
 import { count, quarterLabel } from '../format';
-import { Nothing, Section } from '../Section';
+import { Empty, Section } from '@paved/frontend-utils';
 
 /** What this quarter's studies are about and how far they are: no names. */
 export function CurrentStudyCard() {
@@ -24,7 +24,7 @@ export function CurrentStudyCard() {
     );
     body =
       current.length === 0 ? (
-        <Nothing>No study is under way this quarter yet.</Nothing>
+        <Empty>No study is under way this quarter yet.</Empty>
       ) : (
         <Stack spacing={2}>
           {current.map(s => (

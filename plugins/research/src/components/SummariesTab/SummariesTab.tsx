@@ -8,9 +8,9 @@ import { PublicSummary } from '@paved/plugin-research-common';
 import useAsync from 'react-use/esm/useAsync';
 import { researchApiRef } from '../../api/ResearchApi';
 import { count, formatDay, quarterLabel } from '../format';
-import { Nothing, Section } from '../Section';
 import { CurrentStudyCard } from './CurrentStudyCard';
 import { VolunteerCard } from '../TakePart/VolunteerCard';
+import { Empty, Section } from '@paved/frontend-utils';
 
 function Part({ title, text }: { title: string; text: string }) {
   return (
@@ -75,10 +75,10 @@ export function SummariesTab() {
     list = <ResponseErrorPanel error={summaries.error} />;
   else if (!summaries.value?.length)
     list = (
-      <Nothing>
+      <Empty>
         No study summary is published yet. After each quarter's interviews we
         publish what we heard and what we will do about it, here.
-      </Nothing>
+      </Empty>
     );
   else
     list = (

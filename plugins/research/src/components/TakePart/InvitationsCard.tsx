@@ -18,11 +18,10 @@ import Typography from '@mui/material/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { MyInvitation } from '@paved/plugin-research-common';
-import { downloadText } from '@paved/frontend-utils';
+import { downloadText, Empty, Section } from '@paved/frontend-utils';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { researchApiRef } from '../../api/ResearchApi';
 import { formatSlot, quarterLabel, statusLabel } from '../format';
-import { Nothing, Section } from '../Section';
 
 function Invitation(props: {
   invitation: MyInvitation;
@@ -94,10 +93,10 @@ function Invitation(props: {
               Pick a slot that suits you
             </FormLabel>
             {slots.length === 0 ? (
-              <Nothing>
+              <Empty>
                 Every proposed slot has passed; decline, and the team will ask
                 again.
-              </Nothing>
+              </Empty>
             ) : (
               <RadioGroup
                 aria-labelledby={legendId}
@@ -197,10 +196,10 @@ export function InvitationsCard() {
     body = <ResponseErrorPanel error={invitations.error} />;
   else if (!list?.length)
     body = (
-      <Nothing>
+      <Empty>
         No invitations. When a study asks you for 30 minutes, the invitation
         appears here.
-      </Nothing>
+      </Empty>
     );
   else
     body = list.map((invitation, index) => (

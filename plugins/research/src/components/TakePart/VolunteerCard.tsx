@@ -7,7 +7,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { researchApiRef } from '../../api/ResearchApi';
-import { Section } from '../Section';
+import { Section } from '@paved/frontend-utils';
 
 /** "I'd talk to the platform team for 30 minutes": offered, or taken back. */
 export function VolunteerCard() {

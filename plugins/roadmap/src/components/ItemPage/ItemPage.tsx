@@ -111,7 +111,7 @@ function ItemDetails(props: {
   };
 
   return (
-    <InfoCard titleTypographyProps={CARD_HEADING} title={item.title}>
+    <InfoCard titleTypographyProps={CARD_HEADING} title="About this item">
       {error && <Alert severity="error">{error}</Alert>}
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap mb={1}>
         <Chip color="primary" label={label(item.status)} />

@@ -8,22 +8,31 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 
-/** A card that is also a named region of the page, so screen readers can jump to it. */
+/**
+ * A card that is also a named region of the page (its title a level-2 heading), so
+ * screen-reader users can jump between the sections of a Paved page.
+ */
 export function Section(props: {
   title: string;
   subheader?: ReactNode;
   action?: ReactNode;
+  /** Stretch to the height of its grid row (cards side by side). */
+  fullHeight?: boolean;
   children: ReactNode;
 }) {
-  const id = useId();
+  const headingId = useId();
   return (
-    <Box component="section" aria-labelledby={id} sx={{ height: '100%' }}>
+    <Box
+      component="section"
+      aria-labelledby={headingId}
+      sx={props.fullHeight ? { height: '100%' } : undefined}
+    >
       <InfoCard
-        title={<span id={id}>{props.title}</span>}
+        title={<span id={headingId}>{props.title}</span>}
         titleTypographyProps={{ component: 'h2' }}
         subheader={props.subheader}
         action={props.action}
-        variant="fullHeight"
+        variant={props.fullHeight ? 'fullHeight' : undefined}
       >
         {props.children}
       </InfoCard>
@@ -37,6 +46,18 @@ export function Empty({ children }: { children: ReactNode }) {
     <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
       {children}
     </Typography>
+  );
+}
+
+/** Numbers never break across lines. */
+export const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** A number with its unit that never wraps in the middle ("3 of 8"). */
+export function Figure({ children }: { children: ReactNode }) {
+  return (
+    <Box component="span" sx={nowrap}>
+      {children}
+    </Box>
   );
 }
 
@@ -54,6 +75,3 @@ export function byState<T>(
     </>
   );
 }
-
-/** Numbers never break across lines. */
-export const nowrap = { whiteSpace: 'nowrap' } as const;
