@@ -33,6 +33,32 @@ function pages(itemId: string): Check[] {
       ready: p => p.getByRole('heading', { name: 'NPS trend' }),
     },
     {
+      name: 'delivery metrics',
+      path: '/delivery',
+      ready: p => p.getByRole('heading', { name: 'Time to first deployment' }),
+    },
+    {
+      name: 'user research, what we heard',
+      path: '/research',
+      ready: p => p.getByRole('tab', { name: 'What we heard' }),
+    },
+    {
+      name: 'user research, take part',
+      path: '/research?tab=invitations',
+      ready: p => p.getByRole('heading', { name: 'Your invitations' }),
+    },
+    {
+      name: 'user research, previews',
+      path: '/research?tab=previews',
+      ready: p => p.getByRole('tab', { name: 'Previews', selected: true }),
+    },
+    {
+      name: 'user research, studies',
+      path: '/research?tab=studies',
+      ready: p => p.getByRole('tab', { name: 'Studies', selected: true }),
+      pmOnly: true,
+    },
+    {
       name: 'Platform NPS, an unknown sub-page',
       path: '/nps/nothing-here',
       ready: p => p.getByText('This page does not exist'),
@@ -178,12 +204,16 @@ for (const who of [
           { timeout: 120_000, intervals: [2_000] },
         )
         .not.toBe('');
-      page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      // axe needs a page of an explicit context (not browser.newPage()).
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+      });
+      page = await context.newPage();
       await signIn(page, who.as);
     });
 
     test.afterAll(async () => {
-      await page?.close();
+      await page?.context().close();
     });
 
     for (const check of pages('ITEM')) {

@@ -67,7 +67,10 @@ export function EntityGoldenPathCard() {
       <Box>
         <Typography variant="body1">
           {'Created from the golden path '}
-          <Link to={pathLink(path.value.namespace, path.value.name)}>
+          <Link
+            to={pathLink(path.value.namespace, path.value.name)}
+            underline="always"
+          >
             {path.value.title}
           </Link>
           {createdFrom ? `, version ${createdFrom}.` : '.'}

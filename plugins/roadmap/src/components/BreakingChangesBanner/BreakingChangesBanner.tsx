@@ -52,7 +52,9 @@ export function BreakingChangesBanner() {
       <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
         {soon.map(item => (
           <li key={item.id}>
-            <Link to={itemLink(item.id)}>{item.title}</Link>
+            <Link to={itemLink(item.id)} underline="always">
+              {item.title}
+            </Link>
             {` (from ${formatDate(item.breakingChange!.effectiveDate)}): ${
               item.breakingChange!.notice
             }`}
