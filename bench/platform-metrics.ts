@@ -42,8 +42,10 @@ const connection = {
   user: process.env.BENCH_PG_USER ?? 'postgres',
   password: process.env.BENCH_PG_PASSWORD ?? '',
 };
-const DATABASE = 'bench_metrics_ingest';
-const NAIVE_DATABASE = 'bench_metrics_naive';
+// Scratch databases; BENCH_DB_PREFIX keeps concurrent runs on a shared server apart.
+const PREFIX = process.env.BENCH_DB_PREFIX ?? 'bench_metrics';
+const DATABASE = `${PREFIX}_ingest`;
+const NAIVE_DATABASE = `${PREFIX}_naive`;
 
 const service = (i: number) => `component:default/svc-${i}`;
 const sender: BackstageServicePrincipal = {

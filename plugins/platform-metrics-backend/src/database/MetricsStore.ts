@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
+  DAY_MS,
   DeploymentEvent,
   EMPTY_AGGREGATE,
   IncidentEvent,
@@ -14,6 +15,7 @@ import {
   isProductionDeployment,
 } from '@paved/plugin-platform-metrics-common';
 import { Knex } from 'knex';
+import { leadTimeBucket } from './leadTimeBuckets';
 import { inChunks, insertRows, medianSql, num, rowsOf } from './sql';
 
 const migrationsDir = resolvePackagePath(
@@ -97,6 +99,7 @@ const SHIPMENT_COLUMNS = [
   'deployment_source',
   'deployment_external_id',
   'lead_time_ms',
+  'lead_bucket',
 ] as const;
 
 const DEPLOYMENT_TYPES = [
@@ -123,6 +126,7 @@ const SHIPMENT_TYPES = [
   'text',
   'text',
   'bigint',
+  'integer',
 ];
 
 /** A replaced row keeps its id; everything else comes from the new event. */
@@ -300,10 +304,10 @@ export class MetricsStore {
       );
 
       // Orphaned commits: the earliest production deployment that ships each.
-      await inChunks(orphaned, 400, async chunk => {
-        await tx.raw(
-          `insert into metrics_commit_shipments (${SHIPMENT_COLUMNS.join(', ')})
-          select service_ref, sha, id, finished_at, source, external_id, finished_at - committed_at
+      const reshipped = await inChunks(orphaned, 400, async chunk =>
+        rowsOf(
+          await tx.raw(
+            `select service_ref, sha, id, finished_at, source, external_id, finished_at - committed_at as lead_time_ms
           from (
             select d.service_ref, c.sha, d.id, d.finished_at, d.source, d.external_id, c.committed_at,
               row_number() over (
@@ -318,9 +322,27 @@ export class MetricsStore {
                 .join(', ')})
           ) firsts
           where rn = 1`,
-          chunk.flatMap(k => [k.service_ref, k.sha]),
-        );
-      });
+            chunk.flatMap(k => [k.service_ref, k.sha]),
+          ),
+        ),
+      );
+      await insertRows(
+        tx,
+        'metrics_commit_shipments',
+        SHIPMENT_COLUMNS,
+        reshipped.map(r => [
+          r.service_ref,
+          r.sha,
+          Number(r.id),
+          Number(r.finished_at),
+          r.source,
+          r.external_id,
+          Number(r.lead_time_ms),
+          leadTimeBucket(Number(r.lead_time_ms)),
+        ]),
+        '',
+        SHIPMENT_TYPES,
+      );
 
       // New production commits: kept when they ship earlier than what is known.
       const best = new Map<
@@ -349,6 +371,7 @@ export class MetricsStore {
           s.event.source,
           s.event.externalId,
           s.event.finishedAt - s.committedAt,
+          leadTimeBucket(s.event.finishedAt - s.committedAt),
         ]);
       await insertRows(
         tx,
@@ -576,6 +599,9 @@ export class MetricsStore {
     scope: Scope,
     grouping: Grouping,
   ): Promise<Map<string, WindowAggregate>> {
+    if (scope.kind === 'organisation' && grouping !== 'service') {
+      return this.organisationAggregate(from, to, grouping);
+    }
     const [inScope, scopeArgs] = this.scopeSql(scope, 'd.service_ref');
     const [causes, causeArgs] = this.causesSql(from, scope);
     const dGroup = this.groupSql(grouping, 'd.finished_at', 'd.service_ref');
@@ -681,6 +707,252 @@ export class MetricsStore {
       a.leadTimeCommits = num(r.n) ?? 0;
     }
     return result;
+  }
+
+  /**
+   * The organisation's figures of a window, in total or per week, from the
+   * daily rollups (whole UTC days inside the window) plus the deployments of
+   * the partial days at its edges. Exactly the figures of the general query:
+   * counts are sums; change failures and recovery times are worked out from
+   * the window's rollbacks and incidents (a few thousand rows); the lead-time
+   * median is found from per-day bucket counts, then only the one or two
+   * buckets holding the middle values are read, in order.
+   */
+  private async organisationAggregate(
+    from: number,
+    to: number,
+    grouping: 'total' | 'week',
+  ): Promise<Map<string, WindowAggregate>> {
+    // Whole days [firstDay, lastDay) come from the rollups, the rest from rows.
+    const firstDay = Math.ceil(from / DAY_MS);
+    const lastDay = Math.max(firstDay, Math.floor(to / DAY_MS));
+    const whole = firstDay < Math.floor(to / DAY_MS);
+    const edges: [number, number, number, number] = whole
+      ? [from, firstDay * DAY_MS, lastDay * DAY_MS, to]
+      : [from, to, to, to];
+    // A day's week: the same integer as the rows' ((t - WEEK_EPOCH_MS) / WEEK_MS).
+    const dayGroup =
+      grouping === 'week'
+        ? `((day - ${WEEK_EPOCH_MS / DAY_MS}) / ${WEEK_MS / DAY_MS})`
+        : `'all'`;
+    const timeGroup = (column: string) =>
+      this.groupSql(grouping, column, 'unused');
+    const inEdges = (column: string) =>
+      `((${column} >= ? and ${column} < ?) or (${column} >= ? and ${column} < ?))`;
+
+    const countsSql = `select g, sum(deployments) as deployments, sum(rework) as rework,
+        sum(pipeline_failures) as pipeline_failures
+      from (
+        select ${dayGroup} as g, deployments, rework, pipeline_failures
+        from metrics_daily where day >= ? and day < ?
+        union all
+        select ${timeGroup('d.finished_at')} as g,
+          case when d.reached_production = true then 1 else 0 end,
+          case when d.reached_production = true and d.rework = true then 1 else 0 end,
+          case when d.status = 'failed' then 1 else 0 end
+        from metrics_deployments d
+        where d.environment = 'production' and ${inEdges('d.finished_at')}
+      ) v group by g`;
+
+    const organisation: Scope = { kind: 'organisation' };
+    const [causes, causeArgs] = this.causesSql(from, organisation);
+    const dGroup = timeGroup('d.finished_at');
+    const failuresSql = `with causes as materialized (${causes}),
+      caused as materialized (
+        select c.*, ${dGroup} as g from causes c
+        join metrics_deployments d on d.id = c.deployment_id
+        where d.finished_at >= ? and d.finished_at < ?
+      ),
+      signals as (
+        select d.id as deployment_id, ${dGroup} as g, d.finished_at as failed_at,
+          (select min(n.finished_at) from metrics_deployments n
+            where n.service_ref = d.service_ref and n.reached_production = true
+              and n.status = 'success' and n.finished_at > d.finished_at) as restored_at
+        from metrics_deployments d
+        where d.reached_production = true and d.status = 'rolled_back'
+          and d.finished_at >= ? and d.finished_at < ?
+        union all
+        select c.deployment_id, c.g, c.opened_at,
+          coalesce(
+            (select r.finished_at from metrics_deployments r
+              where r.source = c.restored_source and r.external_id = c.restored_external_id),
+            c.resolved_at)
+        from caused c
+      ),
+      failures as (
+        select deployment_id, g, min(failed_at) as failed_at, max(restored_at) as restored_at,
+          count(*) - count(restored_at) as unrestored
+        from signals group by deployment_id, g
+      ),
+      failed as (select g, count(*) as failures from failures group by g),
+      recovery as (${medianSql(
+        `select g, restored_at - failed_at as x from failures
+        where unrestored = 0 and restored_at - failed_at > 0`,
+        this.dialect,
+      )})
+      select failed.g, failed.failures, recovery.median as recovery_median, recovery.n as recovered
+      from failed left join recovery on recovery.g = failed.g`;
+
+    const [counts, failures, leads] = await Promise.all([
+      this.read(countsSql, [firstDay, lastDay, ...edges]),
+      this.read(failuresSql, [...causeArgs, from, to, from, to]),
+      this.organisationLeadTimes(
+        from,
+        to,
+        grouping,
+        firstDay,
+        lastDay,
+        edges,
+        dayGroup,
+      ),
+    ]);
+
+    const result = new Map<string, WindowAggregate>();
+    const at = (g: unknown) => {
+      const key = String(g);
+      let a = result.get(key);
+      if (!a) {
+        a = { ...EMPTY_AGGREGATE };
+        result.set(key, a);
+      }
+      return a;
+    };
+    for (const r of rowsOf(counts)) {
+      const a = at(r.g);
+      a.deployments = num(r.deployments) ?? 0;
+      a.rework = num(r.rework) ?? 0;
+      a.pipelineFailures = num(r.pipeline_failures) ?? 0;
+    }
+    for (const r of rowsOf(failures)) {
+      const a = at(r.g);
+      a.changeFailures = num(r.failures) ?? 0;
+      a.recoveryMs = num(r.recovery_median);
+      a.recovered = num(r.recovered) ?? 0;
+    }
+    for (const l of leads) {
+      const a = at(l.g);
+      a.leadTimeMs = l.median;
+      a.leadTimeCommits = l.n;
+    }
+    // As in the general query: the total always, a week only when it has rows.
+    if (grouping === 'total') at('all');
+    for (const [key, a] of result) {
+      if (
+        grouping === 'week' &&
+        a.deployments === 0 &&
+        a.pipelineFailures === 0 &&
+        a.changeFailures === 0 &&
+        a.leadTimeCommits === 0
+      ) {
+        result.delete(key);
+      }
+    }
+    return result;
+  }
+
+  // The organisation's lead-time medians, exactly: bucket counts per group
+  // (rollup days, edge rows, minus each service's first deployment) say which
+  // bucket holds the middle value(s); only those buckets' values are sorted.
+  private async organisationLeadTimes(
+    from: number,
+    to: number,
+    grouping: 'total' | 'week',
+    firstDay: number,
+    lastDay: number,
+    edges: readonly number[],
+    dayGroup: string,
+  ): Promise<Array<{ g: string; median: number | null; n: number }>> {
+    const timeGroup = this.groupSql(grouping, 'cs.deployed_at', 'unused');
+    const notFirst = `cs.deployment_id not in (
+      select first_deployment_id from metrics_services where first_deployment_id is not null)`;
+    const middleSql = `with counts as (
+        select g, lead_bucket, cast(sum(n) as bigint) as n from (
+          select ${dayGroup} as g, lead_bucket, commits as n
+          from metrics_lead_time_daily where day >= ? and day < ?
+          union all
+          select ${timeGroup} as g, cs.lead_bucket, 1
+          from metrics_commit_shipments cs
+          where cs.lead_time_ms > 0
+            and ((cs.deployed_at >= ? and cs.deployed_at < ?) or (cs.deployed_at >= ? and cs.deployed_at < ?))
+          union all
+          select ${timeGroup} as g, cs.lead_bucket, -1
+          from metrics_services s
+          join metrics_commit_shipments cs on cs.deployment_id = s.first_deployment_id
+          where cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?
+        ) v group by g, lead_bucket
+      ),
+      running as (
+        select g, lead_bucket, n,
+          cast(sum(n) over (partition by g order by lead_bucket) as bigint) as upto,
+          cast(sum(n) over (partition by g) as bigint) as total
+        from counts where n > 0
+      )
+      select g, lead_bucket, upto - n as below, total from running
+      where upto >= (total + 1) / 2 and upto - n < (total + 2) / 2
+      order by g, lead_bucket`;
+
+    return this.db.transaction(
+      async tx => {
+        // The buckets holding the middle positions (one or two per group).
+        const middles = rowsOf(
+          await tx.raw(middleSql, [firstDay, lastDay, ...edges, from, to]),
+        );
+        const groups = new Map<
+          string,
+          { buckets: number[]; below: number; total: number }
+        >();
+        for (const r of middles) {
+          const key = String(r.g);
+          const group = groups.get(key);
+          if (group) group.buckets.push(Number(r.lead_bucket));
+          else {
+            groups.set(key, {
+              buckets: [Number(r.lead_bucket)],
+              below: Number(r.below),
+              total: Number(r.total),
+            });
+          }
+        }
+        if (groups.size === 0) return [];
+        // Then the middle value(s) of each group, read in order from its buckets.
+        const parts: string[] = [];
+        const args: unknown[] = [];
+        for (const [g, { buckets, below, total }] of groups) {
+          const [start, end] =
+            grouping === 'week'
+              ? [
+                  Math.max(from, WEEK_EPOCH_MS + Number(g) * WEEK_MS),
+                  Math.min(to, WEEK_EPOCH_MS + (Number(g) + 1) * WEEK_MS),
+                ]
+              : [from, to];
+          const first = Math.floor((total + 1) / 2);
+          const last = Math.floor((total + 2) / 2);
+          parts.push(`select ? as g, avg(x) as median, ? as n from (
+            select cs.lead_time_ms as x from metrics_commit_shipments cs
+            where cs.lead_bucket in (${buckets.map(() => '?').join(', ')})
+              and cs.deployed_at >= ? and cs.deployed_at < ? and cs.lead_time_ms > 0
+              and ${notFirst}
+            order by cs.lead_time_ms
+            limit ${last - first + 1} offset ${first - below - 1}
+          ) m${parts.length}`);
+          args.push(g, total, ...buckets, start, end);
+        }
+        const rows = rowsOf(
+          await tx.raw(
+            parts.join(' union all '),
+            args as Knex.RawBinding[],
+          ),
+        );
+        return rows.map(r => ({
+          g: String(r.g),
+          median: num(r.median),
+          n: Number(r.n),
+        }));
+      },
+      this.dialect === 'pg'
+        ? { isolationLevel: 'repeatable read', readOnly: true }
+        : undefined,
+    );
   }
 
   /** Services events name that the catalog does not know, most recent first. */
