@@ -5,8 +5,8 @@
  * (so every write, correction and delete updates them in the same
  * transaction, whatever code path made it):
  *
- * - `metrics_daily`: per UTC day and service, production deployments,
- *   rollbacks, rework and pipeline failures;
+ * - `metrics_daily`: per UTC day, production deployments, rollbacks, rework
+ *   and pipeline failures;
  * - `metrics_lead_time_daily`: per UTC day (of the shipping deployment) and
  *   lead-time bucket, how many first-shipped commits have a positive lead
  *   time. A median is then found exactly: the bucket counts say which bucket
@@ -15,6 +15,11 @@
  *
  * Lead-time buckets are ordered like the values (see
  * src/database/leadTimeBuckets.ts, whose boundaries these are).
+ *
+ * Cheaper deliveries: commits no longer carry a foreign key to their
+ * deployment (a per-row check on every insert; the store writes and removes
+ * a deployment's commits in the same transaction as the deployment), and the
+ * deployer index holds only deployments that name a deployer.
  */
 
 const DAY_MS = 86_400_000;
@@ -70,7 +75,7 @@ const DAILY_VALUES = `
   case when r.status = 'failed' then 1 else 0 end`;
 
 const DAILY_COLUMNS =
-  'day, service_ref, deployments, rolled_back, rework, pipeline_failures';
+  'day, deployments, rolled_back, rework, pipeline_failures';
 const DAILY_ADD = `deployments = metrics_daily.deployments + excluded.deployments,
   rolled_back = metrics_daily.rolled_back + excluded.rolled_back,
   rework = metrics_daily.rework + excluded.rework,
@@ -84,16 +89,25 @@ const isPg = knex => String(knex.client.config.client).includes('pg');
 exports.up = async function up(knex) {
   await knex.schema.createTable('metrics_daily', table => {
     table.comment(
-      'Per UTC day and service: production deployments, rollbacks, rework, pipeline failures (kept by triggers on metrics_deployments)',
+      'Per UTC day: production deployments, rollbacks, rework, pipeline failures (kept by triggers on metrics_deployments)',
     );
-    table.integer('day').notNullable();
-    table.string('service_ref', 255).notNullable();
+    table.integer('day').notNullable().primary();
     table.integer('deployments').notNullable();
     table.integer('rolled_back').notNullable();
     table.integer('rework').notNullable();
     table.integer('pipeline_failures').notNullable();
-    table.primary(['day', 'service_ref']);
   });
+
+  await knex.schema.alterTable('metrics_deployment_commits', table => {
+    table.dropForeign(['deployment_id']);
+  });
+  await knex.schema.alterTable('metrics_deployments', table => {
+    table.dropIndex([], 'metrics_deployments_deployer_idx');
+  });
+  await knex.raw(
+    `create index metrics_deployments_deployer_idx on metrics_deployments
+    (deployer_ref, reached_production, status, finished_at) where deployer_ref is not null`,
+  );
 
   await knex.schema.createTable('metrics_lead_time_daily', table => {
     table.comment(
@@ -123,20 +137,19 @@ exports.up = async function up(knex) {
   });
   // Rollbacks in a window (recovery times) without reading every deployment.
   await knex.raw(
-    `create index metrics_deployments_rollback_idx on metrics_deployments (finished_at, service_ref)
+    `create index metrics_deployments_rollback_idx on metrics_deployments (finished_at, service_ref, id)
     where reached_production = true and status = 'rolled_back'`,
   );
 
   // What is already stored.
   await knex.raw(
     `insert into metrics_daily (${DAILY_COLUMNS})
-    select day, service_ref, sum(a), sum(b), sum(c), sum(d) from (
-      select ${daySql('r.finished_at')} as day, r.service_ref, ${DAILY_VALUES
-      .split(',\n')
+    select day, sum(a), sum(b), sum(c), sum(d) from (
+      select ${daySql('r.finished_at')} as day, ${DAILY_VALUES.split(',\n')
       .map((v, i) => `${v} as ${'abcd'[i]}`)
       .join(',\n')}
       from metrics_deployments r where r.environment = 'production'
-    ) v group by day, service_ref`,
+    ) v group by day`,
   );
   await knex.raw(
     `insert into metrics_lead_time_daily (day, lead_bucket, commits)
@@ -151,25 +164,27 @@ exports.up = async function up(knex) {
       begin
         if tg_op <> 'INSERT' then
           insert into metrics_daily (${DAILY_COLUMNS})
-          select day, service_ref, -sum(a), -sum(b), -sum(c), -sum(d) from (
-            select ${daySql('r.finished_at')} as day, r.service_ref, ${DAILY_VALUES
-              .split(',\n')
-              .map((v, i) => `${v} as ${'abcd'[i]}`)
-              .join(',\n')}
+          select day, -sum(a), -sum(b), -sum(c), -sum(d) from (
+            select ${daySql('r.finished_at')} as day, ${DAILY_VALUES.split(
+      ',\n',
+    )
+      .map((v, i) => `${v} as ${'abcd'[i]}`)
+      .join(',\n')}
             from old_rows r where r.environment = 'production'
-          ) v group by day, service_ref order by day, service_ref
-          on conflict (day, service_ref) do update set ${DAILY_ADD};
+          ) v group by day order by day
+          on conflict (day) do update set ${DAILY_ADD};
         end if;
         if tg_op <> 'DELETE' then
           insert into metrics_daily (${DAILY_COLUMNS})
-          select day, service_ref, sum(a), sum(b), sum(c), sum(d) from (
-            select ${daySql('r.finished_at')} as day, r.service_ref, ${DAILY_VALUES
-              .split(',\n')
-              .map((v, i) => `${v} as ${'abcd'[i]}`)
-              .join(',\n')}
+          select day, sum(a), sum(b), sum(c), sum(d) from (
+            select ${daySql('r.finished_at')} as day, ${DAILY_VALUES.split(
+      ',\n',
+    )
+      .map((v, i) => `${v} as ${'abcd'[i]}`)
+      .join(',\n')}
             from new_rows r where r.environment = 'production'
-          ) v group by day, service_ref order by day, service_ref
-          on conflict (day, service_ref) do update set ${DAILY_ADD};
+          ) v group by day order by day
+          on conflict (day) do update set ${DAILY_ADD};
         end if;
         return null;
       end
@@ -213,8 +228,11 @@ exports.up = async function up(knex) {
 
   // SQLite: row-level triggers, one upsert per row.
   /** @param {'old' | 'new'} row @param {1 | -1} sign */
-  const dailyUpsert = (row, sign) => `insert into metrics_daily (${DAILY_COLUMNS})
-    select ${daySql(`${row}.finished_at`)}, ${row}.service_ref, ${DAILY_VALUES.replace(
+  const dailyUpsert = (
+    row,
+    sign,
+  ) => `insert into metrics_daily (${DAILY_COLUMNS})
+    select ${daySql(`${row}.finished_at`)}, ${DAILY_VALUES.replace(
     /r\./g,
     `${row}.`,
   )
@@ -222,9 +240,12 @@ exports.up = async function up(knex) {
     .map(v => `${sign} * (${v})`)
     .join(', ')}
     where ${row}.environment = 'production'
-    on conflict (day, service_ref) do update set ${DAILY_ADD};`;
+    on conflict (day) do update set ${DAILY_ADD};`;
   /** @param {'old' | 'new'} row @param {1 | -1} sign */
-  const leadUpsert = (row, sign) => `insert into metrics_lead_time_daily (day, lead_bucket, commits)
+  const leadUpsert = (
+    row,
+    sign,
+  ) => `insert into metrics_lead_time_daily (day, lead_bucket, commits)
     select ${daySql(`${row}.deployed_at`)}, ${row}.lead_bucket, ${sign}
     where ${row}.lead_time_ms > 0
     on conflict (day, lead_bucket) do update set ${LEAD_ADD};`;
@@ -261,6 +282,20 @@ exports.down = async function down(knex) {
     await knex.raw('drop function if exists metrics_lead_time_daily_track()');
   }
   await knex.raw('drop index if exists metrics_deployments_rollback_idx');
+  await knex.raw('drop index if exists metrics_deployments_deployer_idx');
+  await knex.schema.alterTable('metrics_deployments', table => {
+    table.index(
+      ['deployer_ref', 'reached_production', 'status', 'finished_at'],
+      'metrics_deployments_deployer_idx',
+    );
+  });
+  await knex.schema.alterTable('metrics_deployment_commits', table => {
+    table
+      .foreign('deployment_id')
+      .references('id')
+      .inTable('metrics_deployments')
+      .onDelete('CASCADE');
+  });
   await knex.schema.alterTable('metrics_commit_shipments', table => {
     table.dropIndex([], 'metrics_commit_shipments_bucket_idx');
   });

@@ -602,6 +602,21 @@ export class MetricsStore {
     if (scope.kind === 'organisation' && grouping !== 'service') {
       return this.organisationAggregate(from, to, grouping);
     }
+    return this.aggregateFromRows(from, to, scope, grouping);
+  }
+
+  /**
+   * The same figures as {@link MetricsStore.aggregate}, always computed from
+   * the stored deployments, commits and incidents (no rollups): the general
+   * query for teams and services, and what the tests and the benchmark
+   * compare the organisation's rollup path with.
+   */
+  async aggregateFromRows(
+    from: number,
+    to: number,
+    scope: Scope,
+    grouping: Grouping,
+  ): Promise<Map<string, WindowAggregate>> {
     const [inScope, scopeArgs] = this.scopeSql(scope, 'd.service_ref');
     const [causes, causeArgs] = this.causesSql(from, scope);
     const dGroup = this.groupSql(grouping, 'd.finished_at', 'd.service_ref');
@@ -878,7 +893,8 @@ export class MetricsStore {
           select ${timeGroup} as g, cs.lead_bucket, -1
           from metrics_services s
           join metrics_commit_shipments cs on cs.deployment_id = s.first_deployment_id
-          where cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?
+          where s.first_deployed_at >= ? and s.first_deployed_at < ?
+            and cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?
         ) v group by g, lead_bucket
       ),
       running as (
@@ -895,7 +911,15 @@ export class MetricsStore {
       async tx => {
         // The buckets holding the middle positions (one or two per group).
         const middles = rowsOf(
-          await tx.raw(middleSql, [firstDay, lastDay, ...edges, from, to]),
+          await tx.raw(middleSql, [
+            firstDay,
+            lastDay,
+            ...edges,
+            from,
+            to,
+            from,
+            to,
+          ]),
         );
         const groups = new Map<
           string,
@@ -938,10 +962,7 @@ export class MetricsStore {
           args.push(g, total, ...buckets, start, end);
         }
         const rows = rowsOf(
-          await tx.raw(
-            parts.join(' union all '),
-            args as Knex.RawBinding[],
-          ),
+          await tx.raw(parts.join(' union all '), args as Knex.RawBinding[]),
         );
         return rows.map(r => ({
           g: String(r.g),
