@@ -18,8 +18,10 @@
  *
  * Cheaper deliveries: commits no longer carry a foreign key to their
  * deployment (a per-row check on every insert; the store writes and removes
- * a deployment's commits in the same transaction as the deployment), and the
- * deployer index holds only deployments that name a deployer.
+ * a deployment's commits in the same transaction as the deployment) nor an
+ * index by sha (a correction finds a commit's shippers through its service's
+ * deployments), and the deployer index holds only deployments that name a
+ * deployer.
  */
 
 const DAY_MS = 86_400_000;
@@ -100,6 +102,9 @@ exports.up = async function up(knex) {
 
   await knex.schema.alterTable('metrics_deployment_commits', table => {
     table.dropForeign(['deployment_id']);
+  });
+  await knex.schema.alterTable('metrics_deployment_commits', table => {
+    table.dropIndex([], 'metrics_deployment_commits_sha_idx');
   });
   await knex.schema.alterTable('metrics_deployments', table => {
     table.dropIndex([], 'metrics_deployments_deployer_idx');
@@ -288,6 +293,9 @@ exports.down = async function down(knex) {
       ['deployer_ref', 'reached_production', 'status', 'finished_at'],
       'metrics_deployments_deployer_idx',
     );
+  });
+  await knex.schema.alterTable('metrics_deployment_commits', table => {
+    table.index(['sha'], 'metrics_deployment_commits_sha_idx');
   });
   await knex.schema.alterTable('metrics_deployment_commits', table => {
     table

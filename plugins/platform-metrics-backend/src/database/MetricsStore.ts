@@ -317,12 +317,20 @@ export class MetricsStore {
             from metrics_deployment_commits c
             join metrics_deployments d on d.id = c.deployment_id
             where d.reached_production = true
+              and d.service_ref in (${[
+                ...new Set(chunk.map(k => k.service_ref)),
+              ]
+                .map(() => '?')
+                .join(', ')})
               and (d.service_ref, c.sha) in (values ${chunk
                 .map(() => '(?, ?)')
                 .join(', ')})
           ) firsts
           where rn = 1`,
-            chunk.flatMap(k => [k.service_ref, k.sha]),
+            [
+              ...new Set(chunk.map(k => k.service_ref)),
+              ...chunk.flatMap(k => [k.service_ref, k.sha]),
+            ],
           ),
         ),
       );
@@ -600,9 +608,31 @@ export class MetricsStore {
     grouping: Grouping,
   ): Promise<Map<string, WindowAggregate>> {
     if (scope.kind === 'organisation' && grouping !== 'service') {
-      return this.organisationAggregate(from, to, grouping);
+      return this.organisationAggregate(from, to, [grouping]);
     }
     return this.aggregateFromRows(from, to, scope, grouping);
+  }
+
+  /**
+   * A window's figures in total and per week, as GET /dora shows them; for
+   * the organisation in one pass over the rollups and the window's failures.
+   */
+  async aggregateWithWeeks(
+    from: number,
+    to: number,
+    scope: Scope,
+  ): Promise<{ total: WindowAggregate; weeks: Map<string, WindowAggregate> }> {
+    if (scope.kind === 'organisation') {
+      const all = await this.organisationAggregate(from, to, ['total', 'week']);
+      const total = all.get('all') ?? { ...EMPTY_AGGREGATE };
+      all.delete('all');
+      return { total, weeks: all };
+    }
+    const [total, weeks] = await Promise.all([
+      this.aggregateFromRows(from, to, scope, 'total'),
+      this.aggregateFromRows(from, to, scope, 'week'),
+    ]);
+    return { total: total.get('all') ?? { ...EMPTY_AGGREGATE }, weeks };
   }
 
   /**
@@ -725,61 +755,72 @@ export class MetricsStore {
   }
 
   /**
-   * The organisation's figures of a window, in total or per week, from the
-   * daily rollups (whole UTC days inside the window) plus the deployments of
-   * the partial days at its edges. Exactly the figures of the general query:
-   * counts are sums; change failures and recovery times are worked out from
-   * the window's rollbacks and incidents (a few thousand rows); the lead-time
-   * median is found from per-day bucket counts, then only the one or two
-   * buckets holding the middle values are read, in order.
+   * The organisation's figures of a window, in total ('all') and/or per week
+   * (keyed by week number), from the daily rollups (whole UTC days inside the
+   * window) plus the deployments of the partial days at its edges: exactly
+   * the figures of {@link MetricsStore.aggregateFromRows}. Counts are sums;
+   * change failures and recovery times come from the window's rollbacks and
+   * incidents (a few thousand rows, read once for both groupings); the
+   * lead-time median is found from per-day bucket counts, then only the one
+   * or two buckets holding the middle values are read, in order.
    */
   private async organisationAggregate(
     from: number,
     to: number,
-    grouping: 'total' | 'week',
+    groupings: ReadonlyArray<'total' | 'week'>,
   ): Promise<Map<string, WindowAggregate>> {
     // Whole days [firstDay, lastDay) come from the rollups, the rest from rows.
     const firstDay = Math.ceil(from / DAY_MS);
-    const lastDay = Math.max(firstDay, Math.floor(to / DAY_MS));
     const whole = firstDay < Math.floor(to / DAY_MS);
-    const edges: [number, number, number, number] = whole
+    const lastDay = whole ? Math.floor(to / DAY_MS) : firstDay;
+    const edges = whole
       ? [from, firstDay * DAY_MS, lastDay * DAY_MS, to]
       : [from, to, to, to];
-    // A day's week: the same integer as the rows' ((t - WEEK_EPOCH_MS) / WEEK_MS).
-    const dayGroup =
-      grouping === 'week'
-        ? `((day - ${WEEK_EPOCH_MS / DAY_MS}) / ${WEEK_MS / DAY_MS})`
-        : `'all'`;
-    const timeGroup = (column: string) =>
-      this.groupSql(grouping, column, 'unused');
     const inEdges = (column: string) =>
       `((${column} >= ? and ${column} < ?) or (${column} >= ? and ${column} < ?))`;
+    // Group keys as text, so that the total and the weeks share one column;
+    // a day's week is the same integer as its rows' ((t - WEEK_EPOCH_MS) / WEEK_MS).
+    const rowGroup = (grouping: 'total' | 'week', column: string) =>
+      grouping === 'week'
+        ? `cast(((${column} - ${WEEK_EPOCH_MS}) / ${WEEK_MS}) as varchar(20))`
+        : `'all'`;
+    const dayGroup = (grouping: 'total' | 'week') =>
+      grouping === 'week'
+        ? `cast(((day - ${WEEK_EPOCH_MS / DAY_MS}) / ${
+            WEEK_MS / DAY_MS
+          }) as varchar(20))`
+        : `'all'`;
+    const each = (part: (grouping: 'total' | 'week') => string) =>
+      groupings.map(part).join(' union all ');
+    const eachArgs = (args: readonly unknown[]) =>
+      groupings.flatMap(() => args);
 
     const countsSql = `select g, sum(deployments) as deployments, sum(rework) as rework,
         sum(pipeline_failures) as pipeline_failures
-      from (
-        select ${dayGroup} as g, deployments, rework, pipeline_failures
+      from (${each(
+        grouping => `
+        select ${dayGroup(
+          grouping,
+        )} as g, deployments, rework, pipeline_failures
         from metrics_daily where day >= ? and day < ?
         union all
-        select ${timeGroup('d.finished_at')} as g,
+        select ${rowGroup(grouping, 'd.finished_at')} as g,
           case when d.reached_production = true then 1 else 0 end,
           case when d.reached_production = true and d.rework = true then 1 else 0 end,
           case when d.status = 'failed' then 1 else 0 end
         from metrics_deployments d
-        where d.environment = 'production' and ${inEdges('d.finished_at')}
-      ) v group by g`;
+        where d.environment = 'production' and ${inEdges('d.finished_at')}`,
+      )}) v group by g`;
 
-    const organisation: Scope = { kind: 'organisation' };
-    const [causes, causeArgs] = this.causesSql(from, organisation);
-    const dGroup = timeGroup('d.finished_at');
+    const [causes, causeArgs] = this.causesSql(from, { kind: 'organisation' });
     const failuresSql = `with causes as materialized (${causes}),
       caused as materialized (
-        select c.*, ${dGroup} as g from causes c
+        select c.*, d.finished_at as t from causes c
         join metrics_deployments d on d.id = c.deployment_id
         where d.finished_at >= ? and d.finished_at < ?
       ),
       signals as (
-        select d.id as deployment_id, ${dGroup} as g, d.finished_at as failed_at,
+        select d.id as deployment_id, d.finished_at as t, d.finished_at as failed_at,
           (select min(n.finished_at) from metrics_deployments n
             where n.service_ref = d.service_ref and n.reached_production = true
               and n.status = 'success' and n.finished_at > d.finished_at) as restored_at
@@ -787,38 +828,61 @@ export class MetricsStore {
         where d.reached_production = true and d.status = 'rolled_back'
           and d.finished_at >= ? and d.finished_at < ?
         union all
-        select c.deployment_id, c.g, c.opened_at,
+        select c.deployment_id, c.t, c.opened_at,
           coalesce(
             (select r.finished_at from metrics_deployments r
               where r.source = c.restored_source and r.external_id = c.restored_external_id),
             c.resolved_at)
         from caused c
       ),
-      failures as (
-        select deployment_id, g, min(failed_at) as failed_at, max(restored_at) as restored_at,
+      failures as materialized (
+        select deployment_id, t, min(failed_at) as failed_at, max(restored_at) as restored_at,
           count(*) - count(restored_at) as unrestored
-        from signals group by deployment_id, g
+        from signals group by deployment_id, t
       ),
-      failed as (select g, count(*) as failures from failures group by g),
+      grouped as (${each(
+        grouping =>
+          `select ${rowGroup(
+            grouping,
+            't',
+          )} as g, failed_at, restored_at, unrestored from failures`,
+      )}),
+      failed as (select g, count(*) as failures from grouped group by g),
       recovery as (${medianSql(
-        `select g, restored_at - failed_at as x from failures
+        `select g, restored_at - failed_at as x from grouped
         where unrestored = 0 and restored_at - failed_at > 0`,
         this.dialect,
       )})
       select failed.g, failed.failures, recovery.median as recovery_median, recovery.n as recovered
       from failed left join recovery on recovery.g = failed.g`;
 
+    const leadCountsSql = each(
+      grouping => `
+          select ${dayGroup(grouping)} as g, lead_bucket, commits as n
+          from metrics_lead_time_daily where day >= ? and day < ?
+          union all
+          select ${rowGroup(grouping, 'cs.deployed_at')} as g, cs.lead_bucket, 1
+          from metrics_commit_shipments cs
+          where cs.lead_time_ms > 0 and ${inEdges('cs.deployed_at')}
+          union all
+          select ${rowGroup(
+            grouping,
+            'cs.deployed_at',
+          )} as g, cs.lead_bucket, -1
+          from metrics_services s
+          join metrics_commit_shipments cs on cs.deployment_id = s.first_deployment_id
+          where s.first_deployed_at >= ? and s.first_deployed_at < ?
+            and cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?`,
+    );
+
     const [counts, failures, leads] = await Promise.all([
-      this.read(countsSql, [firstDay, lastDay, ...edges]),
+      this.read(countsSql, eachArgs([firstDay, lastDay, ...edges])),
       this.read(failuresSql, [...causeArgs, from, to, from, to]),
       this.organisationLeadTimes(
         from,
         to,
-        grouping,
-        firstDay,
-        lastDay,
-        edges,
-        dayGroup,
+        leadCountsSql,
+        eachArgs([firstDay, lastDay, ...edges, from, to, from, to]),
       ),
     ]);
 
@@ -832,6 +896,8 @@ export class MetricsStore {
       }
       return a;
     };
+    // As in the general query: the total always, a week only when it has rows.
+    if (groupings.includes('total')) at('all');
     for (const r of rowsOf(counts)) {
       const a = at(r.g);
       a.deployments = num(r.deployments) ?? 0;
@@ -849,11 +915,9 @@ export class MetricsStore {
       a.leadTimeMs = l.median;
       a.leadTimeCommits = l.n;
     }
-    // As in the general query: the total always, a week only when it has rows.
-    if (grouping === 'total') at('all');
     for (const [key, a] of result) {
       if (
-        grouping === 'week' &&
+        key !== 'all' &&
         a.deployments === 0 &&
         a.pipelineFailures === 0 &&
         a.changeFailures === 0 &&
@@ -871,31 +935,14 @@ export class MetricsStore {
   private async organisationLeadTimes(
     from: number,
     to: number,
-    grouping: 'total' | 'week',
-    firstDay: number,
-    lastDay: number,
-    edges: readonly number[],
-    dayGroup: string,
+    countsSql: string,
+    countsArgs: readonly unknown[],
   ): Promise<Array<{ g: string; median: number | null; n: number }>> {
-    const timeGroup = this.groupSql(grouping, 'cs.deployed_at', 'unused');
     const notFirst = `cs.deployment_id not in (
       select first_deployment_id from metrics_services where first_deployment_id is not null)`;
     const middleSql = `with counts as (
-        select g, lead_bucket, cast(sum(n) as bigint) as n from (
-          select ${dayGroup} as g, lead_bucket, commits as n
-          from metrics_lead_time_daily where day >= ? and day < ?
-          union all
-          select ${timeGroup} as g, cs.lead_bucket, 1
-          from metrics_commit_shipments cs
-          where cs.lead_time_ms > 0
-            and ((cs.deployed_at >= ? and cs.deployed_at < ?) or (cs.deployed_at >= ? and cs.deployed_at < ?))
-          union all
-          select ${timeGroup} as g, cs.lead_bucket, -1
-          from metrics_services s
-          join metrics_commit_shipments cs on cs.deployment_id = s.first_deployment_id
-          where s.first_deployed_at >= ? and s.first_deployed_at < ?
-            and cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?
-        ) v group by g, lead_bucket
+        select g, lead_bucket, cast(sum(n) as bigint) as n from (${countsSql}) v
+        group by g, lead_bucket
       ),
       running as (
         select g, lead_bucket, n,
@@ -911,15 +958,7 @@ export class MetricsStore {
       async tx => {
         // The buckets holding the middle positions (one or two per group).
         const middles = rowsOf(
-          await tx.raw(middleSql, [
-            firstDay,
-            lastDay,
-            ...edges,
-            from,
-            to,
-            from,
-            to,
-          ]),
+          await tx.raw(middleSql, countsArgs as Knex.RawBinding[]),
         );
         const groups = new Map<
           string,
@@ -943,12 +982,12 @@ export class MetricsStore {
         const args: unknown[] = [];
         for (const [g, { buckets, below, total }] of groups) {
           const [start, end] =
-            grouping === 'week'
-              ? [
+            g === 'all'
+              ? [from, to]
+              : [
                   Math.max(from, WEEK_EPOCH_MS + Number(g) * WEEK_MS),
                   Math.min(to, WEEK_EPOCH_MS + (Number(g) + 1) * WEEK_MS),
-                ]
-              : [from, to];
+                ];
           const first = Math.floor((total + 1) / 2);
           const last = Math.floor((total + 2) / 2);
           parts.push(`select ? as g, avg(x) as median, ? as n from (

@@ -221,6 +221,12 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
             ([a], [b]) => Number(a) - Number(b),
           ),
         );
+        // GET /dora reads both in one pass: the same figures.
+        const both = await store.aggregateWithWeeks(from, to, ORG);
+        expect(both.total).toEqual(expected);
+        expect(new Map([...both.weeks].sort())).toEqual(
+          new Map([...weeks].sort()),
+        );
         for (const [week, a] of weeks) {
           const start = WEEK_EPOCH_MS + Number(week) * WEEK_MS;
           expect(a).toEqual(
