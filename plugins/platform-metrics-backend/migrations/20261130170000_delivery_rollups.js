@@ -1,9 +1,11 @@
 // @ts-check
 
 /**
- * Daily rollups for the organisation's DORA query, kept exact by triggers
- * (so every write, correction and delete updates them in the same
- * transaction, whatever code path made it):
+ * Daily rollups for the organisation's DORA query, kept exact in the same
+ * transaction as every write: corrections and deletes (and, on SQLite,
+ * inserts) by triggers; on Postgres, MetricsStore adds the rows it inserts
+ * itself (cheaper than a statement trigger's transition table), so rows are
+ * inserted into these tables only through it:
  *
  * - `metrics_daily`: per UTC day, production deployments, rollbacks, rework
  *   and pipeline failures;
@@ -221,8 +223,6 @@ exports.up = async function up(knex) {
         'metrics_lead_time_daily',
       ],
     ]) {
-      await knex.raw(`create trigger ${prefix}_insert after insert on ${table}
-        referencing new table as new_rows for each statement execute function ${fn}()`);
       await knex.raw(`create trigger ${prefix}_update after update on ${table}
         referencing old table as old_rows new table as new_rows for each statement execute function ${fn}()`);
       await knex.raw(`create trigger ${prefix}_delete after delete on ${table}

@@ -252,6 +252,12 @@ export class MetricsStore {
         id: Number(w.id),
         event: byEventKey.get(`${w.source}\u0000${w.external_id}`)!,
       }));
+      await this.addDeploymentsToRollups(
+        tx,
+        writtenEvents
+          .filter((_, i) => written[i].inserted === true)
+          .map(w => w.event),
+      );
       // Only a replaced row can have commits, shipments or a first to undo.
       const ids = written
         .filter(w => w.inserted !== true)
@@ -381,7 +387,7 @@ export class MetricsStore {
           s.event.finishedAt - s.committedAt,
           leadTimeBucket(s.event.finishedAt - s.committedAt),
         ]);
-      await insertRows(
+      const shipped = await insertRows(
         tx,
         'metrics_commit_shipments',
         SHIPMENT_COLUMNS,
@@ -390,8 +396,23 @@ export class MetricsStore {
           SHIPMENT_COLUMNS.filter(c => c !== 'service_ref' && c !== 'sha'),
         )}
         where (excluded.deployed_at, excluded.deployment_source, excluded.deployment_external_id)
-          < (metrics_commit_shipments.deployed_at, metrics_commit_shipments.deployment_source, metrics_commit_shipments.deployment_external_id)`,
+          < (metrics_commit_shipments.deployed_at, metrics_commit_shipments.deployment_source, metrics_commit_shipments.deployment_external_id)
+        ${
+          this.dialect === 'pg'
+            ? 'returning deployed_at, lead_time_ms, lead_bucket, (xmax = 0) as inserted'
+            : ''
+        }`,
         SHIPMENT_TYPES,
+      );
+      await this.addShipmentsToRollups(
+        tx,
+        [
+          ...reshipped,
+          ...shipped.filter((r: { inserted?: boolean }) => r.inserted === true),
+        ].map(r => ({
+          deployedAt: Number(r.deployed_at ?? r.finished_at),
+          leadTimeMs: Number(r.lead_time_ms),
+        })),
       );
 
       // Each service's first recorded production deployment.
@@ -439,6 +460,67 @@ export class MetricsStore {
       }
       return written.length;
     });
+  }
+
+  // New rows' contributions to the daily rollups. On Postgres the store adds
+  // them (a statement trigger's transition table costs more than the grouped
+  // upsert of a few rows); corrections and deletes there, and every change on
+  // SQLite, go through the triggers of migration 20261130170000.
+  private async addDeploymentsToRollups(
+    tx: Knex.Transaction,
+    inserted: readonly DeploymentEvent[],
+  ) {
+    if (this.dialect !== 'pg') return;
+    const days = new Map<number, number[]>();
+    for (const e of inserted) {
+      if (e.environment !== 'production') continue;
+      const day = Math.floor(e.finishedAt / DAY_MS);
+      const sums = days.get(day) ?? [0, 0, 0, 0];
+      const production = isProductionDeployment(e);
+      if (production) sums[0]++;
+      if (production && e.status === 'rolled_back') sums[1]++;
+      if (production && e.rework) sums[2]++;
+      if (e.status === 'failed') sums[3]++;
+      days.set(day, sums);
+    }
+    await insertRows(
+      tx,
+      'metrics_daily',
+      ['day', 'deployments', 'rolled_back', 'rework', 'pipeline_failures'],
+      [...days].sort(([a], [b]) => a - b).map(([day, sums]) => [day, ...sums]),
+      `on conflict (day) do update set
+        deployments = metrics_daily.deployments + excluded.deployments,
+        rolled_back = metrics_daily.rolled_back + excluded.rolled_back,
+        rework = metrics_daily.rework + excluded.rework,
+        pipeline_failures = metrics_daily.pipeline_failures + excluded.pipeline_failures`,
+      ['integer', 'integer', 'integer', 'integer', 'integer'],
+    );
+  }
+
+  private async addShipmentsToRollups(
+    tx: Knex.Transaction,
+    inserted: ReadonlyArray<{ deployedAt: number; leadTimeMs: number }>,
+  ) {
+    if (this.dialect !== 'pg') return;
+    const counts = new Map<string, [number, number, number]>();
+    for (const s of inserted) {
+      if (s.leadTimeMs <= 0) continue;
+      const day = Math.floor(s.deployedAt / DAY_MS);
+      const bucket = leadTimeBucket(s.leadTimeMs);
+      const key = `${day}:${bucket}`;
+      const known = counts.get(key);
+      if (known) known[2]++;
+      else counts.set(key, [day, bucket, 1]);
+    }
+    await insertRows(
+      tx,
+      'metrics_lead_time_daily',
+      ['day', 'lead_bucket', 'commits'],
+      [...counts.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+      `on conflict (day, lead_bucket) do update set
+        commits = metrics_lead_time_daily.commits + excluded.commits`,
+      ['integer', 'integer', 'integer'],
+    );
   }
 
   private async recomputeFirst(tx: Knex.Transaction, service: string) {
