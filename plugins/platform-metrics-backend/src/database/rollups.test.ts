@@ -72,12 +72,12 @@ function boundaryHistory(seed: string) {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const int = (n: number) => Math.floor(random() * n);
-  const duration = () =>
-    random() < 0.5
-      ? pick(BOUNDARY_TIMES)
-      : random() < 0.5
-      ? pick(BUCKET_EDGES)
-      : 1 + int(20 * DAY_MS);
+  const duration = () => {
+    const r = random();
+    if (r < 0.5) return pick(BOUNDARY_TIMES);
+    if (r < 0.75) return pick(BUCKET_EDGES);
+    return 1 + int(20 * DAY_MS);
+  };
   const deployments = new Map<string, DeploymentEvent>();
   for (let i = 0; i < 160; i++) {
     const finishedAt = day(int(40)) + int(DAY_MS);
