@@ -27,6 +27,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import knexFactory, { Knex } from 'knex';
+import { describeCpu, postgresCpuClock, withNodeCpu } from './cpu';
 import { MetricsStore } from '../plugins/platform-metrics-backend/src/database/MetricsStore';
 import { ServiceDirectory } from '../plugins/platform-metrics-backend/src/service/CatalogDirectory';
 import { MetricsService } from '../plugins/platform-metrics-backend/src/service/MetricsService';
@@ -114,7 +115,8 @@ async function freshDatabase(name: string): Promise<Knex> {
   return knexFactory({
     client: 'pg',
     connection: { ...connection, database: name },
-    pool: { min: 1, max: 4 },
+    // Connections stay open, so their backends' CPU time can be read at the end.
+    pool: { min: 1, max: 4, idleTimeoutMillis: 3_600_000 },
   });
 }
 
@@ -178,6 +180,11 @@ async function main() {
   );
 
   const ms = { before: 0, after: 0 };
+  const nodeCpu = { before: { ms: 0 }, after: { ms: 0 } };
+  const pgCpu = {
+    before: await postgresCpuClock(beforeDb),
+    after: await postgresCpuClock(afterDb),
+  };
   const random = seededRandom('bench');
   for (let first = 0, n = 0; first < DEPLOYMENTS; first += MAX_BATCH, n++) {
     const events = batch(
@@ -191,7 +198,9 @@ async function main() {
     for (const which of order) {
       const body = JSON.parse(JSON.stringify(events));
       const start = process.hrtime.bigint();
-      const result = await services[which].ingestDeployments(body, sender);
+      const result = await withNodeCpu(nodeCpu[which], () =>
+        services[which].ingestDeployments(body, sender),
+      );
       ms[which] += Number(process.hrtime.bigint() - start) / 1e6;
       if (result.stored !== events.length) {
         throw new Error(
@@ -210,6 +219,14 @@ async function main() {
   console.log(`  before (${REF}):  ${rate(ms.before)} deployments/s`);
   console.log(`  after (this tree): ${rate(ms.after)} deployments/s`);
   console.log(`  after ÷ before: ${(ms.before / ms.after).toFixed(2)}x`);
+  for (const which of ['before', 'after'] as const) {
+    console.log(
+      `  ${which}: ${describeCpu(
+        { nodeMs: nodeCpu[which].ms, postgresMs: await pgCpu[which].stop() },
+        DEPLOYMENTS,
+      )}`,
+    );
+  }
   console.log(
     `load average (1, 5, 15 min) at the end: ${loadavg()
       .map(l => l.toFixed(2))
