@@ -28,6 +28,7 @@ import {
 } from '@paved/plugin-platform-metrics-common';
 import knexFactory, { Knex } from 'knex';
 import { loadavg } from 'node:os';
+import { describeCpu, postgresCpuClock, withNodeCpu } from './cpu';
 import { MetricsStore } from '../plugins/platform-metrics-backend/src/database/MetricsStore';
 import { ServiceDirectory } from '../plugins/platform-metrics-backend/src/service/CatalogDirectory';
 import { MetricsService } from '../plugins/platform-metrics-backend/src/service/MetricsService';
@@ -138,7 +139,8 @@ async function freshDatabase(name: string): Promise<Knex> {
   return knexFactory({
     client: 'pg',
     connection: { ...connection, database: name },
-    pool: { min: 1, max: 4 },
+    // Connections stay open, so their backends' CPU time can be read.
+    pool: { min: 1, max: 4, idleTimeoutMillis: 3_600_000 },
   });
 }
 
@@ -211,6 +213,8 @@ async function main() {
 
   // --- ingestion ---------------------------------------------------------------------------------
   let ingestMs = 0;
+  const nodeCpu = { ms: 0 };
+  const pgCpu = await postgresCpuClock(db);
   let commitCount = 0;
   let lastBody: unknown = [];
   for (let first = 0; first < DEPLOYMENTS; first += MAX_BATCH) {
@@ -224,7 +228,9 @@ async function main() {
     const body = JSON.parse(JSON.stringify(events));
     lastBody = JSON.parse(JSON.stringify(events));
     const start = process.hrtime.bigint();
-    const result = await metrics.ingestDeployments(body, sender);
+    const result = await withNodeCpu(nodeCpu, () =>
+      metrics.ingestDeployments(body, sender),
+    );
     ingestMs += Number(process.hrtime.bigint() - start) / 1e6;
     if (result.stored !== events.length) {
       throw new Error(`stored ${result.stored} of ${events.length}`);
@@ -239,6 +245,7 @@ async function main() {
       );
     }
   }
+  const ingestCpu = { nodeMs: nodeCpu.ms, postgresMs: await pgCpu.stop() };
   const incidentEvents = incidents(Math.round(DEPLOYMENTS * 0.02), random);
   for (let i = 0; i < incidentEvents.length; i += MAX_BATCH) {
     await metrics.ingestIncidents(
@@ -386,6 +393,7 @@ async function main() {
       1,
     )} s (target ≥ 20,000/s)`,
   );
+  console.log(`  ${describeCpu(ingestCpu, DEPLOYMENTS)}`);
   console.log(
     `  re-delivery of a stored batch: ${
       retry.stored
