@@ -199,13 +199,24 @@ export class MetricsStore {
     catalog: ReadonlyMap<string, CatalogEntry>,
     now: number,
   ): Promise<number> {
+    // Parsed events already hold whole milliseconds: copied only when not
+    // (the copy has the same keys in the same order, so the same hash).
     const sorted = events
-      .map(e => ({
-        ...e,
-        startedAt: ms(e.startedAt),
-        finishedAt: ms(e.finishedAt),
-        commits: e.commits.map(c => ({ ...c, committedAt: ms(c.committedAt) })),
-      }))
+      .map(e =>
+        Number.isInteger(e.startedAt) &&
+        Number.isInteger(e.finishedAt) &&
+        e.commits.every(c => Number.isInteger(c.committedAt))
+          ? e
+          : {
+              ...e,
+              startedAt: ms(e.startedAt),
+              finishedAt: ms(e.finishedAt),
+              commits: e.commits.map(c => ({
+                ...c,
+                committedAt: ms(c.committedAt),
+              })),
+            },
+      )
       .sort(byKey);
     const byEventKey = new Map(
       sorted.map(e => [`${e.source}\u0000${e.externalId}`, e]),

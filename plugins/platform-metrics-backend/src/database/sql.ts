@@ -69,20 +69,21 @@ export function pgArrayLiteral(
   values: readonly unknown[],
   type: string,
 ): string {
-  const parts = new Array<string>(values.length);
+  let literal = '{';
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined) parts[i] = 'NULL';
-    else if (type === 'boolean') parts[i] = v ? 't' : 'f';
+    if (i > 0) literal += ',';
+    if (v === null || v === undefined) literal += 'NULL';
+    else if (type === 'boolean') literal += v ? 't' : 'f';
     else if (type === 'text') {
       const text = String(v);
-      parts[i] =
+      literal +=
         text.includes('"') || text.includes('\\')
           ? `"${text.replace(/["\\]/g, '\\$&')}"`
           : `"${text}"`;
-    } else parts[i] = String(v);
+    } else literal += String(v);
   }
-  return `{${parts.join(',')}}`;
+  return `${literal}}`;
 }
 
 /** Runs `fn` over `items` in chunks (for IN lists under the variable cap), collecting results. */
