@@ -2,10 +2,12 @@
  * CPU time spent on a piece of work by this Node process and by the Postgres
  * backends serving one database: on a shared machine, wall-clock throughput
  * says as much about the other users as about the code, while CPU time per
- * event does not. Sequential batches on an idle machine take at least the
- * sum of the two (plus waits on the disk), which gives an upper bound on
- * throughput that the load does not move. Linux only (/proc); Postgres's
- * background processes (WAL writer, checkpointer, autovacuum) are left out.
+ * event does not. Sequential batches on an idle machine take about the sum of
+ * the two (plus waits on the disk), which estimates the throughput the code
+ * allows whatever the load. An estimate, not a bound: it is the average over
+ * the run (costs grow with the indexes), Node's figure includes its garbage
+ * collector's helper threads, and Postgres's background processes (WAL writer,
+ * checkpointer, autovacuum) are left out. Linux only (/proc).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -61,7 +63,7 @@ export async function withNodeCpu<T>(
   }
 }
 
-/** "node 12.3 ms + Postgres 45.6 ms per 1,000 deployments → at most 17,241/s on an idle machine". */
+/** "node 12.3 ms + Postgres 45.6 ms per 1,000 deployments, so about 17,241/s on an idle machine". */
 export function describeCpu(
   cpu: { nodeMs: number; postgresMs: number },
   events: number,
@@ -70,7 +72,7 @@ export function describeCpu(
   const bound = Math.round((events / (cpu.nodeMs + cpu.postgresMs)) * 1000);
   return `CPU per 1,000 deployments: node ${per(
     cpu.nodeMs,
-  )} ms + Postgres ${per(cpu.postgresMs)} ms, so at most ${bound.toLocaleString(
+  )} ms + Postgres ${per(cpu.postgresMs)} ms, so about ${bound.toLocaleString(
     'en-GB',
   )}/s with sequential batches on an idle machine`;
 }
