@@ -262,7 +262,7 @@ export function parseEventBatch<S extends z.ZodType>(
   }
   const problems: string[] = [];
   const events: Array<z.output<S>> = [];
-  const byKey = new Map<string, { index: number; json: string }>();
+  const byKey = new Map<string, { index: number; event: unknown }>();
   items.forEach((item, index) => {
     const result = schema.safeParse(item);
     if (!result.success) {
@@ -273,17 +273,17 @@ export function parseEventBatch<S extends z.ZodType>(
     }
     const event = result.data as { source: string; externalId: string };
     const key = `${event.source}\u0000${event.externalId}`;
-    const json = JSON.stringify(event);
     const earlier = byKey.get(key);
     if (earlier) {
-      if (earlier.json !== json) {
+      // Contents are compared only for a repeated id (rare): batches hold thousands.
+      if (JSON.stringify(earlier.event) !== JSON.stringify(event)) {
         problems.push(
           `events[${index}].externalId: "${event.externalId}" from ${event.source} is also events[${earlier.index}], with different content`,
         );
       }
       return;
     }
-    byKey.set(key, { index, json });
+    byKey.set(key, { index, event });
     events.push(result.data);
   });
   return problems.length ? { ok: false, problems } : { ok: true, events };

@@ -160,6 +160,7 @@ describe.each(databases.eachSupportedId())('MetricsStore on %p', id => {
   it('computes in SQL exactly what the definitions say, on random histories, in total, per service and per week', async () => {
     for (const seed of ['one', 'two', 'three']) {
       await knex('metrics_deployments').del();
+      await knex('metrics_deployment_commits').del();
       await knex('metrics_incidents').del();
       await knex('metrics_commit_shipments').del();
       await knex('metrics_services').del();

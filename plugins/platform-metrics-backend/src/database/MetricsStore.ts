@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
+  DAY_MS,
   DeploymentEvent,
   EMPTY_AGGREGATE,
   IncidentEvent,
@@ -14,6 +15,7 @@ import {
   isProductionDeployment,
 } from '@paved/plugin-platform-metrics-common';
 import { Knex } from 'knex';
+import { leadTimeBucket } from './leadTimeBuckets';
 import { inChunks, insertRows, medianSql, num, rowsOf } from './sql';
 
 const migrationsDir = resolvePackagePath(
@@ -97,6 +99,7 @@ const SHIPMENT_COLUMNS = [
   'deployment_source',
   'deployment_external_id',
   'lead_time_ms',
+  'lead_bucket',
 ] as const;
 
 const DEPLOYMENT_TYPES = [
@@ -123,6 +126,7 @@ const SHIPMENT_TYPES = [
   'text',
   'text',
   'bigint',
+  'integer',
 ];
 
 /** A replaced row keeps its id; everything else comes from the new event. */
@@ -195,13 +199,24 @@ export class MetricsStore {
     catalog: ReadonlyMap<string, CatalogEntry>,
     now: number,
   ): Promise<number> {
+    // Parsed events already hold whole milliseconds: copied only when not
+    // (the copy has the same keys in the same order, so the same hash).
     const sorted = events
-      .map(e => ({
-        ...e,
-        startedAt: ms(e.startedAt),
-        finishedAt: ms(e.finishedAt),
-        commits: e.commits.map(c => ({ ...c, committedAt: ms(c.committedAt) })),
-      }))
+      .map(e =>
+        Number.isInteger(e.startedAt) &&
+        Number.isInteger(e.finishedAt) &&
+        e.commits.every(c => Number.isInteger(c.committedAt))
+          ? e
+          : {
+              ...e,
+              startedAt: ms(e.startedAt),
+              finishedAt: ms(e.finishedAt),
+              commits: e.commits.map(c => ({
+                ...c,
+                committedAt: ms(c.committedAt),
+              })),
+            },
+      )
       .sort(byKey);
     const byEventKey = new Map(
       sorted.map(e => [`${e.source}\u0000${e.externalId}`, e]),
@@ -248,6 +263,12 @@ export class MetricsStore {
         id: Number(w.id),
         event: byEventKey.get(`${w.source}\u0000${w.external_id}`)!,
       }));
+      await this.addDeploymentsToRollups(
+        tx,
+        writtenEvents
+          .filter((_, i) => written[i].inserted === true)
+          .map(w => w.event),
+      );
       // Only a replaced row can have commits, shipments or a first to undo.
       const ids = written
         .filter(w => w.inserted !== true)
@@ -300,10 +321,10 @@ export class MetricsStore {
       );
 
       // Orphaned commits: the earliest production deployment that ships each.
-      await inChunks(orphaned, 400, async chunk => {
-        await tx.raw(
-          `insert into metrics_commit_shipments (${SHIPMENT_COLUMNS.join(', ')})
-          select service_ref, sha, id, finished_at, source, external_id, finished_at - committed_at
+      const reshipped = await inChunks(orphaned, 400, async chunk =>
+        rowsOf(
+          await tx.raw(
+            `select service_ref, sha, id, finished_at, source, external_id, finished_at - committed_at as lead_time_ms
           from (
             select d.service_ref, c.sha, d.id, d.finished_at, d.source, d.external_id, c.committed_at,
               row_number() over (
@@ -313,14 +334,40 @@ export class MetricsStore {
             from metrics_deployment_commits c
             join metrics_deployments d on d.id = c.deployment_id
             where d.reached_production = true
+              and d.service_ref in (${[
+                ...new Set(chunk.map(k => k.service_ref)),
+              ]
+                .map(() => '?')
+                .join(', ')})
               and (d.service_ref, c.sha) in (values ${chunk
                 .map(() => '(?, ?)')
                 .join(', ')})
           ) firsts
           where rn = 1`,
-          chunk.flatMap(k => [k.service_ref, k.sha]),
-        );
-      });
+            [
+              ...new Set(chunk.map(k => k.service_ref)),
+              ...chunk.flatMap(k => [k.service_ref, k.sha]),
+            ],
+          ),
+        ),
+      );
+      await insertRows(
+        tx,
+        'metrics_commit_shipments',
+        SHIPMENT_COLUMNS,
+        reshipped.map(r => [
+          r.service_ref,
+          r.sha,
+          Number(r.id),
+          Number(r.finished_at),
+          r.source,
+          r.external_id,
+          Number(r.lead_time_ms),
+          leadTimeBucket(Number(r.lead_time_ms)),
+        ]),
+        '',
+        SHIPMENT_TYPES,
+      );
 
       // New production commits: kept when they ship earlier than what is known.
       const best = new Map<
@@ -349,8 +396,9 @@ export class MetricsStore {
           s.event.source,
           s.event.externalId,
           s.event.finishedAt - s.committedAt,
+          leadTimeBucket(s.event.finishedAt - s.committedAt),
         ]);
-      await insertRows(
+      const shipped = await insertRows(
         tx,
         'metrics_commit_shipments',
         SHIPMENT_COLUMNS,
@@ -359,8 +407,23 @@ export class MetricsStore {
           SHIPMENT_COLUMNS.filter(c => c !== 'service_ref' && c !== 'sha'),
         )}
         where (excluded.deployed_at, excluded.deployment_source, excluded.deployment_external_id)
-          < (metrics_commit_shipments.deployed_at, metrics_commit_shipments.deployment_source, metrics_commit_shipments.deployment_external_id)`,
+          < (metrics_commit_shipments.deployed_at, metrics_commit_shipments.deployment_source, metrics_commit_shipments.deployment_external_id)
+        ${
+          this.dialect === 'pg'
+            ? 'returning deployed_at, lead_time_ms, lead_bucket, (xmax = 0) as inserted'
+            : ''
+        }`,
         SHIPMENT_TYPES,
+      );
+      await this.addShipmentsToRollups(
+        tx,
+        [
+          ...reshipped,
+          ...shipped.filter((r: { inserted?: boolean }) => r.inserted === true),
+        ].map(r => ({
+          deployedAt: Number(r.deployed_at ?? r.finished_at),
+          leadTimeMs: Number(r.lead_time_ms),
+        })),
       );
 
       // Each service's first recorded production deployment.
@@ -408,6 +471,67 @@ export class MetricsStore {
       }
       return written.length;
     });
+  }
+
+  // New rows' contributions to the daily rollups. On Postgres the store adds
+  // them (a statement trigger's transition table costs more than the grouped
+  // upsert of a few rows); corrections and deletes there, and every change on
+  // SQLite, go through the triggers of migration 20261130170000.
+  private async addDeploymentsToRollups(
+    tx: Knex.Transaction,
+    inserted: readonly DeploymentEvent[],
+  ) {
+    if (this.dialect !== 'pg') return;
+    const days = new Map<number, number[]>();
+    for (const e of inserted) {
+      if (e.environment !== 'production') continue;
+      const day = Math.floor(e.finishedAt / DAY_MS);
+      const sums = days.get(day) ?? [0, 0, 0, 0];
+      const production = isProductionDeployment(e);
+      if (production) sums[0]++;
+      if (production && e.status === 'rolled_back') sums[1]++;
+      if (production && e.rework) sums[2]++;
+      if (e.status === 'failed') sums[3]++;
+      days.set(day, sums);
+    }
+    await insertRows(
+      tx,
+      'metrics_daily',
+      ['day', 'deployments', 'rolled_back', 'rework', 'pipeline_failures'],
+      [...days].sort(([a], [b]) => a - b).map(([day, sums]) => [day, ...sums]),
+      `on conflict (day) do update set
+        deployments = metrics_daily.deployments + excluded.deployments,
+        rolled_back = metrics_daily.rolled_back + excluded.rolled_back,
+        rework = metrics_daily.rework + excluded.rework,
+        pipeline_failures = metrics_daily.pipeline_failures + excluded.pipeline_failures`,
+      ['integer', 'integer', 'integer', 'integer', 'integer'],
+    );
+  }
+
+  private async addShipmentsToRollups(
+    tx: Knex.Transaction,
+    inserted: ReadonlyArray<{ deployedAt: number; leadTimeMs: number }>,
+  ) {
+    if (this.dialect !== 'pg') return;
+    const counts = new Map<string, [number, number, number]>();
+    for (const s of inserted) {
+      if (s.leadTimeMs <= 0) continue;
+      const day = Math.floor(s.deployedAt / DAY_MS);
+      const bucket = leadTimeBucket(s.leadTimeMs);
+      const key = `${day}:${bucket}`;
+      const known = counts.get(key);
+      if (known) known[2]++;
+      else counts.set(key, [day, bucket, 1]);
+    }
+    await insertRows(
+      tx,
+      'metrics_lead_time_daily',
+      ['day', 'lead_bucket', 'commits'],
+      [...counts.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+      `on conflict (day, lead_bucket) do update set
+        commits = metrics_lead_time_daily.commits + excluded.commits`,
+      ['integer', 'integer', 'integer'],
+    );
   }
 
   private async recomputeFirst(tx: Knex.Transaction, service: string) {
@@ -576,6 +700,46 @@ export class MetricsStore {
     scope: Scope,
     grouping: Grouping,
   ): Promise<Map<string, WindowAggregate>> {
+    if (scope.kind === 'organisation' && grouping !== 'service') {
+      return this.organisationAggregate(from, to, [grouping]);
+    }
+    return this.aggregateFromRows(from, to, scope, grouping);
+  }
+
+  /**
+   * A window's figures in total and per week, as GET /dora shows them; for
+   * the organisation in one pass over the rollups and the window's failures.
+   */
+  async aggregateWithWeeks(
+    from: number,
+    to: number,
+    scope: Scope,
+  ): Promise<{ total: WindowAggregate; weeks: Map<string, WindowAggregate> }> {
+    if (scope.kind === 'organisation') {
+      const all = await this.organisationAggregate(from, to, ['total', 'week']);
+      const total = all.get('all') ?? { ...EMPTY_AGGREGATE };
+      all.delete('all');
+      return { total, weeks: all };
+    }
+    const [total, weeks] = await Promise.all([
+      this.aggregateFromRows(from, to, scope, 'total'),
+      this.aggregateFromRows(from, to, scope, 'week'),
+    ]);
+    return { total: total.get('all') ?? { ...EMPTY_AGGREGATE }, weeks };
+  }
+
+  /**
+   * The same figures as {@link MetricsStore.aggregate}, always computed from
+   * the stored deployments, commits and incidents (no rollups): the general
+   * query for teams and services, and what the tests and the benchmark
+   * compare the organisation's rollup path with.
+   */
+  async aggregateFromRows(
+    from: number,
+    to: number,
+    scope: Scope,
+    grouping: Grouping,
+  ): Promise<Map<string, WindowAggregate>> {
     const [inScope, scopeArgs] = this.scopeSql(scope, 'd.service_ref');
     const [causes, causeArgs] = this.causesSql(from, scope);
     const dGroup = this.groupSql(grouping, 'd.finished_at', 'd.service_ref');
@@ -681,6 +845,267 @@ export class MetricsStore {
       a.leadTimeCommits = num(r.n) ?? 0;
     }
     return result;
+  }
+
+  /**
+   * The organisation's figures of a window, in total ('all') and/or per week
+   * (keyed by week number), from the daily rollups (whole UTC days inside the
+   * window) plus the deployments of the partial days at its edges: exactly
+   * the figures of {@link MetricsStore.aggregateFromRows}. Counts are sums;
+   * change failures and recovery times come from the window's rollbacks and
+   * incidents (a few thousand rows, read once for both groupings); the
+   * lead-time median is found from per-day bucket counts, then only the one
+   * or two buckets holding the middle values are read, in order.
+   */
+  private async organisationAggregate(
+    from: number,
+    to: number,
+    groupings: ReadonlyArray<'total' | 'week'>,
+  ): Promise<Map<string, WindowAggregate>> {
+    // Whole days [firstDay, lastDay) come from the rollups, the rest from rows.
+    const firstDay = Math.ceil(from / DAY_MS);
+    const whole = firstDay < Math.floor(to / DAY_MS);
+    const lastDay = whole ? Math.floor(to / DAY_MS) : firstDay;
+    const edges = whole
+      ? [from, firstDay * DAY_MS, lastDay * DAY_MS, to]
+      : [from, to, to, to];
+    const inEdges = (column: string) =>
+      `((${column} >= ? and ${column} < ?) or (${column} >= ? and ${column} < ?))`;
+    // Group keys as text, so that the total and the weeks share one column;
+    // a day's week is the same integer as its rows' ((t - WEEK_EPOCH_MS) / WEEK_MS).
+    const rowGroup = (grouping: 'total' | 'week', column: string) =>
+      grouping === 'week'
+        ? `cast(((${column} - ${WEEK_EPOCH_MS}) / ${WEEK_MS}) as varchar(20))`
+        : `'all'`;
+    const dayGroup = (grouping: 'total' | 'week') =>
+      grouping === 'week'
+        ? `cast(((day - ${WEEK_EPOCH_MS / DAY_MS}) / ${
+            WEEK_MS / DAY_MS
+          }) as varchar(20))`
+        : `'all'`;
+    const each = (part: (grouping: 'total' | 'week') => string) =>
+      groupings.map(part).join(' union all ');
+    const eachArgs = (args: readonly unknown[]) =>
+      groupings.flatMap(() => args);
+
+    const countsSql = `select g, sum(deployments) as deployments, sum(rework) as rework,
+        sum(pipeline_failures) as pipeline_failures
+      from (${each(
+        grouping => `
+        select ${dayGroup(
+          grouping,
+        )} as g, deployments, rework, pipeline_failures
+        from metrics_daily where day >= ? and day < ?
+        union all
+        select ${rowGroup(grouping, 'd.finished_at')} as g,
+          case when d.reached_production = true then 1 else 0 end,
+          case when d.reached_production = true and d.rework = true then 1 else 0 end,
+          case when d.status = 'failed' then 1 else 0 end
+        from metrics_deployments d
+        where d.environment = 'production' and ${inEdges('d.finished_at')}`,
+      )}) v group by g`;
+
+    const [causes, causeArgs] = this.causesSql(from, { kind: 'organisation' });
+    const failuresSql = `with causes as materialized (${causes}),
+      caused as materialized (
+        select c.*, d.finished_at as t from causes c
+        join metrics_deployments d on d.id = c.deployment_id
+        where d.finished_at >= ? and d.finished_at < ?
+      ),
+      signals as (
+        select d.id as deployment_id, d.finished_at as t, d.finished_at as failed_at,
+          (select min(n.finished_at) from metrics_deployments n
+            where n.service_ref = d.service_ref and n.reached_production = true
+              and n.status = 'success' and n.finished_at > d.finished_at) as restored_at
+        from metrics_deployments d
+        where d.reached_production = true and d.status = 'rolled_back'
+          and d.finished_at >= ? and d.finished_at < ?
+        union all
+        select c.deployment_id, c.t, c.opened_at,
+          coalesce(
+            (select r.finished_at from metrics_deployments r
+              where r.source = c.restored_source and r.external_id = c.restored_external_id),
+            c.resolved_at)
+        from caused c
+      ),
+      failures as materialized (
+        select deployment_id, t, min(failed_at) as failed_at, max(restored_at) as restored_at,
+          count(*) - count(restored_at) as unrestored
+        from signals group by deployment_id, t
+      ),
+      grouped as (${each(
+        grouping =>
+          `select ${rowGroup(
+            grouping,
+            't',
+          )} as g, failed_at, restored_at, unrestored from failures`,
+      )}),
+      failed as (select g, count(*) as failures from grouped group by g),
+      recovery as (${medianSql(
+        `select g, restored_at - failed_at as x from grouped
+        where unrestored = 0 and restored_at - failed_at > 0`,
+        this.dialect,
+      )})
+      select failed.g, failed.failures, recovery.median as recovery_median, recovery.n as recovered
+      from failed left join recovery on recovery.g = failed.g`;
+
+    const leadCountsSql = each(
+      grouping => `
+          select ${dayGroup(grouping)} as g, lead_bucket, commits as n
+          from metrics_lead_time_daily where day >= ? and day < ?
+          union all
+          select ${rowGroup(grouping, 'cs.deployed_at')} as g, cs.lead_bucket, 1
+          from metrics_commit_shipments cs
+          where cs.lead_time_ms > 0 and ${inEdges('cs.deployed_at')}
+          union all
+          select ${rowGroup(
+            grouping,
+            'cs.deployed_at',
+          )} as g, cs.lead_bucket, -1
+          from metrics_services s
+          join metrics_commit_shipments cs on cs.deployment_id = s.first_deployment_id
+          where s.first_deployed_at >= ? and s.first_deployed_at < ?
+            and cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?`,
+    );
+
+    const [counts, failures, leads] = await Promise.all([
+      this.read(countsSql, eachArgs([firstDay, lastDay, ...edges])),
+      this.read(failuresSql, [...causeArgs, from, to, from, to]),
+      this.organisationLeadTimes(
+        from,
+        to,
+        leadCountsSql,
+        eachArgs([firstDay, lastDay, ...edges, from, to, from, to]),
+      ),
+    ]);
+
+    const result = new Map<string, WindowAggregate>();
+    const at = (g: unknown) => {
+      const key = String(g);
+      let a = result.get(key);
+      if (!a) {
+        a = { ...EMPTY_AGGREGATE };
+        result.set(key, a);
+      }
+      return a;
+    };
+    // As in the general query: the total always, a week only when it has rows.
+    if (groupings.includes('total')) at('all');
+    for (const r of rowsOf(counts)) {
+      const a = at(r.g);
+      a.deployments = num(r.deployments) ?? 0;
+      a.rework = num(r.rework) ?? 0;
+      a.pipelineFailures = num(r.pipeline_failures) ?? 0;
+    }
+    for (const r of rowsOf(failures)) {
+      const a = at(r.g);
+      a.changeFailures = num(r.failures) ?? 0;
+      a.recoveryMs = num(r.recovery_median);
+      a.recovered = num(r.recovered) ?? 0;
+    }
+    for (const l of leads) {
+      const a = at(l.g);
+      a.leadTimeMs = l.median;
+      a.leadTimeCommits = l.n;
+    }
+    for (const [key, a] of result) {
+      if (
+        key !== 'all' &&
+        a.deployments === 0 &&
+        a.pipelineFailures === 0 &&
+        a.changeFailures === 0 &&
+        a.leadTimeCommits === 0
+      ) {
+        result.delete(key);
+      }
+    }
+    return result;
+  }
+
+  // The organisation's lead-time medians, exactly: bucket counts per group
+  // (rollup days, edge rows, minus each service's first deployment) say which
+  // bucket holds the middle value(s); only those buckets' values are sorted.
+  private async organisationLeadTimes(
+    from: number,
+    to: number,
+    countsSql: string,
+    countsArgs: readonly unknown[],
+  ): Promise<Array<{ g: string; median: number | null; n: number }>> {
+    const notFirst = `cs.deployment_id not in (
+      select first_deployment_id from metrics_services where first_deployment_id is not null)`;
+    const middleSql = `with counts as (
+        select g, lead_bucket, cast(sum(n) as bigint) as n from (${countsSql}) v
+        group by g, lead_bucket
+      ),
+      running as (
+        select g, lead_bucket, n,
+          cast(sum(n) over (partition by g order by lead_bucket) as bigint) as upto,
+          cast(sum(n) over (partition by g) as bigint) as total
+        from counts where n > 0
+      )
+      select g, lead_bucket, upto - n as below, total from running
+      where upto >= (total + 1) / 2 and upto - n < (total + 2) / 2
+      order by g, lead_bucket`;
+
+    return this.db.transaction(
+      async tx => {
+        // The buckets holding the middle positions (one or two per group).
+        const middles = rowsOf(
+          await tx.raw(middleSql, countsArgs as Knex.RawBinding[]),
+        );
+        const groups = new Map<
+          string,
+          { buckets: number[]; below: number; total: number }
+        >();
+        for (const r of middles) {
+          const key = String(r.g);
+          const group = groups.get(key);
+          if (group) group.buckets.push(Number(r.lead_bucket));
+          else {
+            groups.set(key, {
+              buckets: [Number(r.lead_bucket)],
+              below: Number(r.below),
+              total: Number(r.total),
+            });
+          }
+        }
+        if (groups.size === 0) return [];
+        // Then the middle value(s) of each group, read in order from its buckets.
+        const parts: string[] = [];
+        const args: unknown[] = [];
+        for (const [g, { buckets, below, total }] of groups) {
+          const [start, end] =
+            g === 'all'
+              ? [from, to]
+              : [
+                  Math.max(from, WEEK_EPOCH_MS + Number(g) * WEEK_MS),
+                  Math.min(to, WEEK_EPOCH_MS + (Number(g) + 1) * WEEK_MS),
+                ];
+          const first = Math.floor((total + 1) / 2);
+          const last = Math.floor((total + 2) / 2);
+          parts.push(`select ? as g, avg(x) as median, ? as n from (
+            select cs.lead_time_ms as x from metrics_commit_shipments cs
+            where cs.lead_bucket in (${buckets.map(() => '?').join(', ')})
+              and cs.deployed_at >= ? and cs.deployed_at < ? and cs.lead_time_ms > 0
+              and ${notFirst}
+            order by cs.lead_time_ms
+            limit ${last - first + 1} offset ${first - below - 1}
+          ) m${parts.length}`);
+          args.push(g, total, ...buckets, start, end);
+        }
+        const rows = rowsOf(
+          await tx.raw(parts.join(' union all '), args as Knex.RawBinding[]),
+        );
+        return rows.map(r => ({
+          g: String(r.g),
+          median: num(r.median),
+          n: Number(r.n),
+        }));
+      },
+      this.dialect === 'pg'
+        ? { isolationLevel: 'repeatable read', readOnly: true }
+        : undefined,
+    );
   }
 
   /** Services events name that the catalog does not know, most recent first. */

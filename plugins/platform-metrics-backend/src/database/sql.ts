@@ -32,7 +32,12 @@ export async function insertRows<T = any>(
 ): Promise<T[]> {
   if (rows.length === 0) return [];
   if (pgTypes && String(db.client.config.client).includes('pg')) {
-    const arrays = columns.map((_, c) => rows.map(r => r[c]));
+    const arrays = columns.map((_, c) =>
+      pgArrayLiteral(
+        rows.map(r => r[c]),
+        pgTypes[c],
+      ),
+    );
     const sql = `insert into ${table} (${columns.join(', ')})
       select * from unnest(${pgTypes
         .map(t => `?::${t}[]`)
@@ -52,6 +57,33 @@ export async function insertRows<T = any>(
     );
   }
   return out;
+}
+
+/**
+ * A Postgres array literal ("{1,2,NULL}", "{\"a\",NULL}") of one column's
+ * values, written in one pass: the driver's generic array serialisation
+ * (a function call and a regular expression per element) cost more CPU than
+ * the insert itself at 5,000-row batches.
+ */
+export function pgArrayLiteral(
+  values: readonly unknown[],
+  type: string,
+): string {
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) literal += ',';
+    if (v === null || v === undefined) literal += 'NULL';
+    else if (type === 'boolean') literal += v ? 't' : 'f';
+    else if (type === 'text') {
+      const text = String(v);
+      literal +=
+        text.includes('"') || text.includes('\\')
+          ? `"${text.replace(/["\\]/g, '\\$&')}"`
+          : `"${text}"`;
+    } else literal += String(v);
+  }
+  return `${literal}}`;
 }
 
 /** Runs `fn` over `items` in chunks (for IN lists under the variable cap), collecting results. */

@@ -153,12 +153,10 @@ export class MetricsService {
     const to = this.now();
     const from = to - days * DAY_MS;
     const scope = this.scopeOf(query);
-    const [total, weeks, services] = await Promise.all([
-      this.store.aggregate(from, to, scope, 'total'),
-      this.store.aggregate(from, to, scope, 'week'),
+    const [{ total: aggregate, weeks }, services] = await Promise.all([
+      this.store.aggregateWithWeeks(from, to, scope),
       scope.kind === 'service' ? this.store.services() : undefined,
     ]);
-    const aggregate = total.get('all') ?? EMPTY_AGGREGATE;
 
     const series = [];
     const firstWeek = Math.floor((from - WEEK_EPOCH_MS) / WEEK_MS);
