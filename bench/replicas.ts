@@ -784,14 +784,10 @@ async function main() {
     for (const r of replicas) await r.stop().catch(() => {});
     for (const c of children) c.kill('SIGTERM');
     if (process.env.BENCH_KEEP) {
-      try {
-        cluster?.stop();
-      } catch {
-        // already stopped
-      }
+      await cluster?.stop().catch(() => {});
       console.log(`kept ${dir} and the cluster in ${cluster?.dir}`);
     } else {
-      cluster?.destroy();
+      await cluster?.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }

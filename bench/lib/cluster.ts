@@ -3,7 +3,8 @@
  * or that must not share the machine's server: initdb into a temporary folder,
  * its own port, a Unix socket in that folder, trust auth. Never the shared server.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export class ThrowawayCluster {
     if (asPostgres) {
       execFileSync('chown', ['-R', 'postgres:postgres', dir]);
     }
-    run(asPostgres, `${BIN}/initdb`, [
+    await run(asPostgres, `${BIN}/initdb`, [
       '-D',
       data,
       '-U',
@@ -47,17 +48,17 @@ export class ThrowawayCluster {
       ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
     ].join(' ');
     const cluster = new ThrowawayCluster(dir, port, options);
-    cluster.ctl('start');
+    await cluster.ctl('start');
     return cluster;
   }
 
-  private ctl(action: 'start' | 'stop' | 'restart', mode = 'fast') {
+  private async ctl(action: 'start' | 'stop' | 'restart', mode = 'fast') {
     const args = ['-D', path.join(this.dir, 'data'), '-w', '-t', '60'];
     if (action !== 'start') args.push('-m', mode);
     if (action !== 'stop') {
       args.push('-o', this.options, '-l', path.join(this.dir, 'server.log'));
     }
-    run(process.getuid?.() === 0, `${BIN}/pg_ctl`, [...args, action]);
+    await run(process.getuid?.() === 0, `${BIN}/pg_ctl`, [...args, action]);
   }
 
   /** Connection settings for knex or pg. */
@@ -70,41 +71,38 @@ export class ThrowawayCluster {
     };
   }
 
+  /** Starts the server and waits until it accepts connections (without blocking the event loop). */
   start() {
-    this.ctl('start');
+    return this.ctl('start');
   }
 
   /** Stops the server; `immediate` is a crash-like stop (no checkpoint). */
   stop(mode: 'fast' | 'immediate' = 'fast') {
-    this.ctl('stop', mode);
+    return this.ctl('stop', mode);
   }
 
   restart(mode: 'fast' | 'immediate' = 'fast') {
-    this.ctl('restart', mode);
+    return this.ctl('restart', mode);
   }
 
   /** Stops the server and removes the folder. */
-  destroy() {
-    try {
-      this.stop('immediate');
-    } catch {
-      // already stopped
-    }
+  async destroy() {
+    await this.stop('immediate').catch(() => {});
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-function run(asPostgres: boolean, command: string, args: string[]) {
-  const result = asPostgres
-    ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], {
-        encoding: 'utf8',
-      })
-    : spawnSync(command, args, { encoding: 'utf8' });
-  if (result.status !== 0) {
+async function run(asPostgres: boolean, command: string, args: string[]) {
+  const [file, argv] = asPostgres
+    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    : [command, args];
+  try {
+    await promisify(execFile)(file, argv, { encoding: 'utf8' });
+  } catch (error: any) {
     throw new Error(
-      `${path.basename(command)} ${args.join(' ')} failed: ${result.stderr}${
-        result.stdout
-      }`,
+      `${path.basename(command)} ${args.join(' ')} failed: ${
+        error.stderr ?? ''
+      }${error.stdout ?? ''}`,
     );
   }
 }
