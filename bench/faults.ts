@@ -216,10 +216,14 @@ class TaskWatcher {
 
 /** The replica whose Postgres connection (client port) runs a query waiting on a lock. */
 function replicaOfClientPort(port: number, replicas: Replica[]) {
-  const lines = execSync('ss -tnpH').toString().split('\n');
-  const line = lines.find(l => l.includes(`127.0.0.1:${port} `));
-  const pid = line && /pid=(\d+)/.exec(line)?.[1];
-  return replicas.find(r => String(r.pid) === pid);
+  // Both ends of the connection are listed (the replica's and the Postgres
+  // backend's): keep the one whose process is a replica.
+  const pids = execSync('ss -tnpH')
+    .toString()
+    .split('\n')
+    .filter(l => l.includes(`127.0.0.1:${port} `))
+    .flatMap(l => [...l.matchAll(/pid=(\d+)/g)].map(m => Number(m[1])));
+  return replicas.find(r => pids.includes(r.pid));
 }
 
 async function main() {
@@ -333,11 +337,32 @@ goldenPaths:
     let victim: Replica | undefined;
     let waitingPid: number | undefined;
     for (let t = 0; !victim && t < (3 * RELEASE_SECONDS + 30) * 4; t++) {
-      const { rows } = await share.raw(
+      // Not through `share`: in a transaction, pg_stat_activity is a snapshot.
+      const { rows } = await nps.raw(
         `SELECT pid, client_port FROM pg_stat_activity
          WHERE datname = ? AND wait_event_type = 'Lock' AND query ILIKE 'insert into "nps_counts"%'`,
         [`${PREFIX}nps`],
       );
+      if (t % 40 === 39) {
+        const waiting = await nps.raw(
+          `SELECT pid, wait_event_type, state, left(query, 90) AS query FROM pg_stat_activity
+           WHERE datname = ? AND pid <> pg_backend_pid() AND state <> 'idle'`,
+          [`${PREFIX}nps`],
+        );
+        const [task] = await nps('backstage_backend_tasks__tasks')
+          .where({ id: 'nps-release-answers' })
+          .select(
+            'current_run_started_at',
+            'next_run_start_at',
+            'last_run_ended_at',
+            'last_run_error_json',
+          );
+        console.log(
+          `  still waiting; task ${JSON.stringify(
+            task,
+          )}; busy: ${JSON.stringify(waiting.rows)}`,
+        );
+      }
       if (rows.length) {
         waitingPid = rows[0].pid;
         victim = replicaOfClientPort(rows[0].client_port, replicas);
