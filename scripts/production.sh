@@ -21,6 +21,7 @@ log() { printf '\033[1;34m[paved production]\033[0m %s\n' "$*" >&2; }
 build() {
   local start=$SECONDS
   log "building the frontend and the backend bundle (yarn build:backend)"
+  mkdir -p "$ROOT/.data"
   yarn build:backend >"$ROOT/.data/production-build.log" 2>&1 || {
     tail -40 "$ROOT/.data/production-build.log" >&2
     exit 1

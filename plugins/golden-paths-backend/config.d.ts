@@ -24,6 +24,15 @@ export interface Config {
        */
       frequencySeconds?: number;
     };
+    templates?: {
+      /**
+       * How often each replica refreshes the golden-path templates it serves
+       * from Backstage's cache service, in seconds. A refreshed list is used
+       * for up to three times this long if refreshes fail.
+       * @default 30
+       */
+      refreshSeconds?: number;
+    };
     demoData?: {
       /** Record demo Scaffolder runs for the demo organisation's history. */
       enabled?: boolean;

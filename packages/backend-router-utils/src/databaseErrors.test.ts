@@ -1,4 +1,5 @@
 import { mockErrorHandler } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import knexFactory from 'knex';
@@ -6,7 +7,21 @@ import request from 'supertest';
 import {
   databaseUnavailableAs503,
   isDatabaseUnavailable,
+  isUpstreamUnavailable,
 } from './databaseErrors';
+
+// What a Backstage client (e.g. the permission client) throws for an HTTP answer.
+async function responseError(status: number) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'Error', message: 'An internal error occurred' },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'content-type': 'application/json' } },
+    ) as any,
+  );
+}
 
 // A Postgres client pointed at a port nobody listens on: a real outage.
 function unreachable(pool = { min: 0, max: 1 }) {
@@ -66,6 +81,45 @@ describe('databaseUnavailableAs503', () => {
     } finally {
       await pool.destroy();
     }
+  });
+
+  it('answers a server error from a plugin the request depends on with 503', async () => {
+    // The permission backend answers 500 while its database is away.
+    const upstream = await responseError(500);
+    const app = appFor(async () => {
+      throw upstream;
+    });
+    const res = await request(app).get('/things');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.body.error.message).toBe(
+      'A service this request depends on is not available right now; retry in 5 seconds.',
+    );
+  });
+
+  it('passes on what another plugin refused', async () => {
+    const refused = await responseError(403);
+    const app = appFor(async () => {
+      throw refused;
+    });
+    const res = await request(app).get('/things');
+    expect(res.status).toBe(403);
+    expect(res.headers['retry-after']).toBeUndefined();
+  });
+
+  it.each([
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [501, false],
+    [400, false],
+    [404, false],
+    [409, false],
+  ])('a ResponseError %p means unavailable: %p', async (status, expected) => {
+    expect(isUpstreamUnavailable(await responseError(status))).toBe(expected);
+    expect(isUpstreamUnavailable(new Error('not a response'))).toBe(false);
+    expect(isUpstreamUnavailable(null)).toBe(false);
   });
 
   it('leaves every other error alone', async () => {

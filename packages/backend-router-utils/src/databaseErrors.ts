@@ -55,14 +55,39 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+// Server errors another backend plugin answered with: Backstage's own plugins
+// (permission, auth, catalog) answer 500 when their database is away, and a
+// production backend hides the cause behind "An internal error occurred".
+const UPSTREAM_UNAVAILABLE_STATUSES = new Set([500, 502, 503, 504]);
+
 /**
- * Express error middleware for the end of a router: a database outage or an
- * exhausted connection pool becomes a 503 with a Retry-After header and a message
- * that says to retry, instead of a 500 with a stack.
+ * True when a call to another backend plugin (e.g. the permission check) failed
+ * with a server error: the request cannot be decided now, and a retry may succeed.
+ * A 4xx from that plugin is an answer, not an outage.
+ */
+export function isUpstreamUnavailable(error: unknown): boolean {
+  const e = error as
+    | { name?: unknown; statusCode?: unknown; response?: { status?: unknown } }
+    | null
+    | undefined;
+  if (!e || typeof e !== 'object' || e.name !== 'ResponseError') return false;
+  const status =
+    typeof e.statusCode === 'number' ? e.statusCode : e.response?.status;
+  return (
+    typeof status === 'number' && UPSTREAM_UNAVAILABLE_STATUSES.has(status)
+  );
+}
+
+/**
+ * Express error middleware for the end of a router: a database outage, an
+ * exhausted connection pool, or a server error from a plugin the request
+ * depends on (the permission backend during that outage) becomes a 503 with a
+ * Retry-After header and a message that says to retry, instead of a 500.
  */
 export function databaseUnavailableAs503(): ErrorRequestHandler {
   return (error, _req, res, next) => {
-    if (!isDatabaseUnavailable(error)) {
+    const database = isDatabaseUnavailable(error);
+    if (!database && !isUpstreamUnavailable(error)) {
       next(error);
       return;
     }
@@ -71,7 +96,9 @@ export function databaseUnavailableAs503(): ErrorRequestHandler {
     }
     next(
       new ServiceUnavailableError(
-        `The database is not reachable right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+        database
+          ? `The database is not reachable right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`
+          : `A service this request depends on is not available right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
       ),
     );
   };

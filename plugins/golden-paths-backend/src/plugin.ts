@@ -8,6 +8,10 @@ import { GoldenPathsStore } from './database/GoldenPathsStore';
 import { createRouter } from './router';
 import { CatalogScanner } from './service/CatalogScanner';
 import { GoldenPathsService } from './service/GoldenPathsService';
+import {
+  CachedGoldenPathTemplates,
+  LiveGoldenPathTemplates,
+} from './service/GoldenPathTemplates';
 import { RunRecorder, ScaffolderTasksClient } from './service/RunRecorder';
 import { readGoldenPathsSettings } from './service/settings';
 import {
@@ -39,6 +43,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        cache: coreServices.cache,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
@@ -89,11 +94,38 @@ export const goldenPathsPlugin = createBackendPlugin({
           },
         });
 
+        // The path catalog reads templates from the cache service; every replica
+        // refreshes its own (scope local: the default cache store is in memory).
+        const templates = new CachedGoldenPathTemplates({
+          live: new LiveGoldenPathTemplates(deps.catalog),
+          catalog: deps.catalog,
+          cache: deps.cache,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          logger,
+          ttlMs: settings.templates.refreshSeconds * 3 * 1000,
+        });
+        await scheduler.scheduleTask({
+          id: 'golden-paths-template-refresh',
+          frequency: { seconds: settings.templates.refreshSeconds },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 5 },
+          scope: 'local',
+          fn: async () => {
+            await templates.refresh();
+          },
+        });
+
         for (const load of demoDataLoaders) await load({ store });
 
         deps.httpRouter.use(
           await createRouter({
-            service: new GoldenPathsService(store, deps.catalog),
+            service: new GoldenPathsService(
+              store,
+              deps.catalog,
+              () => new Date(),
+              templates,
+            ),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

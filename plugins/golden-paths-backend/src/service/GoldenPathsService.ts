@@ -6,7 +6,6 @@ import {
   ADOPTION_GOAL,
   AdoptionByTeam,
   AdoptionTrend,
-  GOLDEN_PATH_ANNOTATION,
   GOLDEN_PATH_GUIDE_ANNOTATION,
   GOLDEN_PATH_VERSION_ANNOTATION,
   GoldenPath,
@@ -29,6 +28,10 @@ import {
   quartersBetween,
 } from '@paved/common';
 import { GoldenPathsStore, RunStats } from '../database/GoldenPathsStore';
+import {
+  GoldenPathTemplates,
+  LiveGoldenPathTemplates,
+} from './GoldenPathTemplates';
 
 /** Where a path's lifecycle is read when `spec.lifecycle` is absent. */
 export const LIFECYCLE_ANNOTATION = 'paved.dev/golden-path-lifecycle';
@@ -52,8 +55,8 @@ function runSummary(stats: RunStats | undefined): RunSummary {
 }
 
 /**
- * The rules of golden paths: which templates are paths (read live from the
- * catalog with the caller's credentials, so catalog permissions apply), what
+ * The rules of golden paths: which templates are paths (from the catalog, as
+ * the caller may read it; cached in production), what
  * their runs and services say, and adoption over windows of quarters.
  */
 export class GoldenPathsService {
@@ -61,20 +64,10 @@ export class GoldenPathsService {
     private readonly store: GoldenPathsStore,
     private readonly catalog: CatalogService,
     private readonly now: () => Date = () => new Date(),
+    private readonly templates: GoldenPathTemplates = new LiveGoldenPathTemplates(
+      catalog,
+    ),
   ) {}
-
-  private async templates(credentials: BackstageCredentials) {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: {
-          kind: 'Template',
-          [`metadata.annotations.${GOLDEN_PATH_ANNOTATION}`]: 'true',
-        },
-      },
-      { credentials },
-    );
-    return items.filter(isGoldenPathTemplate);
-  }
 
   private toPath(
     entity: Entity,
@@ -104,7 +97,7 @@ export class GoldenPathsService {
 
   /** The approved golden paths, by title. */
   async listPaths(credentials: BackstageCredentials): Promise<GoldenPath[]> {
-    const templates = await this.templates(credentials);
+    const templates = await this.templates.list(credentials);
     const refs = templates.map(t => stringifyEntityRef(t));
     const [created, runs] = await Promise.all([
       this.store.servicesCreated(refs),
@@ -121,9 +114,9 @@ export class GoldenPathsService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<GoldenPathDetail> {
-    const entity = await this.catalog.getEntityByRef(
+    const entity = await this.templates.get(
       { kind: 'template', namespace, name },
-      { credentials },
+      credentials,
     );
     if (!entity || !isGoldenPathTemplate(entity)) {
       throw new NotFoundError(

@@ -12,6 +12,10 @@ export interface GoldenPathsSettings {
     /** How often finished Scaffolder runs are recorded, in seconds. */
     frequencySeconds: number;
   };
+  templates: {
+    /** How often each replica refreshes its cached golden-path templates, in seconds. */
+    refreshSeconds: number;
+  };
 }
 
 function positiveSeconds(
@@ -45,6 +49,9 @@ export function readGoldenPathsSettings(config: Config): GoldenPathsSettings {
     },
     runs: {
       frequencySeconds: positiveSeconds(section, 'runs.frequencySeconds', 30),
+    },
+    templates: {
+      refreshSeconds: positiveSeconds(section, 'templates.refreshSeconds', 30),
     },
   };
 }
