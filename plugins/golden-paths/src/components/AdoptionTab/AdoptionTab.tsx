@@ -1,8 +1,6 @@
-import { ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Grid from '@mui/material/Grid';
-import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { formatRate } from '@paved/plugin-golden-paths-common';
 import { addQuarters, quarterLabel, quarterOf } from '@paved/common';
@@ -12,7 +10,7 @@ import { AdoptionHeadline } from '../AdoptionHeadline';
 import { AdoptionTrendView } from '../AdoptionTrend';
 import { OffPathServicesTable } from '../OffPathServices';
 import { TeamAdoptionTable } from '../TeamAdoption';
-import { Section } from '@paved/frontend-utils';
+import { byState, Section } from '@paved/frontend-utils';
 
 /** The trend windows offered, in quarters. */
 export const TREND_WINDOWS = [4, 8, 12] as const;
@@ -20,21 +18,6 @@ type TrendWindow = (typeof TREND_WINDOWS)[number];
 
 /** How many new off-path services the follow-up list shows. */
 export const OFF_PATH_LIMIT = 20;
-
-/** A section's body by state: loading, error, or the loaded value. */
-function byState<T>(
-  state: { loading: boolean; error?: Error; value?: T },
-  render: (value: T) => ReactNode,
-): ReactNode {
-  if (state.error) return <ResponseErrorPanel error={state.error} />;
-  if (state.value === undefined) return <Progress />;
-  return (
-    <>
-      {state.loading && <LinearProgress aria-label="Updating" />}
-      {render(state.value)}
-    </>
-  );
-}
 
 /**
  * The Adoption tab: this quarter against the goal, the trend per quarter,
