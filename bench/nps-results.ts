@@ -17,6 +17,8 @@
 import { ConfigReader } from '@backstage/config';
 import {
   BandCounts,
+  PASSIVE_MIN_SCORE,
+  PROMOTER_MIN_SCORE,
   scoreBand,
   summarizeNps,
   suppressGroups,
@@ -122,9 +124,16 @@ async function publish(db: Knex, ids: string[], total: number) {
 async function sqlOverRows(db: Knex, campaignId: string, k: number) {
   const bands = [
     db.raw('count(*) as n'),
-    db.raw('count(*) filter (where score >= 9) as promoters'),
-    db.raw('count(*) filter (where score between 7 and 8) as passives'),
-    db.raw('count(*) filter (where score <= 6) as detractors'),
+    db.raw('count(*) filter (where score >= ?) as promoters', [
+      PROMOTER_MIN_SCORE,
+    ]),
+    db.raw('count(*) filter (where score >= ? and score < ?) as passives', [
+      PASSIVE_MIN_SCORE,
+      PROMOTER_MIN_SCORE,
+    ]),
+    db.raw('count(*) filter (where score < ?) as detractors', [
+      PASSIVE_MIN_SCORE,
+    ]),
   ];
   const toCounts = (r: any): BandCounts => ({
     promoters: Number(r.promoters),

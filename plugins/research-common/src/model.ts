@@ -25,9 +25,6 @@ export type PreviewStatus = (typeof PREVIEW_STATUSES)[number];
 /** The roadmap stages in which an item may open a developer preview. */
 export const PREVIEW_STAGES: readonly string[] = ['alpha', 'beta'];
 
-/** The roadmap stage whose arrival sends preview participants a notice. */
-export const GENERALLY_AVAILABLE = 'generally-available';
-
 /** How many developers a quarterly study talks to: the practice asks for 6 to 10. */
 export const PARTICIPANT_GOAL = { min: 6, max: 10, default: 8 } as const;
 

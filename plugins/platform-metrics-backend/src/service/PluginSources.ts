@@ -4,6 +4,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { MAX_PAGE_SIZE, isShipped } from '@paved/plugin-roadmap-common';
 
 /** A roadmap item that became generally available. */
 export interface RoadmapRelease {
@@ -55,18 +56,30 @@ export class PluginSources implements PlatformSources {
   async roadmapReleases(
     credentials: BackstageCredentials,
   ): Promise<RoadmapRelease[]> {
+    type Item = {
+      id: string;
+      title: string;
+      summary: string;
+      status: string;
+      shippedAt: string | null;
+    };
     try {
-      const { items } = await this.get<{
-        items: Array<{
-          id: string;
-          title: string;
-          summary: string;
-          status: string;
-          shippedAt: string | null;
-        }>;
-      }>('roadmap', '/items', credentials);
+      // The roadmap's list is paged: read every page, not just the first.
+      const items: Item[] = [];
+      let offset: number | undefined = 0;
+      while (offset !== undefined) {
+        const page: { items: Item[]; pageInfo?: { nextOffset?: number } } =
+          await this.get(
+            'roadmap',
+            `/items?limit=${MAX_PAGE_SIZE}&offset=${offset}`,
+            credentials,
+          );
+        items.push(...page.items);
+        const next = page.pageInfo?.nextOffset;
+        offset = next !== undefined && next > offset ? next : undefined;
+      }
       return items
-        .filter(i => i.status === 'generally-available' && i.shippedAt)
+        .filter(i => isShipped(i) && i.shippedAt)
         .map(i => ({
           id: i.id,
           title: i.title,

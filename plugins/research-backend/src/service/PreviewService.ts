@@ -1,3 +1,4 @@
+import { isShipped } from '@paved/plugin-roadmap-common';
 import {
   ConflictError,
   NotAllowedError,
@@ -5,7 +6,6 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
-  GENERALLY_AVAILABLE,
   PREVIEW_STAGES,
   Preview,
   PreviewDetail,
@@ -205,9 +205,7 @@ export class PreviewService {
     if (waiting.length === 0) return [];
     const items = await this.options.roadmap.items();
     if (!items) return [];
-    const available = new Map(
-      items.filter(i => i.status === GENERALLY_AVAILABLE).map(i => [i.id, i]),
-    );
+    const available = new Map(items.filter(isShipped).map(i => [i.id, i]));
     const announced: string[] = [];
     for (const preview of waiting) {
       const item = available.get(preview.itemId);

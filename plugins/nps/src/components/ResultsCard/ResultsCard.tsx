@@ -6,7 +6,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
-import { CampaignResults, TeamBreakdownRow } from '@paved/plugin-nps-common';
+import {
+  CampaignResults,
+  ScoreBand,
+  TeamBreakdownRow,
+  scoreBand,
+} from '@paved/plugin-nps-common';
 import Alert from '@mui/material/Alert';
 import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
 import {
@@ -19,11 +24,12 @@ import {
 } from '../format';
 
 // Promoters green, passives grey, detractors red.
-function bandColour(score: number) {
-  if (score >= 9) return 'success.main';
-  if (score >= 7) return 'grey.500';
-  return 'error.main';
-}
+const BAND_COLOURS: Record<ScoreBand, string> = {
+  promoter: 'success.main',
+  passive: 'grey.500',
+  detractor: 'error.main',
+};
+const bandColour = (score: number) => BAND_COLOURS[scoreBand(score)];
 
 const reasons = {
   'too-few-answers': (min: number) => `Hidden: fewer than ${min} answers`,
