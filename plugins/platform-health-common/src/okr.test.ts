@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import {
-  dueMoment,
-  keyResultProgress,
-  progressFraction,
-} from './okr';
+import { dueMoment, keyResultProgress, progressFraction } from './okr';
 
 const plan = {
   start: 40,

@@ -10,7 +10,9 @@ const text = (field: string, max: number) =>
 
 const quarter = z
   .string({ error: 'quarter must be a quarter such as 2026-Q4' })
-  .refine(isValidQuarter, { error: 'quarter must be a quarter such as 2026-Q4' });
+  .refine(isValidQuarter, {
+    error: 'quarter must be a quarter such as 2026-Q4',
+  });
 
 const finite = (field: string) =>
   z
@@ -35,7 +37,9 @@ export const keyResultInputSchema = z
     id: okrIdSchema.optional(),
     title: text('title', 200).min(1, { error: 'title is required' }),
     metric: z.enum([...HEALTH_METRIC_IDS, 'manual'], {
-      error: `metric must be one of ${[...HEALTH_METRIC_IDS, 'manual'].join(', ')}`,
+      error: `metric must be one of ${[...HEALTH_METRIC_IDS, 'manual'].join(
+        ', ',
+      )}`,
     }),
     unit: text('unit', 20).nullable().optional(),
     start: finite('start'),

@@ -8,17 +8,41 @@ describe('targetStatus', () => {
   it.each<[string, Measurement, TargetStatus]>([
     // higher is better, target 80, at risk within 10
     ['interval wholly above', { value: 90, low: 85, high: 95 }, 'on-track'],
-    ['low end touches the target', { value: 85, low: 80, high: 90 }, 'on-track'],
-    ['interval spans the target', { value: 79, low: 70, high: 88 }, 'too-early'],
-    ['value below, interval spans', { value: 75, low: 70, high: 81 }, 'too-early'],
-    ['high end touches the target', { value: 75, low: 70, high: 80 }, 'too-early'],
+    [
+      'low end touches the target',
+      { value: 85, low: 80, high: 90 },
+      'on-track',
+    ],
+    [
+      'interval spans the target',
+      { value: 79, low: 70, high: 88 },
+      'too-early',
+    ],
+    [
+      'value below, interval spans',
+      { value: 75, low: 70, high: 81 },
+      'too-early',
+    ],
+    [
+      'high end touches the target',
+      { value: 75, low: 70, high: 80 },
+      'too-early',
+    ],
     ['just short of touching', { value: 75, low: 70, high: 79.999 }, 'at-risk'],
-    ['short by exactly the margin', { value: 65, low: 60, high: 70 }, 'at-risk'],
+    [
+      'short by exactly the margin',
+      { value: 65, low: 60, high: 70 },
+      'at-risk',
+    ],
     ['short by a hair more', { value: 65, low: 60, high: 69.999 }, 'off-track'],
     ['point value on the target', { value: 80 }, 'on-track'],
     ['point value just below', { value: 79.9 }, 'at-risk'],
     ['point value far below', { value: 50 }, 'off-track'],
-    ['degenerate interval on target', { value: 80, low: 80, high: 80 }, 'on-track'],
+    [
+      'degenerate interval on target',
+      { value: 80, low: 80, high: 80 },
+      'on-track',
+    ],
   ])('up: %s', (_, measurement, expected) => {
     expect(targetStatus(measurement, up)).toBe(expected);
   });
@@ -27,8 +51,16 @@ describe('targetStatus', () => {
     // lower is better, target 14 days, at risk within 7
     ['point value below the target', { value: 9 }, 'on-track'],
     ['point value on the target', { value: 14 }, 'on-track'],
-    ['high end touches the target', { value: 12, low: 10, high: 14 }, 'on-track'],
-    ['low end touches the target', { value: 16, low: 14, high: 18 }, 'too-early'],
+    [
+      'high end touches the target',
+      { value: 12, low: 10, high: 14 },
+      'on-track',
+    ],
+    [
+      'low end touches the target',
+      { value: 16, low: 14, high: 18 },
+      'too-early',
+    ],
     ['over by exactly the margin', { value: 21 }, 'at-risk'],
     ['over by more', { value: 21.5 }, 'off-track'],
   ])('down: %s', (_, measurement, expected) => {
@@ -87,7 +119,11 @@ describe('targetStatus', () => {
         fc.double({ min: 0, max: 100, noNaN: true }),
         (m, t, shift) => {
           const s = t.direction === 'up' ? shift : -shift;
-          const moved = { value: m.value + s, low: m.low + s, high: m.high + s };
+          const moved = {
+            value: m.value + s,
+            low: m.low + s,
+            high: m.high + s,
+          };
           expect(rank[targetStatus(moved, t)]).toBeGreaterThanOrEqual(
             rank[targetStatus(m, t)],
           );
