@@ -129,7 +129,8 @@ export function statusWords(reading: MetricReading): string {
 /** The quarterly leadership review as Markdown. */
 export function reviewMarkdown(data: ReviewData): string {
   const e = escapeMarkdown;
-  const cell = (text: string) => e(text).replace(/\n/g, ' ');
+  // Table cells hold Paved's own words and numbers: only pipes and line breaks need care.
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines: string[] = [
     `# Platform health review, ${quarterLabel(data.quarter)}`,
     '',

@@ -45,25 +45,18 @@ function Frame(props: { metric: HealthMetricId; children: ReactNode }) {
       </Typography>
       {props.children}
       <Box sx={{ mt: 'auto', pt: 1 }}>
-        <Link to={definition.detailPath}>
+        <Link
+          to={definition.detailPath}
+          aria-label={`Details about ${definition.label.toLocaleLowerCase(
+            'en-US',
+          )}`}
+        >
           Details
-          <Box component="span" sx={visuallyHidden}>
-            {` about ${definition.label.toLocaleLowerCase('en-US')}`}
-          </Box>
         </Link>
       </Box>
     </Paper>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /**
  * One health metric against its target: the value (with its 95% interval where
