@@ -9,6 +9,8 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { platformHealthApiRef } from './api/PlatformHealthApi';
 import { PlatformHealthClient } from './api/PlatformHealthClient';
 import { rootRouteRef } from './plugin';
@@ -50,8 +52,81 @@ const healthPage = PageBlueprint.make({
   },
 });
 
+// Cards for any Backstage home page (the home plugin's widgets); Paved's own home uses them.
+// Only the type: the cards load when a home page shows them.
+type CardsModule = typeof import('./components/Cards');
+const widget = (
+  name: string,
+  widgetName: string,
+  title: string,
+  description: string,
+  pick: (m: CardsModule) => () => JSX.Element,
+) =>
+  HomePageWidgetBlueprint.make({
+    name,
+    params: {
+      name: widgetName,
+      title,
+      description,
+      components: async () => {
+        const Card = pick(await import('./components/Cards'));
+        return { Content: () => compatWrapper(<Card />) };
+      },
+    },
+  });
+
+const npsWidget = widget(
+  'nps-trend',
+  'PavedNpsTrend',
+  'Platform NPS',
+  'Platform NPS with its interval, trend and goal line',
+  m => m.NpsTrendCard,
+);
+const adoptionWidget = widget(
+  'golden-path-adoption',
+  'PavedGoldenPathAdoption',
+  'Golden-path adoption',
+  'New services from golden paths, against the 80% goal',
+  m => m.AdoptionCard,
+);
+const deliveryWidget = widget(
+  'delivery',
+  'PavedDeliveryMetrics',
+  'Delivery metrics',
+  'The DORA metrics of the last 90 days, with bands',
+  m => m.DeliveryCard,
+);
+const roadmapWidget = widget(
+  'roadmap',
+  'PavedRoadmap',
+  'Platform roadmap',
+  'What shipped, what is now and next, breaking changes ahead',
+  m => m.RoadmapCard,
+);
+
+// On group (team) pages: the team's adoption, NPS and DORA where large enough to show.
+const groupHealthCard = EntityCardBlueprint.make({
+  name: 'team-health',
+  params: {
+    type: 'info',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/Cards').then(m =>
+        compatWrapper(<m.TeamHealthCard />),
+      ),
+  },
+});
+
 /** Platform health for Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'platform-health',
-  extensions: [platformHealthApi, healthPage],
+  extensions: [
+    platformHealthApi,
+    healthPage,
+    npsWidget,
+    adoptionWidget,
+    deliveryWidget,
+    roadmapWidget,
+    groupHealthCard,
+  ],
 });

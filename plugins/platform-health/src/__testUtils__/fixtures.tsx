@@ -230,16 +230,14 @@ export function fakeApis(
     ...overrides.goldenPaths,
   } as unknown as GoldenPathsApi;
   const metrics = {
-    getDora: jest
-      .fn()
-      .mockResolvedValue(
-        makeReport({
-          deployments: 90,
-          changeFailures: 9,
-          leadTimeMs: 2 * DAY_MS,
-          leadTimeCommits: 90,
-        }),
-      ),
+    getDora: jest.fn().mockResolvedValue(
+      makeReport({
+        deployments: 90,
+        changeFailures: 9,
+        leadTimeMs: 2 * DAY_MS,
+        leadTimeCommits: 90,
+      }),
+    ),
     getOnboarding: jest.fn().mockResolvedValue({
       minCohortSize: 5,
       cohorts: [
