@@ -26,15 +26,6 @@ import { Empty, Section, byState } from '../Section';
 import { ObjectiveDialog } from './ObjectiveDialog';
 import { CheckInDialog } from './CheckInDialog';
 
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
-
 /** The quarter's objectives and key results, with progress from the live metrics (PMs edit). */
 export function OkrSection(props: {
   targets: HealthTargets;
@@ -138,8 +129,12 @@ function ObjectiveView(props: {
           {objective.title}
         </Typography>
         {props.canEdit && (
-          <Button size="small" onClick={props.onEdit}>
-            Edit<Box component="span" sx={srOnly}>{` ${objective.title}`}</Box>
+          <Button
+            size="small"
+            onClick={props.onEdit}
+            aria-label={`Edit ${objective.title}`}
+          >
+            Edit
           </Button>
         )}
       </Box>
@@ -206,8 +201,12 @@ function KeyResultRow(props: {
           {showHistory ? 'Hide' : 'Show'} check-ins ({kr.checkIns.length})
         </Button>
         {props.canEdit && (
-          <Button size="small" onClick={props.onCheckIn}>
-            Check in<Box component="span" sx={srOnly}>{` on ${kr.title}`}</Box>
+          <Button
+            size="small"
+            onClick={props.onCheckIn}
+            aria-label={`Check in on ${kr.title}`}
+          >
+            Check in
           </Button>
         )}
       </Box>
