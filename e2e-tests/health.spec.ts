@@ -133,7 +133,7 @@ test.describe('platform health', () => {
     await page.getByRole('button', { name: /Monthly/ }).click();
     await expect(page).toHaveURL(/view=monthly/);
     await expect(value(page, 'nps')).toHaveText(signed(latest.summary.nps));
-    await page.getByRole('button', { name: 'Quarterly' }).click();
+    await page.getByRole('button', { name: 'Quarterly', exact: true }).click();
     await expect(page).toHaveURL(/view=quarterly/);
     await page.goto('/health?view=monthly');
     await expect(page.getByRole('button', { name: /Monthly/ })).toHaveAttribute(

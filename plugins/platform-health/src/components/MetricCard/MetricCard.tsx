@@ -18,6 +18,16 @@ const Sparkline = lazy(() => import('./Sparkline'));
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+// Read by screen readers, not shown: which metric a "Details" link is about.
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 function Frame(props: { metric: HealthMetricId; children: ReactNode }) {
   const id = useId();
   const definition = HEALTH_METRICS[props.metric];
@@ -45,13 +55,11 @@ function Frame(props: { metric: HealthMetricId; children: ReactNode }) {
       </Typography>
       {props.children}
       <Box sx={{ mt: 'auto', pt: 1 }}>
-        <Link
-          to={definition.detailPath}
-          aria-label={`Details about ${definition.label.toLocaleLowerCase(
-            'en-US',
-          )}`}
-        >
+        <Link to={definition.detailPath}>
           Details
+          <Box component="span" sx={visuallyHidden}>
+            {`\u00a0about ${definition.label.toLocaleLowerCase('en-US')}`}
+          </Box>
         </Link>
       </Box>
     </Paper>
