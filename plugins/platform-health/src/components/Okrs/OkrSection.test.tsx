@@ -1,5 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor } from '@testing-library/react';
 import type { Objective } from '@paved/plugin-platform-health-common';
 import { TARGETS, fakeApis, renderHealth } from '../../__testUtils__/fixtures';
 import { OkrSection } from './OkrSection';
