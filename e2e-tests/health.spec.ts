@@ -149,7 +149,7 @@ test.describe('platform health', () => {
     expect(
       axe.violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
-        .map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' ')}`),
+        .map(v => `${v.id}: ${v.nodes.map(n => n.html).join(' ')}`),
     ).toEqual([]);
 
     // One click: the quarterly review as Markdown.

@@ -105,7 +105,10 @@ export function RoadmapCard() {
         <ul>
           {s.breakingAhead.slice(0, 3).map(i => (
             <li key={i.id}>
-              <Link to={`/roadmap/items/${encodeURIComponent(i.id)}`}>
+              <Link
+                to={`/roadmap/items/${encodeURIComponent(i.id)}`}
+                underline="always"
+              >
                 {i.title}
               </Link>
               : breaking from {i.breakingChange!.effectiveDate}

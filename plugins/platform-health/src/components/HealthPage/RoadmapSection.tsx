@@ -32,7 +32,9 @@ export function RoadmapSection() {
               <ul>
                 {s.shippedThisQuarter.map(i => (
                   <li key={i.id}>
-                    <Link to={itemLink(i.id)}>{i.title}</Link>
+                    <Link to={itemLink(i.id)} underline="always">
+                      {i.title}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -47,8 +49,10 @@ export function RoadmapSection() {
             <ul>
               {s.breakingAhead.map(i => (
                 <li key={i.id}>
-                  <Link to={itemLink(i.id)}>{i.title}</Link>, from{' '}
-                  {i.breakingChange!.effectiveDate}
+                  <Link to={itemLink(i.id)} underline="always">
+                    {i.title}
+                  </Link>
+                  , from {i.breakingChange!.effectiveDate}
                 </li>
               ))}
             </ul>
@@ -71,7 +75,9 @@ export function RoadmapSection() {
                 {t.items.map((item, index) => (
                   <span key={item.id}>
                     {index > 0 && ', '}
-                    <Link to={itemLink(item.id)}>{item.title}</Link>
+                    <Link to={itemLink(item.id)} underline="always">
+                      {item.title}
+                    </Link>
                   </span>
                 ))}
               </li>

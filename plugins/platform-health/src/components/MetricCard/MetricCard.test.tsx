@@ -33,7 +33,9 @@ describe('MetricCard', () => {
     expect(screen.getByText('Too early to tell')).toBeInTheDocument();
     expect(screen.getByText('Target: at least 80%')).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: /Details\s?about golden-path adoption/ }),
+      screen.getByRole('link', {
+        name: /Details\s?about golden-path adoption/,
+      }),
     ).toHaveAttribute('href', '/golden-paths?tab=adoption');
   });
 

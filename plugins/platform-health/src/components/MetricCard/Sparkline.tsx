@@ -25,7 +25,12 @@ export default function Sparkline(props: {
       height={40}
       initialDimension={{ width: 200, height: 40 }}
     >
-      <LineChart data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+      <LineChart
+        data={data}
+        margin={{ top: 4, right: 2, bottom: 4, left: 2 }}
+        // Decorative: the value is in words beside it; nothing to focus.
+        accessibilityLayer={false}
+      >
         <YAxis hide domain={[min, max]} />
         {typeof props.target === 'number' && (
           <ReferenceLine
