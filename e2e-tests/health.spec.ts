@@ -53,7 +53,12 @@ test.describe('platform health', () => {
               )
             ).metrics,
           ]);
-          const same = now === last && now.includes('"changeFailureRate"');
+          const [trend, adoption, dora] = JSON.parse(now);
+          const loaded =
+            trend.points.some((p: any) => p.summary) &&
+            adoption.quarters.some((q: any) => q.adoption) &&
+            dora.changeFailureRate.value !== null;
+          const same = loaded && now === last;
           last = now;
           return same;
         },

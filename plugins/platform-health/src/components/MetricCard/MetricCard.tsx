@@ -147,8 +147,12 @@ export function MetricCard(props: {
       )}
       {reading.change && (
         <Typography variant="body2" color="text.secondary">
-          {formatHealthValue(reading.change.difference, unit)} since the
-          previous period
+          {reading.change.difference > 0 ? '+' : ''}
+          {formatHealthValue(reading.change.difference, unit).replace(
+            /^\+/,
+            '',
+          )}{' '}
+          since the previous period
           {reading.change.significant === false && ' (not significant)'}
           {reading.change.significant === true && ' (significant)'}
         </Typography>
