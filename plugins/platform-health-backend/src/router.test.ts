@@ -118,6 +118,25 @@ describe('platform-health router', () => {
     ]);
   });
 
+  it('records a review export as an audit event', async () => {
+    const res = await request(app)
+      .post('/review-exports')
+      .set('authorization', as(DEV))
+      .send({ quarter: '2026-Q4', format: 'markdown' });
+    expect(res.status).toBe(204);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'review-export',
+        meta: { quarter: '2026-Q4', format: 'markdown', userRef: DEV },
+      }),
+    );
+    const bad = await request(app)
+      .post('/review-exports')
+      .set('authorization', as(DEV))
+      .send({ quarter: '2026-Q4', format: 'pdf' });
+    expect(bad.status).toBe(400);
+  });
+
   it('names each invalid field', async () => {
     const res = await request(app)
       .post('/objectives')

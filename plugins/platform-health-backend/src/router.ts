@@ -20,6 +20,7 @@ import {
   okrQuerySchema,
   platformHealthOkrManagePermission,
   platformHealthReadPermission,
+  reviewExportSchema,
   updateObjectiveSchema,
 } from '@paved/plugin-platform-health-common';
 import express, { Request } from 'express';
@@ -107,6 +108,21 @@ export async function createRouter(
       () => service.checkIn(id, input, credentials.principal.userEntityRef),
     );
     res.status(201).json(checkIn);
+  });
+
+  // The review is assembled in the browser from the owners' APIs; the export
+  // itself is recorded here, as every Paved export is.
+  router.post('/review-exports', async (req, res) => {
+    const credentials = await user(req, platformHealthReadPermission);
+    const { quarter, format } = parseRequest(reviewExportSchema, req.body);
+    await audited(
+      auditor,
+      req,
+      'review-export',
+      { quarter, format, userRef: credentials.principal.userEntityRef },
+      async () => undefined,
+    );
+    res.status(204).end();
   });
 
   router.use(databaseUnavailableAs503());

@@ -96,3 +96,13 @@ export const deleteObjectiveQuerySchema = z.strictObject({
     .int({ error: 'version must be a whole number' })
     .min(1, { error: 'version must be at least 1' }),
 });
+
+/** POST /review-exports: records that someone exported the quarterly review (audit only). */
+export const reviewExportSchema = z.strictObject({
+  quarter,
+  format: z.enum(['markdown', 'print'], {
+    error: 'format must be markdown or print',
+  }),
+});
+/** A review export after validation. */
+export type ReviewExportRequest = z.output<typeof reviewExportSchema>;

@@ -189,6 +189,7 @@ export function fakeApis(
     deleteObjective: jest.fn(),
     checkIn: jest.fn(),
     getThemeDemand: jest.fn().mockResolvedValue([]),
+    recordReviewExport: jest.fn().mockResolvedValue(undefined),
     ...overrides.health,
   } as PlatformHealthApi;
   const nps = {

@@ -27,6 +27,11 @@ export interface PlatformHealthApi {
   deleteObjective(id: string, version: number): Promise<void>;
   /** Records a check-in on a key result (platform PMs). */
   checkIn(keyResultId: string, checkIn: CheckInRequest): Promise<CheckIn>;
+  /** Records an export of the quarterly review (an audit event). */
+  recordReviewExport(
+    quarter: string,
+    format: 'markdown' | 'print',
+  ): Promise<void>;
   /**
    * Survey comments per campaign carrying a theme, as the NPS backend counts
    * them (aggregates only, open to everyone).

@@ -75,6 +75,16 @@ export class PlatformHealthClient
     );
   }
 
+  async recordReviewExport(
+    quarter: string,
+    format: 'markdown' | 'print',
+  ): Promise<void> {
+    await this.request('/review-exports', {
+      method: 'POST',
+      body: JSON.stringify({ quarter, format }),
+    });
+  }
+
   getThemeDemand(theme: string): Promise<ThemeDemand[]> {
     return this.nps.get(theme);
   }

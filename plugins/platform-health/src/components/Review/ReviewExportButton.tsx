@@ -18,6 +18,7 @@ export function ReviewExportButton() {
     try {
       const targets = await apis.health.getTargets();
       const data = await loadReview(apis, targets);
+      await apis.health.recordReviewExport(data.quarter, 'markdown');
       downloadText(
         reviewMarkdown(data),
         `platform-health-review-${data.quarter}.md`,

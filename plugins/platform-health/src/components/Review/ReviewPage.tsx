@@ -82,18 +82,31 @@ export function ReviewPage() {
               data-print="hide"
               sx={{ display: 'flex', gap: 2, mb: 2, alignItems: 'center' }}
             >
-              <Button variant="contained" onClick={() => window.print()}>
+              <Button
+                variant="contained"
+                onClick={async () => {
+                  await healthApi.recordReviewExport(
+                    review.value!.quarter,
+                    'print',
+                  );
+                  window.print();
+                }}
+              >
                 Print
               </Button>
               <Button
                 variant="outlined"
-                onClick={() =>
+                onClick={async () => {
+                  await healthApi.recordReviewExport(
+                    review.value!.quarter,
+                    'markdown',
+                  );
                   downloadText(
                     reviewMarkdown(review.value!),
                     `platform-health-review-${review.value!.quarter}.md`,
                     'text/markdown',
-                  )
-                }
+                  );
+                }}
               >
                 Download Markdown
               </Button>
