@@ -35,6 +35,8 @@ const LAZY = [
   ['golden-path page', 'Services created from this path'],
   ['golden-path entity card', 'Created from the golden path'],
   ['Scaffolder name field', 'Checking whether'],
+  ['health page', 'Is the platform working for developers?'],
+  ['health cards', 'Platform health for this team'],
   ['charts (recharts)', 'recharts-wrapper'],
 ];
 

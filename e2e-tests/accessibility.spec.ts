@@ -64,6 +64,30 @@ function pages(itemId: string): Check[] {
       ready: p => p.getByText('This page does not exist'),
     },
     {
+      name: 'platform health',
+      path: '/health',
+      ready: p => p.locator('[data-metric="changeFailureRate"] [data-status]'),
+    },
+    {
+      name: 'platform health, monthly view',
+      path: '/health?view=monthly',
+      ready: p => p.locator('[data-metric="nps"] [data-status]'),
+    },
+    {
+      name: 'quarterly health review (printable)',
+      path: '/health/review',
+      ready: p => p.locator('tr[data-metric="nps"]'),
+    },
+    {
+      name: 'OKR editor',
+      path: '/health',
+      open: async p => {
+        await p.getByRole('button', { name: 'New objective' }).click();
+      },
+      ready: p => p.getByRole('dialog'),
+      pmOnly: true,
+    },
+    {
       name: 'roadmap board',
       path: '/roadmap',
       ready: p => p.getByRole('region', { name: 'Now', exact: true }),

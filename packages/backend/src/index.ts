@@ -57,6 +57,9 @@ backend.add(import('@paved/plugin-golden-paths-backend'));
 backend.add(import('@paved/plugin-platform-metrics-backend'));
 // Paved: user research (developer interviews and developer previews).
 backend.add(import('@paved/plugin-research-backend'));
+// Paved: platform health (targets and the quarter's OKRs; the metrics are read
+// from the plugins that own them).
+backend.add(import('@paved/plugin-platform-health-backend'));
 
 // Development only: the demo organisation's history (survey answers, roadmap,
 // golden-path runs, user research), each behind its `<plugin>.demoData.enabled` setting. A

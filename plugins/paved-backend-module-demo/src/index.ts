@@ -8,6 +8,7 @@ import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
 import {
   goldenPathsDemoModule,
   npsDemoModule,
+  platformHealthDemoModule,
   platformMetricsDemoModule,
   researchDemoModule,
   roadmapDemoModule,
@@ -16,6 +17,7 @@ import {
 export {
   goldenPathsDemoModule,
   npsDemoModule,
+  platformHealthDemoModule,
   platformMetricsDemoModule,
   researchDemoModule,
   roadmapDemoModule,
@@ -41,6 +43,7 @@ export default createBackendFeatureLoader({
       goldenPathsDemoModule,
       platformMetricsDemoModule,
       researchDemoModule,
+      platformHealthDemoModule,
     ];
   },
 });

@@ -8,6 +8,8 @@ import { npsDemoDataExtensionPoint } from '@paved/plugin-nps-backend';
 import { roadmapDemoDataExtensionPoint } from '@paved/plugin-roadmap-backend';
 import { researchDemoDataExtensionPoint } from '@paved/plugin-research-backend';
 import { platformMetricsDemoDataExtensionPoint } from '@paved/plugin-platform-metrics-backend';
+import { platformHealthDemoDataExtensionPoint } from '@paved/plugin-platform-health-backend';
+import { loadPlatformHealthDemoData } from './platform-health/demoData';
 import { loadPlatformMetricsDemoData } from './platform-metrics/load';
 import { loadGoldenPathDemoRuns } from './golden-paths/demoData';
 import { loadDemoData } from './nps/demoData';
@@ -208,6 +210,29 @@ export const researchDemoModule = createBackendModule({
             },
           }),
         );
+      },
+    });
+  },
+});
+
+/** The platform team's OKRs for this quarter, with check-ins (`platformHealth.demoData`). */
+export const platformHealthDemoModule = createBackendModule({
+  pluginId: 'platform-health',
+  moduleId: 'paved-demo',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        demo: platformHealthDemoDataExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ demo, config, logger }) {
+        if (!readDemoSettings(config).platformHealth.enabled) return;
+        demo.addDemoDataLoader(async context => {
+          if (await loadPlatformHealthDemoData(context)) {
+            logger.info('Loaded the demo OKRs');
+          }
+        });
       },
     });
   },

@@ -7,6 +7,7 @@ export interface DemoSettings {
   goldenPaths: { enabled: boolean };
   platformMetrics: { enabled: boolean };
   research: { enabled: boolean };
+  platformHealth: { enabled: boolean };
 }
 
 /** Reads every demo-data setting: the one place this module reads config. */
@@ -30,6 +31,10 @@ export function readDemoSettings(config: Config): DemoSettings {
     },
     research: {
       enabled: config.getOptionalBoolean('research.demoData.enabled') ?? false,
+    },
+    platformHealth: {
+      enabled:
+        config.getOptionalBoolean('platformHealth.demoData.enabled') ?? false,
     },
   };
 }

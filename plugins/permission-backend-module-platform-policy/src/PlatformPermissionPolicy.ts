@@ -5,6 +5,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { npsPlatformPermissions } from '@paved/plugin-nps-common';
+import { platformHealthPlatformPermissions } from '@paved/plugin-platform-health-common';
 import { platformMetricsPlatformPermissions } from '@paved/plugin-platform-metrics-common';
 import { roadmapPlatformPermissions } from '@paved/plugin-roadmap-common';
 import { researchPlatformPermissions } from '@paved/plugin-research-common';
@@ -29,6 +30,7 @@ export const PLATFORM_ONLY_PERMISSIONS: readonly string[] = [
   ...roadmapPlatformPermissions.map(p => p.name),
   ...platformMetricsPlatformPermissions.map(p => p.name),
   ...researchPlatformPermissions.map(p => p.name),
+  ...platformHealthPlatformPermissions.map(p => p.name),
 ];
 
 function toGroupRef(value: string): string {

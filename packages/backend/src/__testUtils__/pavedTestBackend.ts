@@ -18,6 +18,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PlatformPermissionPolicy } from '@paved/plugin-permission-backend-module-platform-policy';
 import goldenPathsPlugin from '@paved/plugin-golden-paths-backend';
 import npsPlugin from '@paved/plugin-nps-backend';
+import platformHealthPlugin from '@paved/plugin-platform-health-backend';
 import platformMetricsPlugin from '@paved/plugin-platform-metrics-backend';
 import researchPlugin from '@paved/plugin-research-backend';
 import roadmapPlugin from '@paved/plugin-roadmap-backend';
@@ -93,6 +94,7 @@ export const PAVED_PLUGINS = [
   goldenPathsPlugin,
   platformMetricsPlugin,
   researchPlugin,
+  platformHealthPlugin,
 ];
 
 /**

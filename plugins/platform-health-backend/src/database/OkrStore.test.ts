@@ -1,0 +1,148 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { pavedTestDatabases } from '@paved/backend-test-utils';
+import { OkrStore } from './OkrStore';
+
+const databases = pavedTestDatabases();
+const PM = 'user:default/priya.raman';
+const OTHER = 'user:default/sam.okafor';
+const now = new Date('2026-11-30T10:00:00Z');
+
+const kr = (title: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  metric: 'adoption' as const,
+  start: 60,
+  target: 75,
+  due: '2026-12-31',
+  ...extra,
+});
+
+describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
+  let store: OkrStore;
+
+  beforeEach(async () => {
+    const knex = await databases.init(id);
+    store = await OkrStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+  });
+
+  it('creates, lists by quarter and keeps key results in order', async () => {
+    const created = await store.createObjective(
+      '2026-Q4',
+      {
+        title: 'Golden paths are the easy way',
+        description: '',
+        keyResults: [
+          kr('Adoption to 75%'),
+          kr('Ten teams on CI v2', {
+            metric: 'manual',
+            unit: 'teams',
+            start: 2,
+            target: 10,
+          }),
+        ],
+      },
+      PM,
+      now,
+    );
+    expect(created).toMatchObject({
+      quarter: '2026-Q4',
+      version: 1,
+      createdBy: PM,
+      updatedAt: now.toISOString(),
+    });
+    expect(created.keyResults.map(k => [k.title, k.unit])).toEqual([
+      ['Adoption to 75%', null],
+      ['Ten teams on CI v2', 'teams'],
+    ]);
+    expect(await store.listObjectives('2026-Q4')).toEqual([created]);
+    expect(await store.listObjectives('2027-Q1')).toEqual([]);
+  });
+
+  it('keeps a kept key result with its check-ins and drops removed ones', async () => {
+    const created = await store.createObjective(
+      '2026-Q4',
+      { title: 'O', description: '', keyResults: [kr('A'), kr('B')] },
+      PM,
+      now,
+    );
+    const [a, b] = created.keyResults;
+    await store.addCheckIn(a.id, 66, 'first look', PM, now);
+    await store.addCheckIn(
+      a.id,
+      68,
+      'after the docs push',
+      PM,
+      new Date('2026-12-07T10:00:00Z'),
+    );
+    await store.addCheckIn(b.id, 61, '', PM, now);
+    const updated = await store.updateObjective(
+      created.id,
+      1,
+      {
+        title: 'O2',
+        description: 'why',
+        keyResults: [{ ...kr('A renamed'), id: a.id }, kr('C')],
+      },
+      OTHER,
+      now,
+    );
+    expect(updated.version).toBe(2);
+    expect(updated.updatedBy).toBe(OTHER);
+    expect(updated.keyResults.map(k => k.title)).toEqual(['A renamed', 'C']);
+    expect(updated.keyResults[0].id).toBe(a.id);
+    expect(updated.keyResults[0].checkIns.map(c => c.value)).toEqual([68, 66]);
+    expect(updated.keyResults[1].checkIns).toEqual([]);
+    await expect(store.addCheckIn(b.id, 1, '', PM, now)).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+  });
+
+  it('refuses a stale version and a foreign key result id', async () => {
+    const created = await store.createObjective(
+      '2026-Q4',
+      { title: 'O', description: '', keyResults: [kr('A')] },
+      PM,
+      now,
+    );
+    const fields = { title: 'O', description: '', keyResults: [kr('A')] };
+    await store.updateObjective(created.id, 1, fields, PM, now);
+    await expect(
+      store.updateObjective(created.id, 1, fields, OTHER, now),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(
+      store.updateObjective(
+        created.id,
+        2,
+        {
+          ...fields,
+          keyResults: [
+            { ...kr('X'), id: '00000000-0000-4000-8000-000000000000' },
+          ],
+        },
+        PM,
+        now,
+      ),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    // The refused edit changed nothing.
+    expect((await store.getObjective(created.id)).version).toBe(2);
+  });
+
+  it('deletes an objective with everything under it, at its version only', async () => {
+    const created = await store.createObjective(
+      '2026-Q4',
+      { title: 'O', description: '', keyResults: [kr('A')] },
+      PM,
+      now,
+    );
+    await store.addCheckIn(created.keyResults[0].id, 1, '', PM, now);
+    await expect(store.deleteObjective(created.id, 2)).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+    await store.deleteObjective(created.id, 1);
+    expect(await store.listObjectives('2026-Q4')).toEqual([]);
+    await expect(store.getObjective(created.id)).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+  });
+});

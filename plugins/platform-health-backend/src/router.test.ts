@@ -1,0 +1,164 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { OkrStore } from './database/OkrStore';
+import { createRouter } from './router';
+import { OkrService } from './service/OkrService';
+import { readHealthTargets } from './service/settings';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const PM = 'user:default/priya.raman';
+const DEV = 'user:default/jonas.weber';
+const as = (user: string) => mockCredentials.user.header(user);
+
+const objective = {
+  quarter: '2026-Q4',
+  title: 'Golden paths are the easy way',
+  keyResults: [
+    {
+      title: 'Adoption to 75%',
+      metric: 'adoption',
+      start: 60,
+      target: 75,
+      due: '2026-12-31',
+    },
+  ],
+};
+
+describe('platform-health router', () => {
+  let app: express.Express;
+  let auditor: ReturnType<typeof mockServices.auditor.mock>;
+
+  beforeEach(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await OkrStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    auditor = mockServices.auditor.mock();
+    auditor.createEvent.mockResolvedValue({
+      success: jest.fn(),
+      fail: jest.fn(),
+    });
+    const router = await createRouter({
+      service: new OkrService(store, () => new Date('2026-11-30T10:00:00Z')),
+      targets: readHealthTargets(new ConfigReader({})),
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      permissions: mockServices.permissions.mock({
+        async authorize(requests: any[], { credentials }: any) {
+          const pm = credentials.principal.userEntityRef === PM;
+          return requests.map(r => ({
+            result:
+              pm || r.permission.name === 'platform-health.read'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }));
+        },
+      }) as any,
+      auditor,
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  it('serves the targets and the current quarter to everyone signed in', async () => {
+    expect((await request(app).get('/targets')).status).toBe(401);
+    const targets = await request(app)
+      .get('/targets')
+      .set('authorization', as(DEV));
+    expect(targets.body.adoption).toEqual({ value: 80, atRiskWithin: 10 });
+    const okrs = await request(app).get('/okrs').set('authorization', as(DEV));
+    expect(okrs.body).toEqual({ quarter: '2026-Q4', objectives: [] });
+  });
+
+  it('lets a PM write OKRs and check in, audits each write, and refuses developers', async () => {
+    const refused = await request(app)
+      .post('/objectives')
+      .set('authorization', as(DEV))
+      .send(objective);
+    expect(refused.status).toBe(403);
+
+    const created = await request(app)
+      .post('/objectives')
+      .set('authorization', as(PM))
+      .send(objective);
+    expect(created.status).toBe(201);
+    const krId = created.body.keyResults[0].id;
+    const checkIn = await request(app)
+      .post(`/key-results/${krId}/check-ins`)
+      .set('authorization', as(PM))
+      .send({ value: 66, note: 'docs push' });
+    expect(checkIn.status).toBe(201);
+    const edited = await request(app)
+      .put(`/objectives/${created.body.id}`)
+      .set('authorization', as(PM))
+      .send({ ...objective, quarter: undefined, version: 1 });
+    expect(edited.status).toBe(200);
+    const stale = await request(app)
+      .delete(`/objectives/${created.body.id}?version=1`)
+      .set('authorization', as(PM));
+    expect(stale.status).toBe(409);
+    const deleted = await request(app)
+      .delete(`/objectives/${created.body.id}?version=2`)
+      .set('authorization', as(PM));
+    expect(deleted.status).toBe(204);
+    expect(auditor.createEvent.mock.calls.map(([o]) => o.eventId)).toEqual([
+      'objective-create',
+      'key-result-check-in',
+      'objective-update',
+      'objective-delete',
+      'objective-delete',
+    ]);
+  });
+
+  it('records a review export as an audit event', async () => {
+    const res = await request(app)
+      .post('/review-exports')
+      .set('authorization', as(DEV))
+      .send({ quarter: '2026-Q4', format: 'markdown' });
+    expect(res.status).toBe(204);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'review-export',
+        meta: { quarter: '2026-Q4', format: 'markdown', userRef: DEV },
+      }),
+    );
+    const bad = await request(app)
+      .post('/review-exports')
+      .set('authorization', as(DEV))
+      .send({ quarter: '2026-Q4', format: 'pdf' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('names each invalid field', async () => {
+    const res = await request(app)
+      .post('/objectives')
+      .set('authorization', as(PM))
+      .send({
+        ...objective,
+        quarter: '2026-Q5',
+        keyResults: [{ ...objective.keyResults[0], target: 60, start: 60 }],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/quarter: quarter must be/);
+    expect(res.body.error.message).toMatch(
+      /keyResults\.0\.target: target must differ from start/,
+    );
+    const early = await request(app)
+      .post('/objectives')
+      .set('authorization', as(PM))
+      .send({
+        ...objective,
+        keyResults: [{ ...objective.keyResults[0], due: '2026-09-30' }],
+      });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toMatch(/before the quarter 2026-Q4/);
+  });
+});

@@ -1,0 +1,8 @@
+export {
+  AdoptionCard,
+  DeliveryCard,
+  NpsTrendCard,
+  RoadmapCard,
+} from './HomeCards';
+export { TeamHealthCard } from './TeamHealthCard';
+export { CompactReadings } from './CompactReadings';

@@ -1,0 +1,90 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeApis, renderHealth } from '../../__testUtils__/fixtures';
+import { HealthPage, parseView } from './HealthPage';
+
+describe('HealthPage', () => {
+  it('shows leading and lagging metrics, the roadmap and OKRs from the owning APIs', async () => {
+    const apis = fakeApis();
+    await renderHealth(<HealthPage />, { apis });
+    expect(
+      await screen.findByRole('heading', { name: 'Leading metrics' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('value-nps')).toHaveTextContent('+30'),
+    );
+    expect(screen.getByTestId('value-participation')).toHaveTextContent('63%');
+    expect(screen.getByTestId('value-adoption')).toHaveTextContent('70%');
+    expect(screen.getByTestId('value-onboarding')).toHaveTextContent('12 days');
+    await waitFor(() =>
+      expect(screen.getByTestId('value-changeFailureRate')).toHaveTextContent(
+        '10%',
+      ),
+    );
+    expect(await screen.findByTestId('roadmap-now')).toHaveTextContent('1');
+    expect(screen.getByTestId('roadmap-next')).toHaveTextContent('1');
+    expect(
+      await screen.findByText('No objectives for Q4 2026 yet.'),
+    ).toBeInTheDocument();
+    // Quarterly by default: a year of DORA history for the sparklines.
+    expect(apis.metrics.getDora).toHaveBeenCalledWith({
+      team: undefined,
+      windowDays: 365,
+    });
+  });
+
+  it('switches to the monthly view', async () => {
+    const apis = fakeApis();
+    await renderHealth(<HealthPage />, { apis });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Monthly/ }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Monthly/ })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      ),
+    );
+    await waitFor(() =>
+      expect(apis.metrics.getOnboarding).toHaveBeenCalledWith(3),
+    );
+  });
+
+  it('reads the view and the team from the address, and keeps small teams hidden', async () => {
+    const apis = fakeApis();
+    await renderHealth(<HealthPage />, {
+      apis,
+      path: '/health?view=monthly&team=group:default/data',
+    });
+    expect(
+      await screen.findByRole('button', { name: /Monthly/ }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() =>
+      expect(screen.getByTestId('value-nps')).toHaveTextContent('Hidden'),
+    );
+    expect(
+      screen.getByText('Hidden: fewer than 5 answers'),
+    ).toBeInTheDocument();
+    expect(apis.metrics.getDora).toHaveBeenCalledWith({
+      team: 'group:default/data',
+      windowDays: 90,
+    });
+  });
+
+  it('shows an error when the targets cannot be read', async () => {
+    const apis = fakeApis({
+      health: { getTargets: jest.fn().mockRejectedValue(new Error('boom')) },
+    });
+    await renderHealth(<HealthPage />, { apis });
+    expect(await screen.findByText('Error: boom')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Leading metrics' }),
+    ).toBeNull();
+  });
+
+  it('treats anything but "monthly" as the quarterly view', () => {
+    expect(parseView('monthly')).toBe('monthly');
+    expect(parseView('')).toBe('quarterly');
+    expect(parseView('weekly')).toBe('quarterly');
+  });
+});

@@ -1,0 +1,119 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { MetricCard } from './MetricCard';
+import type { MetricReading } from '../../health/readings';
+
+const reading = (overrides: Partial<MetricReading>): MetricReading => ({
+  metric: 'adoption',
+  value: 70,
+  low: 40,
+  high: 89,
+  suppressed: false,
+  note: '7 of 10 new components',
+  targetText: 'at least 80%',
+  targetValue: 80,
+  status: 'too-early',
+  band: null,
+  series: [60, 70],
+  change: { difference: 10, significant: null },
+  period: '2026-Q4',
+  ...overrides,
+});
+
+describe('MetricCard', () => {
+  it('shows the value, its interval, the status, the target and a link to its page', async () => {
+    await renderInTestApp(
+      <MetricCard metric="adoption" reading={reading({})} />,
+    );
+    expect(
+      screen.getByRole('article', { name: 'Golden-path adoption' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('value-adoption')).toHaveTextContent('70%');
+    expect(screen.getByText(/95% interval 40 to 89%/)).toBeInTheDocument();
+    expect(screen.getByText('Too early to tell')).toBeInTheDocument();
+    expect(screen.getByText('Target: at least 80%')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: /Details\s?about golden-path adoption/,
+      }),
+    ).toHaveAttribute('href', '/golden-paths?tab=adoption');
+  });
+
+  it('is loading before its owner answers', async () => {
+    await renderInTestApp(<MetricCard metric="nps" loading />);
+    expect(screen.getByLabelText('Loading')).toBeInTheDocument();
+  });
+
+  it('says when its owner failed', async () => {
+    await renderInTestApp(
+      <MetricCard metric="nps" error={new Error('NPS is down')} />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Could not load: NPS is down',
+    );
+  });
+
+  it('shows no number and says why when there is no data', async () => {
+    await renderInTestApp(
+      <MetricCard
+        metric="nps"
+        reading={reading({
+          metric: 'nps',
+          value: null,
+          low: null,
+          high: null,
+          status: 'no-data',
+          note: 'No campaign has results to show yet',
+          series: [],
+          change: null,
+        })}
+      />,
+    );
+    expect(screen.getByTestId('value-nps')).toHaveTextContent('—');
+    expect(screen.getByText('No data')).toBeInTheDocument();
+    expect(
+      screen.getByText('No campaign has results to show yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps a suppressed number hidden', async () => {
+    await renderInTestApp(
+      <MetricCard
+        metric="nps"
+        reading={reading({
+          metric: 'nps',
+          value: null,
+          low: null,
+          high: null,
+          suppressed: true,
+          status: 'no-data',
+          note: 'Hidden: fewer than 5 answers',
+          series: [],
+          change: null,
+        })}
+      />,
+    );
+    expect(screen.getByTestId('value-nps')).toHaveTextContent('Hidden');
+    expect(
+      screen.getByText('Hidden: fewer than 5 answers'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/95% interval/)).not.toBeInTheDocument();
+  });
+
+  it('says "No target" for a value without one', async () => {
+    await renderInTestApp(
+      <MetricCard
+        metric="reworkRate"
+        reading={reading({
+          metric: 'reworkRate',
+          low: null,
+          high: null,
+          targetText: null,
+          targetValue: null,
+          status: 'no-data',
+        })}
+      />,
+    );
+    expect(screen.getByText('No target')).toBeInTheDocument();
+  });
+});

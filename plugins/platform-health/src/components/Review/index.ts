@@ -1,0 +1,2 @@
+export { ReviewExportButton } from './ReviewExportButton';
+export { ReviewPage } from './ReviewPage';

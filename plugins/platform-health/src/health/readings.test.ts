@@ -1,0 +1,148 @@
+import {
+  adoptionReading,
+  doraReadings,
+  npsReading,
+  onboardingReading,
+  participationReading,
+  sameTeam,
+} from './readings';
+import {
+  TARGETS,
+  makeReport,
+  makeResults,
+  makeTrend,
+  summary,
+} from '../__testUtils__/fixtures';
+import { DAY_MS } from '@paved/plugin-platform-metrics-common';
+
+describe('health readings', () => {
+  it('reads NPS from the latest campaign against the goal line, with its change and significance', () => {
+    const r = npsReading({
+      trend: makeTrend(),
+      results: makeResults(),
+      targets: TARGETS,
+      view: 'quarterly',
+    });
+    expect(r.value).toBe(30);
+    expect(r.targetValue).toBe(20);
+    // 100 answers: the interval (about ±16) spans the +20 goal line.
+    expect(r.low).toBeLessThan(20);
+    expect(r.status).toBe('too-early');
+    expect(r.change).toEqual({ difference: 20, significant: true });
+    expect(r.series).toEqual([10, 30]);
+  });
+
+  it('shows a team only where its group is large enough, and says why not', () => {
+    const base = {
+      trend: makeTrend(),
+      results: makeResults(),
+      targets: TARGETS,
+      view: 'quarterly' as const,
+    };
+    const checkout = npsReading({ ...base, team: 'group:default/checkout' });
+    expect(checkout.value).toBe(summary(6, 2, 2).nps);
+    const data = npsReading({ ...base, team: 'group:default/data' });
+    expect(data).toMatchObject({
+      value: null,
+      low: null,
+      suppressed: true,
+      status: 'no-data',
+      note: 'Hidden: fewer than 5 answers',
+    });
+    const none = npsReading({ ...base, team: 'group:default/fleet' });
+    expect(none).toMatchObject({ value: null, suppressed: false });
+  });
+
+  it('keeps participation hidden while the campaign hides it', () => {
+    const results = makeResults();
+    results.participation = { respondents: null, eligible: 40, rate: null };
+    expect(participationReading({ results, targets: TARGETS })).toMatchObject({
+      value: null,
+      suppressed: true,
+      status: 'no-data',
+    });
+    expect(
+      participationReading({ results: makeResults(), targets: TARGETS }),
+    ).toMatchObject({ value: 62.5, status: 'on-track' });
+  });
+
+  it('judges adoption with its interval against 80%', () => {
+    const r = adoptionReading({
+      trend: {
+        goal: 0.8,
+        quarters: [
+          {
+            quarter: '2026-Q4',
+            newComponents: 10,
+            fromGoldenPaths: 7,
+            adoption: { rate: 0.7, low: 0.397, high: 0.892 },
+          },
+        ],
+      },
+      teams: null,
+      targets: TARGETS,
+      view: 'quarterly',
+    });
+    expect(r.value).toBeCloseTo(70);
+    expect(r.status).toBe('too-early');
+  });
+
+  it('hides time to first deployment while no cohort is large enough', () => {
+    const r = onboardingReading({
+      report: {
+        minCohortSize: 5,
+        cohorts: [
+          {
+            cohort: '2026-10',
+            joined: 3,
+            deployed: null,
+            notYetDeployed: null,
+            medianDays: null,
+          },
+        ],
+      },
+      targets: TARGETS,
+    });
+    expect(r).toMatchObject({ value: null, suppressed: true });
+    expect(r.note).toMatch(/no cohort has 5 first deployments/);
+  });
+
+  it('classifies DORA against the target band, one band short being at risk', () => {
+    const readings = doraReadings({
+      report: makeReport({
+        deployments: 90,
+        changeFailures: 9,
+        leadTimeMs: 2 * DAY_MS,
+        leadTimeCommits: 90,
+      }),
+      history: null,
+      targets: TARGETS,
+    });
+    const byId = Object.fromEntries(readings.map(r => [r.metric, r]));
+    expect(byId.changeFailureRate).toMatchObject({
+      value: 10,
+      band: 'High',
+      status: 'on-track',
+    });
+    expect(byId.leadTime).toMatchObject({ value: 48, band: 'High' });
+    expect(byId.recoveryTime).toMatchObject({ value: null, status: 'no-data' });
+    expect(
+      doraReadings({
+        report: makeReport({
+          deployments: 90,
+          changeFailures: 12,
+        }),
+        history: null,
+        targets: TARGETS,
+      }).find(r => r.metric === 'changeFailureRate'),
+    ).toMatchObject({ band: 'Medium', status: 'at-risk' });
+  });
+
+  it('matches team refs however they are written', () => {
+    expect(sameTeam('checkout', 'group:default/checkout')).toBe(true);
+    expect(sameTeam('group:default/Checkout', 'group:default/checkout')).toBe(
+      true,
+    );
+    expect(sameTeam(null, 'group:default/checkout')).toBe(false);
+  });
+});

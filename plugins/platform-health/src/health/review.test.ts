@@ -1,0 +1,82 @@
+import { TARGETS, fakeApis, item } from '../__testUtils__/fixtures';
+import { loadReview, reviewMarkdown } from './review';
+
+describe('the quarterly review', () => {
+  it('lists every metric, OKRs, what shipped and is next, breaking changes, themes and the not-doing list', async () => {
+    const apis = fakeApis({
+      roadmap: {
+        listItems: jest.fn().mockResolvedValue([
+          item({
+            id: 'a',
+            title: 'Preview environments',
+            horizon: 'now',
+            breakingChange: {
+              notice: 'Old previews stop',
+              effectiveDate: '2027-01-15',
+            },
+          }),
+          item({
+            id: 's',
+            title: 'CI cache',
+            status: 'generally-available',
+            shippedAt: '2026-10-20T00:00:00Z',
+          }),
+          ...['One', 'Two', 'Three'].map((t, i) =>
+            item({
+              id: `d${i}`,
+              title: `Not ${t}`,
+              status: 'declined',
+              declineReason: `Reason ${t}`,
+            }),
+          ),
+        ]),
+        getDemand: jest.fn().mockImplementation(async (id: string) => ({
+          themes: id === 'a' ? ['slow ci'] : [],
+          campaigns: [],
+          studies: [],
+        })),
+      },
+      health: {
+        getThemeDemand: jest.fn().mockResolvedValue([
+          {
+            campaignId: 'c4',
+            title: '2026-Q4 survey',
+            opensAt: '2026-10-01T00:00:00Z',
+            comments: 12,
+          },
+        ]),
+      },
+    });
+    const data = await loadReview(
+      {
+        health: apis.health,
+        nps: apis.nps,
+        goldenPaths: apis.goldenPaths,
+        metrics: apis.metrics,
+        roadmap: apis.roadmap,
+      },
+      TARGETS,
+      new Date('2026-11-30T12:00:00Z'),
+    );
+    const md = reviewMarkdown(data);
+    expect(md).toMatch(/^# Platform health review, Q4 2026\n/);
+    expect(md).toContain(
+      '| Platform NPS | +30 (95%: +15 to +45) | at least +20 (goal line) | Too early to tell | +20 (significant at 95%) |',
+    );
+    expect(md).toContain('| Golden-path adoption | 70% (95%: 40% to 89%)');
+    expect(md).toContain('## What shipped\n\n- **CI cache**');
+    expect(md).toContain('## What is next\n\n- **Preview environments** (Now)');
+    expect(md).toContain(
+      '**Preview environments**, from 2027-01-15: Old previews stop',
+    );
+    expect(md).toContain(
+      '- **slow ci**: 12 comments (2026\\-Q4 survey); Preview environments',
+    );
+    expect(md).toContain('## Not doing, and why');
+    for (const t of ['One', 'Two', 'Three']) {
+      expect(md).toContain(`- **Not ${t}**: Reason ${t}`);
+    }
+    expect(md).not.toContain('Nothing declined.');
+    expect(md).not.toMatch(/Declined: None/);
+  });
+});

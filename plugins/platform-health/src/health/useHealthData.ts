@@ -1,0 +1,127 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { addQuarters, quarterOf } from '@paved/common';
+import { goldenPathsApiRef } from '@paved/plugin-golden-paths';
+import { npsApiRef } from '@paved/plugin-nps';
+import { platformMetricsApiRef } from '@paved/plugin-platform-metrics';
+import type { HealthTargets } from '@paved/plugin-platform-health-common';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  HealthView,
+  MetricReading,
+  adoptionReading,
+  doraReadings,
+  npsReading,
+  onboardingReading,
+  participationReading,
+} from './readings';
+
+/** A reading's load state: each metric's owner answers (or fails) on its own. */
+export interface ReadingState {
+  loading: boolean;
+  error?: Error;
+  value?: MetricReading;
+}
+
+/** The leading metrics (NPS, participation, adoption, onboarding) for a view and a team. */
+export function useLeadingMetrics(
+  targets: HealthTargets,
+  view: HealthView,
+  team: string | undefined,
+  now: Date = new Date(),
+) {
+  const npsApi = useApi(npsApiRef);
+  const goldenPathsApi = useApi(goldenPathsApiRef);
+  const metricsApi = useApi(platformMetricsApiRef);
+  const quarter = quarterOf(now);
+
+  const nps = useAsync(async () => {
+    const trend = await npsApi.getTrend();
+    const latest = [...trend.points].reverse().find(p => p.summary);
+    const results = latest ? await npsApi.getResults(latest.campaign.id) : null;
+    return {
+      trend,
+      results,
+      nps: npsReading({ trend, results, targets, view, team }),
+      participation: participationReading({ results, targets, team }),
+    };
+  }, [npsApi, targets, view, team]);
+
+  const adoption = useAsync(async () => {
+    const trend = await goldenPathsApi.getAdoption({
+      from: addQuarters(quarter, view === 'monthly' ? -1 : -7),
+      to: quarter,
+    });
+    const teams = team
+      ? await goldenPathsApi.getTeamAdoption({
+          from: addQuarters(quarter, view === 'monthly' ? -1 : -3),
+          to: quarter,
+        })
+      : null;
+    return adoptionReading({ trend, teams, targets, view, team });
+  }, [goldenPathsApi, targets, view, team, quarter]);
+
+  const onboarding = useAsync(async () => {
+    const report = await metricsApi.getOnboarding(view === 'monthly' ? 3 : 12);
+    return onboardingReading({ report, targets, team });
+  }, [metricsApi, targets, view, team]);
+
+  return {
+    warning: nps.value?.trend.warning ?? null,
+    nps: { loading: nps.loading, error: nps.error, value: nps.value?.nps },
+    participation: {
+      loading: nps.loading,
+      error: nps.error,
+      value: nps.value?.participation,
+    },
+    adoption,
+    onboarding,
+  };
+}
+
+/** The five DORA metrics (last 90 days) with their trend over the view. */
+export function useDoraMetrics(
+  targets: HealthTargets,
+  view: HealthView,
+  team: string | undefined,
+) {
+  const metricsApi = useApi(platformMetricsApiRef);
+  return useAsync(async () => {
+    const report = await metricsApi.getDora({ team, windowDays: 90 });
+    const history =
+      view === 'quarterly'
+        ? await metricsApi.getDora({ team, windowDays: 365 })
+        : null;
+    return doraReadings({ report, history, targets });
+  }, [metricsApi, targets, view, team]);
+}
+
+/** The latest platform release and what it changed. */
+export function useLatestReleaseImpact() {
+  const metricsApi = useApi(platformMetricsApiRef);
+  return useAsync(async () => {
+    const [latest] = await metricsApi.listReleases();
+    return latest ? metricsApi.getReleaseImpact(latest.id) : null;
+  }, [metricsApi]);
+}
+
+/** The organisation's readings by metric id, for OKRs and the review (loading: undefined). */
+export function useOrganisationReadings(
+  targets: HealthTargets,
+  view: HealthView,
+): { readings?: Map<string, MetricReading>; error?: Error } {
+  const leading = useLeadingMetrics(targets, view, undefined);
+  const dora = useDoraMetrics(targets, view, undefined);
+  const states = [
+    leading.nps,
+    leading.participation,
+    leading.adoption,
+    leading.onboarding,
+  ];
+  const error = [...states.map(s => s.error), dora.error].find(Boolean);
+  if (error) return { error };
+  if (states.some(s => !s.value) || !dora.value) return {};
+  const readings = new Map<string, MetricReading>();
+  for (const s of states) readings.set(s.value!.metric, s.value!);
+  for (const r of dora.value) readings.set(r.metric, r);
+  return { readings };
+}
