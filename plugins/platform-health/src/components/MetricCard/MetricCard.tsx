@@ -91,7 +91,12 @@ export function MetricCard(props: {
   if (!reading) {
     return (
       <Frame metric={metric}>
-        <Skeleton variant="text" width="60%" aria-label="Loading" />
+        <Skeleton
+          variant="text"
+          width="60%"
+          role="progressbar"
+          aria-label="Loading"
+        />
         <Skeleton variant="rectangular" height={40} />
       </Frame>
     );
