@@ -39,6 +39,9 @@ const NAIVE_EVENTS = Number(process.env.BENCH_NAIVE_EVENTS ?? 20_000);
 // The JavaScript reference attributes each incident by scanning every
 // deployment: hours at a million deployments, so only up to this many.
 const NAIVE_QUERY_MAX = Number(process.env.BENCH_NAIVE_QUERY_MAX ?? 200_000);
+// Deliveries in flight at once in the concurrent ingestion (several CI
+// systems posting at the same time); 0 or 1 leaves that phase out.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const SERVICES = 500;
 const TEAMS = 25;
 const RUNS = 7;
@@ -53,6 +56,7 @@ const connection = {
 const PREFIX = process.env.BENCH_DB_PREFIX ?? 'bench_metrics';
 const DATABASE = `${PREFIX}_ingest`;
 const NAIVE_DATABASE = `${PREFIX}_naive`;
+const CONCURRENT_DATABASE = `${PREFIX}_concurrent`;
 
 const service = (i: number) => `component:default/svc-${i}`;
 const sender: BackstageServicePrincipal = {
@@ -140,7 +144,11 @@ async function freshDatabase(name: string): Promise<Knex> {
     client: 'pg',
     connection: { ...connection, database: name },
     // Connections stay open, so their backends' CPU time can be read.
-    pool: { min: 1, max: 4, idleTimeoutMillis: 3_600_000 },
+    pool: {
+      min: 1,
+      max: Math.max(4, CONCURRENCY + 2),
+      idleTimeoutMillis: 3_600_000,
+    },
   });
 }
 
@@ -193,6 +201,81 @@ async function naiveIngest(db: Knex, events: any[]) {
       });
     }
   }
+}
+
+/**
+ * The same batches as the sequential ingestion, delivered CONCURRENCY at a
+ * time into a database of their own (as several CI systems post at once),
+ * then the same incidents. The bodies are built beforehand, so that only the
+ * deliveries are timed, as in the sequential loop. Checks that the figures
+ * over the whole year, in total and per service, equal the sequential
+ * database's.
+ */
+async function concurrentIngest(
+  sequential: MetricsStore,
+  incidentEvents: unknown[],
+) {
+  const random = seededRandom('bench');
+  const bodies: unknown[] = [];
+  for (let first = 0; first < DEPLOYMENTS; first += MAX_BATCH) {
+    bodies.push(
+      JSON.parse(
+        JSON.stringify(
+          batch(first, Math.min(MAX_BATCH, DEPLOYMENTS - first), random),
+        ),
+      ),
+    );
+  }
+  const db = await freshDatabase(CONCURRENT_DATABASE);
+  const store = await MetricsStore.create({
+    getClient: async () => db,
+    migrations: { skip: false },
+  } as unknown as DatabaseService);
+  const metrics = new MetricsService(store, directory, noSources, () => NOW);
+  // Every connection the deliveries will use, open before the clock starts.
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, () =>
+      db.transaction(tx => tx.raw('select 1')),
+    ),
+  );
+  const pgCpu = await postgresCpuClock(db);
+  const nodeStart = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as unknown[];
+        const result = await metrics.ingestDeployments(body, sender);
+        if (result.stored !== body.length) {
+          throw new Error(`stored ${result.stored} of ${body.length}`);
+        }
+      }
+    }),
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const node = process.cpuUsage(nodeStart);
+  const cpu = {
+    nodeMs: (node.user + node.system) / 1000,
+    postgresMs: await pgCpu.stop(),
+  };
+  for (let i = 0; i < incidentEvents.length; i += MAX_BATCH) {
+    await metrics.ingestIncidents(
+      incidentEvents.slice(i, i + MAX_BATCH),
+      sender,
+    );
+  }
+  const year = [NOW - 366 * DAY_MS, NOW + DAY_MS] as const;
+  const org = { kind: 'organisation' as const };
+  const figures = async (s: MetricsStore) =>
+    JSON.stringify([
+      [...(await s.aggregate(...year, org, 'total'))],
+      [...(await s.aggregate(...year, org, 'week'))],
+      [...(await s.aggregate(...year, org, 'service'))],
+    ]);
+  const same = (await figures(store)) === (await figures(sequential));
+  await db.destroy();
+  return { perSecond: (DEPLOYMENTS / ms) * 1000, ms, cpu, same };
 }
 
 async function main() {
@@ -254,6 +337,8 @@ async function main() {
     );
   }
   const perSecond = (DEPLOYMENTS / ingestMs) * 1000;
+  const concurrent =
+    CONCURRENCY > 1 ? await concurrentIngest(store, incidentEvents) : null;
   // A re-delivery of the last batch: nothing is written.
   const retryStart = process.hrtime.bigint();
   const retry = await metrics.ingestDeployments(lastBody, sender);
@@ -394,6 +479,26 @@ async function main() {
     )} s (target ≥ 20,000/s)`,
   );
   console.log(`  ${describeCpu(ingestCpu, DEPLOYMENTS)}`);
+  if (concurrent) {
+    console.log(
+      `ingestion with ${CONCURRENCY} deliveries in flight (same batches, own database): ${Math.round(
+        concurrent.perSecond,
+      ).toLocaleString('en-GB')} deployments/s in ${(
+        concurrent.ms / 1000
+      ).toFixed(1)} s (target ≥ 20,000/s); same figures as sequential: ${
+        concurrent.same ? 'yes' : 'NO'
+      }`,
+    );
+    console.log(
+      `  CPU per 1,000 deployments: node ${(
+        (concurrent.cpu.nodeMs / DEPLOYMENTS) *
+        1000
+      ).toFixed(1)} ms + Postgres ${(
+        (concurrent.cpu.postgresMs / DEPLOYMENTS) *
+        1000
+      ).toFixed(1)} ms`,
+    );
+  }
   console.log(
     `  re-delivery of a stored batch: ${
       retry.stored
@@ -446,8 +551,9 @@ async function main() {
   });
   await admin.raw(`drop database if exists ${DATABASE}`);
   await admin.raw(`drop database if exists ${NAIVE_DATABASE}`);
+  await admin.raw(`drop database if exists ${CONCURRENT_DATABASE}`);
   await admin.destroy();
-  if (!same) process.exitCode = 1;
+  if (!same || (concurrent && !concurrent.same)) process.exitCode = 1;
 }
 
 main().catch(error => {
