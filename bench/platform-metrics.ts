@@ -39,9 +39,13 @@ const NAIVE_EVENTS = Number(process.env.BENCH_NAIVE_EVENTS ?? 20_000);
 // The JavaScript reference attributes each incident by scanning every
 // deployment: hours at a million deployments, so only up to this many.
 const NAIVE_QUERY_MAX = Number(process.env.BENCH_NAIVE_QUERY_MAX ?? 200_000);
-// Deliveries in flight at once in the concurrent ingestion (several CI
-// systems posting at the same time); 0 or 1 leaves that phase out.
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+// Deliveries in flight at once in the concurrent ingestions (several CI
+// systems posting at the same time), one phase per figure ("2,3"); 0 or 1
+// leaves that phase out.
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '2,3')
+  .split(',')
+  .map(Number)
+  .filter(n => n > 1);
 const SERVICES = 500;
 const TEAMS = 25;
 const RUNS = 7;
@@ -146,7 +150,7 @@ async function freshDatabase(name: string): Promise<Knex> {
     // Connections stay open, so their backends' CPU time can be read.
     pool: {
       min: 1,
-      max: Math.max(4, CONCURRENCY + 2),
+      max: Math.max(4, ...CONCURRENCIES.map(n => n + 2)),
       idleTimeoutMillis: 3_600_000,
     },
   });
@@ -204,7 +208,7 @@ async function naiveIngest(db: Knex, events: any[]) {
 }
 
 /**
- * The same batches as the sequential ingestion, delivered CONCURRENCY at a
+ * The same batches as the sequential ingestion, delivered `concurrency` at a
  * time into a database of their own (as several CI systems post at once),
  * then the same incidents. The bodies are built beforehand, so that only the
  * deliveries are timed, as in the sequential loop. Checks that the figures
@@ -212,6 +216,7 @@ async function naiveIngest(db: Knex, events: any[]) {
  * database's.
  */
 async function concurrentIngest(
+  concurrency: number,
   sequential: MetricsStore,
   incidentEvents: unknown[],
 ) {
@@ -234,7 +239,7 @@ async function concurrentIngest(
   const metrics = new MetricsService(store, directory, noSources, () => NOW);
   // Every connection the deliveries will use, open before the clock starts.
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, () =>
+    Array.from({ length: concurrency }, () =>
       db.transaction(tx => tx.raw('select 1')),
     ),
   );
@@ -243,7 +248,7 @@ async function concurrentIngest(
   const start = process.hrtime.bigint();
   let next = 0;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < bodies.length) {
         const body = bodies[next++] as unknown[];
         const result = await metrics.ingestDeployments(body, sender);
@@ -275,7 +280,13 @@ async function concurrentIngest(
     ]);
   const same = (await figures(store)) === (await figures(sequential));
   await db.destroy();
-  return { perSecond: (DEPLOYMENTS / ms) * 1000, ms, cpu, same };
+  return {
+    concurrency: concurrency,
+    perSecond: (DEPLOYMENTS / ms) * 1000,
+    ms,
+    cpu,
+    same,
+  };
 }
 
 async function main() {
@@ -337,8 +348,10 @@ async function main() {
     );
   }
   const perSecond = (DEPLOYMENTS / ingestMs) * 1000;
-  const concurrent =
-    CONCURRENCY > 1 ? await concurrentIngest(store, incidentEvents) : null;
+  const concurrents = [];
+  for (const n of CONCURRENCIES) {
+    concurrents.push(await concurrentIngest(n, store, incidentEvents));
+  }
   // A re-delivery of the last batch: nothing is written.
   const retryStart = process.hrtime.bigint();
   const retry = await metrics.ingestDeployments(lastBody, sender);
@@ -479,9 +492,11 @@ async function main() {
     )} s (target ≥ 20,000/s)`,
   );
   console.log(`  ${describeCpu(ingestCpu, DEPLOYMENTS)}`);
-  if (concurrent) {
+  for (const concurrent of concurrents) {
     console.log(
-      `ingestion with ${CONCURRENCY} deliveries in flight (same batches, own database): ${Math.round(
+      `ingestion with ${
+        concurrent.concurrency
+      } deliveries in flight (same batches, own database): ${Math.round(
         concurrent.perSecond,
       ).toLocaleString('en-GB')} deployments/s in ${(
         concurrent.ms / 1000
@@ -553,7 +568,7 @@ async function main() {
   await admin.raw(`drop database if exists ${NAIVE_DATABASE}`);
   await admin.raw(`drop database if exists ${CONCURRENT_DATABASE}`);
   await admin.destroy();
-  if (!same || (concurrent && !concurrent.same)) process.exitCode = 1;
+  if (!same || concurrents.some(c => !c.same)) process.exitCode = 1;
 }
 
 main().catch(error => {
