@@ -10,6 +10,7 @@ import {
   Scope,
   WEEK_EPOCH_MS,
   WEEK_MS,
+  WindowAggregate,
   doraMetrics,
   referenceAggregate,
   seededRandom,
@@ -291,7 +292,9 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
         .orderBy(['service_ref', 'sha']),
     ];
     const expected = await figures(sequential, sequentialKnex);
-    expect(expected[0].get('all')!.deployments).toBeGreaterThan(0);
+    expect(
+      (expected[0] as Map<string, WindowAggregate>).get('all')!.deployments,
+    ).toBeGreaterThan(0);
     expect(await figures(store, knex)).toEqual(expected);
   });
 
