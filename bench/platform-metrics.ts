@@ -39,6 +39,13 @@ const NAIVE_EVENTS = Number(process.env.BENCH_NAIVE_EVENTS ?? 20_000);
 // The JavaScript reference attributes each incident by scanning every
 // deployment: hours at a million deployments, so only up to this many.
 const NAIVE_QUERY_MAX = Number(process.env.BENCH_NAIVE_QUERY_MAX ?? 200_000);
+// Deliveries in flight at once in the concurrent ingestions (several CI
+// systems posting at the same time), one phase per figure ("2,3"); 0 or 1
+// leaves that phase out.
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '2,3')
+  .split(',')
+  .map(Number)
+  .filter(n => n > 1);
 const SERVICES = 500;
 const TEAMS = 25;
 const RUNS = 7;
@@ -53,6 +60,7 @@ const connection = {
 const PREFIX = process.env.BENCH_DB_PREFIX ?? 'bench_metrics';
 const DATABASE = `${PREFIX}_ingest`;
 const NAIVE_DATABASE = `${PREFIX}_naive`;
+const CONCURRENT_DATABASE = `${PREFIX}_concurrent`;
 
 const service = (i: number) => `component:default/svc-${i}`;
 const sender: BackstageServicePrincipal = {
@@ -140,7 +148,11 @@ async function freshDatabase(name: string): Promise<Knex> {
     client: 'pg',
     connection: { ...connection, database: name },
     // Connections stay open, so their backends' CPU time can be read.
-    pool: { min: 1, max: 4, idleTimeoutMillis: 3_600_000 },
+    pool: {
+      min: 1,
+      max: Math.max(4, ...CONCURRENCIES.map(n => n + 2)),
+      idleTimeoutMillis: 3_600_000,
+    },
   });
 }
 
@@ -193,6 +205,88 @@ async function naiveIngest(db: Knex, events: any[]) {
       });
     }
   }
+}
+
+/**
+ * The same batches as the sequential ingestion, delivered `concurrency` at a
+ * time into a database of their own (as several CI systems post at once),
+ * then the same incidents. The bodies are built beforehand, so that only the
+ * deliveries are timed, as in the sequential loop. Checks that the figures
+ * of the last 90 days, in total and per week, equal the sequential
+ * database's (per service, computed from the rows, takes minutes at a
+ * million; the rollups test compares those).
+ */
+async function concurrentIngest(
+  concurrency: number,
+  sequential: MetricsStore,
+  incidentEvents: unknown[],
+) {
+  const random = seededRandom('bench');
+  const bodies: unknown[] = [];
+  for (let first = 0; first < DEPLOYMENTS; first += MAX_BATCH) {
+    bodies.push(
+      JSON.parse(
+        JSON.stringify(
+          batch(first, Math.min(MAX_BATCH, DEPLOYMENTS - first), random),
+        ),
+      ),
+    );
+  }
+  const db = await freshDatabase(CONCURRENT_DATABASE);
+  const store = await MetricsStore.create({
+    getClient: async () => db,
+    migrations: { skip: false },
+  } as unknown as DatabaseService);
+  const metrics = new MetricsService(store, directory, noSources, () => NOW);
+  // Every connection the deliveries will use, open before the clock starts.
+  await Promise.all(
+    Array.from({ length: concurrency }, () =>
+      db.transaction(tx => tx.raw('select 1')),
+    ),
+  );
+  const pgCpu = await postgresCpuClock(db);
+  const nodeStart = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as unknown[];
+        const result = await metrics.ingestDeployments(body, sender);
+        if (result.stored !== body.length) {
+          throw new Error(`stored ${result.stored} of ${body.length}`);
+        }
+      }
+    }),
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const node = process.cpuUsage(nodeStart);
+  const cpu = {
+    nodeMs: (node.user + node.system) / 1000,
+    postgresMs: await pgCpu.stop(),
+  };
+  for (let i = 0; i < incidentEvents.length; i += MAX_BATCH) {
+    await metrics.ingestIncidents(
+      incidentEvents.slice(i, i + MAX_BATCH),
+      sender,
+    );
+  }
+  const window = [NOW - 90 * DAY_MS, NOW] as const;
+  const org = { kind: 'organisation' as const };
+  const figures = async (s: MetricsStore) =>
+    JSON.stringify([
+      [...(await s.aggregate(...window, org, 'total'))],
+      [...(await s.aggregate(...window, org, 'week'))],
+    ]);
+  const same = (await figures(store)) === (await figures(sequential));
+  await db.destroy();
+  return {
+    concurrency: concurrency,
+    perSecond: (DEPLOYMENTS / ms) * 1000,
+    ms,
+    cpu,
+    same,
+  };
 }
 
 async function main() {
@@ -254,6 +348,10 @@ async function main() {
     );
   }
   const perSecond = (DEPLOYMENTS / ingestMs) * 1000;
+  const concurrents = [];
+  for (const n of CONCURRENCIES) {
+    concurrents.push(await concurrentIngest(n, store, incidentEvents));
+  }
   // A re-delivery of the last batch: nothing is written.
   const retryStart = process.hrtime.bigint();
   const retry = await metrics.ingestDeployments(lastBody, sender);
@@ -394,6 +492,28 @@ async function main() {
     )} s (target ≥ 20,000/s)`,
   );
   console.log(`  ${describeCpu(ingestCpu, DEPLOYMENTS)}`);
+  for (const concurrent of concurrents) {
+    console.log(
+      `ingestion with ${
+        concurrent.concurrency
+      } deliveries in flight (same batches, own database): ${Math.round(
+        concurrent.perSecond,
+      ).toLocaleString('en-GB')} deployments/s in ${(
+        concurrent.ms / 1000
+      ).toFixed(1)} s (target ≥ 20,000/s); same figures as sequential: ${
+        concurrent.same ? 'yes' : 'NO'
+      }`,
+    );
+    console.log(
+      `  CPU per 1,000 deployments: node ${(
+        (concurrent.cpu.nodeMs / DEPLOYMENTS) *
+        1000
+      ).toFixed(1)} ms + Postgres ${(
+        (concurrent.cpu.postgresMs / DEPLOYMENTS) *
+        1000
+      ).toFixed(1)} ms`,
+    );
+  }
   console.log(
     `  re-delivery of a stored batch: ${
       retry.stored
@@ -446,8 +566,9 @@ async function main() {
   });
   await admin.raw(`drop database if exists ${DATABASE}`);
   await admin.raw(`drop database if exists ${NAIVE_DATABASE}`);
+  await admin.raw(`drop database if exists ${CONCURRENT_DATABASE}`);
   await admin.destroy();
-  if (!same) process.exitCode = 1;
+  if (!same || concurrents.some(c => !c.same)) process.exitCode = 1;
 }
 
 main().catch(error => {

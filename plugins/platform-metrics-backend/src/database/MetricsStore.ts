@@ -313,13 +313,6 @@ export class MetricsStore {
         COMMIT_TYPES,
       );
 
-      await this.touchServices(
-        tx,
-        writtenEvents.map(w => w.event.service),
-        catalog,
-        now,
-      );
-
       // Orphaned commits: the earliest production deployment that ships each.
       const reshipped = await inChunks(orphaned, 400, async chunk =>
         rowsOf(
@@ -424,6 +417,15 @@ export class MetricsStore {
           deployedAt: Number(r.deployed_at ?? r.finished_at),
           leadTimeMs: Number(r.lead_time_ms),
         })),
+      );
+
+      // Services last: every delivery names most of them, so their rows are
+      // what concurrent deliveries wait on, and are held locked the least.
+      await this.touchServices(
+        tx,
+        writtenEvents.map(w => w.event.service),
+        catalog,
+        now,
       );
 
       // Each service's first recorded production deployment.

@@ -10,6 +10,7 @@ import {
   Scope,
   WEEK_EPOCH_MS,
   WEEK_MS,
+  WindowAggregate,
   doraMetrics,
   referenceAggregate,
   seededRandom,
@@ -238,6 +239,63 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
         }
       }
     }
+  });
+
+  it('give the same figures when deliveries arrive at the same time as when they arrive in turn', async () => {
+    // Several CI systems post at once: the parts share services, days and commits.
+    const { deployments, incidents } = boundaryHistory('concurrent');
+    const parts = [
+      deployments.slice(100),
+      deployments.slice(50, 100),
+      deployments.slice(0, 50),
+    ];
+    const sequentialKnex = await databases.init(id);
+    const sequential = await MetricsStore.create(
+      mockServices.database({
+        knex: sequentialKnex,
+        migrations: { skip: false },
+      }),
+    );
+    for (const part of parts) {
+      await sequential.ingestDeployments(part, catalog, day(60));
+    }
+    const stored = await Promise.all(
+      parts.map(part => store.ingestDeployments(part, catalog, day(60))),
+    );
+    expect(stored).toEqual(parts.map(p => p.length));
+    for (const s of [sequential, store]) {
+      await s.ingestIncidents(incidents, catalog, day(60));
+    }
+    // Ids follow the order of arrival; everything else must be the same.
+    const figures = async (s: MetricsStore, db: Knex) => [
+      await s.aggregate(day(0), day(40), ORG, 'total'),
+      await s.aggregate(day(3) + 1, day(30) - 1, ORG, 'week'),
+      await s.aggregateFromRows(day(0), day(40), ORG, 'service'),
+      await s.services(),
+      await db('metrics_services')
+        .select(
+          'service_ref',
+          'first_deployed_at',
+          'first_source',
+          'first_external_id',
+        )
+        .orderBy('service_ref'),
+      await db('metrics_commit_shipments')
+        .select(
+          'service_ref',
+          'sha',
+          'deployed_at',
+          'deployment_source',
+          'deployment_external_id',
+          'lead_time_ms',
+        )
+        .orderBy(['service_ref', 'sha']),
+    ];
+    const expected = await figures(sequential, sequentialKnex);
+    expect(
+      (expected[0] as Map<string, WindowAggregate>).get('all')!.deployments,
+    ).toBeGreaterThan(0);
+    expect(await figures(store, knex)).toEqual(expected);
   });
 
   it('find a median that falls between two buckets, and on a band boundary', async () => {
