@@ -11,7 +11,7 @@ import {
 } from '../../health/useHealthData';
 import type { HealthView } from '../../health/readings';
 import { MetricCard } from '../MetricCard';
-import { Empty, Section, byState } from '../Section';
+import { byState, Empty, Section } from '@paved/frontend-utils';
 
 /** The five DORA metrics with bands, and what the latest platform release changed. */
 export function LaggingSection(props: {
@@ -24,6 +24,7 @@ export function LaggingSection(props: {
   const impact = useLatestReleaseImpact();
   return (
     <Section
+      fullHeight
       title="Lagging metrics"
       subheader="DORA over the last 90 days (2023 bands), and what the latest platform release changed"
     >

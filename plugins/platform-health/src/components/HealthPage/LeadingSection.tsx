@@ -4,7 +4,7 @@ import type { HealthTargets } from '@paved/plugin-platform-health-common';
 import { useLeadingMetrics } from '../../health/useHealthData';
 import type { HealthView } from '../../health/readings';
 import { MetricCard } from '../MetricCard';
-import { Section } from '../Section';
+import { Section } from '@paved/frontend-utils';
 
 /** NPS, participation, golden-path adoption and time to first deployment. */
 export function LeadingSection(props: {
@@ -22,6 +22,7 @@ export function LeadingSection(props: {
   ] as const;
   return (
     <Section
+      fullHeight
       title="Leading metrics"
       subheader="Reviewed monthly: do developers recommend the platform, choose the golden paths, and ship quickly when they join?"
     >

@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
 import { quarterLabel } from '@paved/common';
 import { useRoadmapSummary, useTopThemes } from '../../health/roadmap';
-import { Empty, Section, byState } from '../Section';
+import { byState, Empty, Section } from '@paved/frontend-utils';
 
 const itemLink = (id: string) => `/roadmap/items/${encodeURIComponent(id)}`;
 
@@ -12,7 +12,7 @@ export function RoadmapSection() {
   const summary = useRoadmapSummary();
   const themes = useTopThemes();
   return (
-    <Section title="Roadmap" subheader="Where the platform is going">
+    <Section fullHeight title="Roadmap" subheader="Where the platform is going">
       {byState(summary, s => (
         <>
           <Box sx={{ display: 'flex', gap: 4, mb: 2 }}>

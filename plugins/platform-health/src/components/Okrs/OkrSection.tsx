@@ -22,9 +22,9 @@ import {
 import type { HealthView, MetricReading } from '../../health/readings';
 import { useOrganisationReadings } from '../../health/useHealthData';
 import { StatusChip } from '../StatusChip';
-import { Empty, Section, byState } from '../Section';
 import { ObjectiveDialog } from './ObjectiveDialog';
 import { CheckInDialog } from './CheckInDialog';
+import { byState, Empty, Section } from '@paved/frontend-utils';
 
 /** The quarter's objectives and key results, with progress from the live metrics (PMs edit). */
 export function OkrSection(props: {
@@ -45,6 +45,7 @@ export function OkrSection(props: {
 
   return (
     <Section
+      fullHeight
       title="OKRs"
       subheader={
         okrs.value
