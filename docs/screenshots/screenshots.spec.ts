@@ -127,9 +127,13 @@ for (const who of [
 test('the README screenshots', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await signIn(page, /Priya Raman/);
-  await expect(
-    page.getByRole('complementary', { name: 'Platform survey' }),
-  ).toBeVisible();
+  // On a fresh portal the demo campaign loads once the catalog has the people.
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      page.getByRole('complementary', { name: 'Platform survey' }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 180_000 });
   await shot(page, 'docs/images/nps-prompt.png');
   // The other README pictures show the pages themselves.
   const survey = page.getByRole('complementary', { name: 'Platform survey' });
@@ -152,4 +156,9 @@ test('the README screenshots', async ({ page }) => {
     page.getByRole('table', { name: 'Adoption by team' }),
   ).toBeVisible();
   await shot(page, 'docs/images/golden-paths-adoption.png');
+  await page.goto('/health');
+  await expect(
+    page.getByRole('heading', { name: 'Leading metrics' }),
+  ).toBeVisible();
+  await shot(page, 'docs/images/health.png');
 });
