@@ -14,6 +14,14 @@ export interface Config {
        * ones Paved declares.
        */
       platformOnly?: string[];
+      /**
+       * How long (seconds) a backend reuses a user's decision on a permission
+       * without a resource before asking the permission backend again; 0 turns
+       * it off. A change of someone's groups or of the policy reaches the routes
+       * within this time. At most 300.
+       * @default 5
+       */
+      decisionCacheSeconds?: number;
     };
   };
 }

@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleLocalRepositories } from './modules/catalogLocalRepositories';
 import { productionGuardModule } from './modules/productionGuard';
+import { cachedPermissionsServiceFactory } from '@paved/plugin-permission-backend-module-platform-policy';
 
 const backend = createBackend();
 
@@ -47,6 +48,10 @@ backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 // platform-PM permissions, everyone else reads.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
+// Every plugin's permission checks reuse a user's plain decisions for a few
+// seconds (paved.permissions.decisionCacheSeconds) instead of an HTTP round trip
+// to the permission backend per request.
+backend.add(cachedPermissionsServiceFactory);
 
 // Paved: platform NPS, public roadmap, golden paths.
 backend.add(import('@paved/plugin-nps-backend'));

@@ -10,3 +10,12 @@ export {
   PLATFORM_ONLY_PERMISSIONS,
   type PlatformPermissionPolicyOptions,
 } from './PlatformPermissionPolicy';
+export {
+  CachedPermissionsService,
+  DEFAULT_DECISION_TTL_MS,
+  type CachedPermissionsServiceOptions,
+} from './CachedPermissionsService';
+export {
+  cachedPermissionsServiceFactory,
+  decisionCacheTtlMs,
+} from './permissionsServiceFactory';
