@@ -21,9 +21,6 @@
  */
 /* eslint-disable no-console */
 import { execSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import {
   BenchAuth,
@@ -32,7 +29,7 @@ import {
   sleep,
   startOidcProvider,
 } from './lib/backend';
-import { ThrowawayCluster } from './lib/cluster';
+import { BenchRun, npsStoredState, printUptime, runBench } from './lib/run';
 import { percentile } from './lib/load';
 
 const PG_PORT = Number(process.env.BENCH_FAULTS_PG_PORT ?? 55433);
@@ -226,25 +223,16 @@ function replicaOfClientPort(port: number, replicas: Replica[]) {
   return replicas.find(r => pids.includes(r.pid));
 }
 
-async function main() {
+async function main(run: BenchRun) {
   ensureBundle();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-bench-faults-'));
-  const failures: string[] = [];
-  const check = (ok: boolean, what: string) => {
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failures.push(what);
-  };
-  let cluster: ThrowawayCluster | undefined;
+  const { dir, check } = run;
   const replicas: Replica[] = [];
   const dbs = new Map<string, Knex>();
-  let oidc: { kill(): void } | undefined;
-
-  try {
-    console.log(`uptime: ${execSync('uptime').toString().trim()}`);
-    cluster = await ThrowawayCluster.create(PG_PORT, { max_connections: 300 });
-    const auth = new BenchAuth(
-      dir,
-      `nps:
+  printUptime();
+  const cluster = await run.startCluster(PG_PORT, { max_connections: 300 });
+  const auth = new BenchAuth(
+    dir,
+    `nps:
   release:
     frequencySeconds: ${RELEASE_SECONDS}
 goldenPaths:
@@ -253,471 +241,443 @@ goldenPaths:
   runs:
     frequencySeconds: 15
 `,
+  );
+  const oidc = await startOidcProvider(
+    OIDC_PORT,
+    `http://localhost:${PORTS[0]}`,
+  );
+  run.defer(() => oidc.kill());
+  const startReplica = async (i: number) => {
+    const replica = Replica.start({
+      name: `replica-${i + 1}`,
+      port: PORTS[i],
+      dir,
+      auth,
+      postgres: cluster.connection,
+      databasePrefix: PREFIX,
+      oidcPort: OIDC_PORT,
+    });
+    replicas[i] = replica;
+    run.defer(() => replica.stop());
+    await replica.ready();
+    return replica;
+  };
+  await startReplica(0);
+  await startReplica(1);
+  const urls = replicas.map(r => r.url);
+  console.log(`two replicas ready on ${PORTS.join(', ')}`);
+  const db = (plugin: string) => {
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { ...cluster.connection, database: `${PREFIX}${plugin}` },
+      pool: { min: 0, max: 3 },
+      // The bench's own reads fail while Postgres is down (scenario A): no noise.
+      log: { warn() {}, error() {}, debug() {}, deprecate() {} },
+    });
+    run.defer(() => knex.destroy());
+    return knex;
+  };
+  for (const plugin of PAVED_PLUGINS) dbs.set(plugin, db(plugin));
+  const nps = dbs.get('nps')!;
+  const authDb = db('auth');
+  await BenchAuth.recordSignIns(authDb, [
+    { userRef: PM, groups: [PLATFORM] },
+    ...Array.from({ length: USERS }, (_, i) => ({
+      userRef: userRef(i),
+      groups: [teamOf(i)],
+    })),
+  ]);
+  await authDb.destroy();
+  const tokens: string[] = [];
+  for (let i = 0; i < USERS; i++) {
+    tokens.push(await auth.userToken(userRef(i), [teamOf(i)]));
+  }
+  const pm = await auth.userToken(PM, [PLATFORM]);
+  let campaign: { id: string } | undefined;
+  for (let wait = 0; !campaign && wait < 120; wait++) {
+    const res = await fetch(`${urls[0]}/api/nps/campaigns`, {
+      headers: { authorization: `Bearer ${pm}` },
+    });
+    campaign = ((await res.json()).items ?? []).find(
+      (c: any) => c.status === 'open',
     );
-    oidc = await startOidcProvider(OIDC_PORT, `http://localhost:${PORTS[0]}`);
-    const startReplica = async (i: number) => {
-      const replica = Replica.start({
-        name: `replica-${i + 1}`,
-        port: PORTS[i],
-        dir,
-        auth,
-        postgres: cluster!.connection,
-        databasePrefix: PREFIX,
-        oidcPort: OIDC_PORT,
-      });
-      replicas[i] = replica;
-      await replica.ready();
-      return replica;
-    };
-    await startReplica(0);
-    await startReplica(1);
-    const urls = replicas.map(r => r.url);
-    console.log(`two replicas ready on ${PORTS.join(', ')}`);
-    const db = (plugin: string) => {
-      const knex = knexFactory({
-        client: 'pg',
-        connection: { ...cluster!.connection, database: `${PREFIX}${plugin}` },
-        pool: { min: 0, max: 3 },
-        // The bench's own reads fail while Postgres is down (scenario A): no noise.
-        log: { warn() {}, error() {}, debug() {}, deprecate() {} },
-      });
-      return knex;
-    };
-    for (const plugin of PAVED_PLUGINS) dbs.set(plugin, db(plugin));
-    const nps = dbs.get('nps')!;
-    const authDb = db('auth');
-    await BenchAuth.recordSignIns(authDb, [
-      { userRef: PM, groups: [PLATFORM] },
-      ...Array.from({ length: USERS }, (_, i) => ({
-        userRef: userRef(i),
-        groups: [teamOf(i)],
-      })),
-    ]);
-    await authDb.destroy();
-    const tokens: string[] = [];
-    for (let i = 0; i < USERS; i++) {
-      tokens.push(await auth.userToken(userRef(i), [teamOf(i)]));
-    }
-    const pm = await auth.userToken(PM, [PLATFORM]);
-    let campaign: { id: string } | undefined;
-    for (let wait = 0; !campaign && wait < 120; wait++) {
-      const res = await fetch(`${urls[0]}/api/nps/campaigns`, {
-        headers: { authorization: `Bearer ${pm}` },
-      });
-      campaign = ((await res.json()).items ?? []).find(
-        (c: any) => c.status === 'open',
-      );
-      if (!campaign) await sleep(1000);
-    }
-    if (!campaign) throw new Error('no open campaign');
+    if (!campaign) await sleep(1000);
+  }
+  if (!campaign) throw new Error('no open campaign');
 
-    const watcher = new TaskWatcher(dbs);
-    watcher.start();
-    const load = new LoadGenerator(urls, tokens, campaign.id);
-    const counts = async () =>
-      Number(
-        (
-          await nps('nps_counts')
-            .where({ campaign_id: campaign!.id })
-            .sum({ n: 'n' })
-        )[0].n ?? 0,
-      );
-
-    // --- C. A replica SIGKILLed mid-task -------------------------------------------------
-    console.log(
-      '\nC. SIGKILL the replica running the global release task (held mid-run by a lock), under load',
+  const watcher = new TaskWatcher(dbs);
+  watcher.start();
+  const load = new LoadGenerator(urls, tokens, campaign.id);
+  const counts = async () =>
+    Number(
+      (
+        await nps('nps_counts')
+          .where({ campaign_id: campaign!.id })
+          .sum({ n: 'n' })
+      )[0].n ?? 0,
     );
-    const load2 = new LoadGenerator(urls, tokens, campaign.id);
-    (load2 as any).next = 10_000;
-    load2.start(RATE);
-    // Enough waiting answers per team that the next release run writes the counts.
-    await sleep(15_000);
-    const share = await nps.transaction();
-    await share.raw('LOCK TABLE nps_counts IN SHARE MODE');
-    let victim: Replica | undefined;
-    let waitingPid: number | undefined;
-    for (let t = 0; !victim && t < (3 * RELEASE_SECONDS + 30) * 4; t++) {
-      // Not through `share`: in a transaction, pg_stat_activity is a snapshot.
-      const { rows } = await nps.raw(
-        `SELECT pid, client_port FROM pg_stat_activity
+
+  // --- C. A replica SIGKILLed mid-task -------------------------------------------------
+  console.log(
+    '\nC. SIGKILL the replica running the global release task (held mid-run by a lock), under load',
+  );
+  const load2 = new LoadGenerator(urls, tokens, campaign.id);
+  (load2 as any).next = 10_000;
+  load2.start(RATE);
+  // Enough waiting answers per team that the next release run writes the counts.
+  await sleep(15_000);
+  const share = await nps.transaction();
+  await share.raw('LOCK TABLE nps_counts IN SHARE MODE');
+  let victim: Replica | undefined;
+  let waitingPid: number | undefined;
+  for (let t = 0; !victim && t < (3 * RELEASE_SECONDS + 30) * 4; t++) {
+    // Not through `share`: in a transaction, pg_stat_activity is a snapshot.
+    const { rows } = await nps.raw(
+      `SELECT pid, client_port FROM pg_stat_activity
          WHERE datname = ? AND wait_event_type = 'Lock' AND query ILIKE 'insert into "nps_counts"%'`,
+      [`${PREFIX}nps`],
+    );
+    if (t % 40 === 39) {
+      const waiting = await nps.raw(
+        `SELECT pid, wait_event_type, state, left(query, 90) AS query FROM pg_stat_activity
+           WHERE datname = ? AND pid <> pg_backend_pid() AND state <> 'idle'`,
         [`${PREFIX}nps`],
       );
-      if (t % 40 === 39) {
-        const waiting = await nps.raw(
-          `SELECT pid, wait_event_type, state, left(query, 90) AS query FROM pg_stat_activity
-           WHERE datname = ? AND pid <> pg_backend_pid() AND state <> 'idle'`,
-          [`${PREFIX}nps`],
-        );
-        const [task] = await nps('backstage_backend_tasks__tasks')
-          .where({ id: 'nps-release-answers' })
-          .select(
-            'current_run_started_at',
-            'next_run_start_at',
-            'last_run_ended_at',
-            'last_run_error_json',
-          );
-        console.log(
-          `  still waiting; task ${JSON.stringify(
-            task,
-          )}; busy: ${JSON.stringify(waiting.rows)}`,
-        );
-      }
-      if (rows.length) {
-        waitingPid = rows[0].pid;
-        victim = replicaOfClientPort(rows[0].client_port, replicas);
-      } else await sleep(250);
-    }
-    if (!victim) {
-      await share.rollback();
-      throw new Error('the release task never waited on the lock');
-    }
-    const survivorIndex = replicas.indexOf(victim) === 0 ? 1 : 0;
-    const [taskBefore] = await nps('backstage_backend_tasks__tasks')
-      .where({ id: 'nps-release-answers' })
-      .select('current_run_ticket', 'current_run_expires_at');
-    const killedAt = Date.now();
-    await victim.kill();
-    load2.skip.add(replicas.indexOf(victim)); // the load balancer's readiness check
-    console.log(
-      `  ${victim.name} (pid ${
-        victim.pid
-      }) was running it (Postgres backend ${waitingPid}); killed; task ticket ${
-        taskBefore.current_run_ticket
-      }, expires ${new Date(taskBefore.current_run_expires_at).toISOString()}`,
-    );
-    await share.rollback();
-    // The task left running on the dead replica stays claimed until its timeout;
-    // meanwhile an orchestrator restarts the dead replica (after 20 s).
-    const expires = new Date(taskBefore.current_run_expires_at).getTime();
-    const victimIndex = replicas.indexOf(victim);
-    const restart = sleep(20_000).then(async () => {
-      await startReplica(victimIndex);
-      load2.skip.delete(victimIndex);
-    });
-    let pickedUp: any;
-    while (!pickedUp && Date.now() < expires + 3 * 60_000) {
-      const [row] = await nps('backstage_backend_tasks__tasks')
+      const [task] = await nps('backstage_backend_tasks__tasks')
         .where({ id: 'nps-release-answers' })
         .select(
-          'current_run_ticket',
           'current_run_started_at',
+          'next_run_start_at',
           'last_run_ended_at',
           'last_run_error_json',
         );
-      if (row.current_run_ticket !== taskBefore.current_run_ticket) {
-        pickedUp = { ...row, seenAt: Date.now() };
-      } else await sleep(500);
-    }
-    await restart;
-    const pickedUpAt: number | undefined = pickedUp?.seenAt;
-    // Then a live replica claims it and runs it to the end.
-    let ranAgainAt: number | undefined;
-    const clearedEnd = pickedUp?.last_run_ended_at
-      ? new Date(pickedUp.last_run_ended_at).getTime()
-      : 0;
-    while (pickedUp && !ranAgainAt && Date.now() < (pickedUpAt ?? 0) + 90_000) {
-      const [row] = await nps('backstage_backend_tasks__tasks')
-        .where({ id: 'nps-release-answers' })
-        .select('last_run_ended_at', 'last_run_error_json');
-      const ended = row.last_run_ended_at
-        ? new Date(row.last_run_ended_at).getTime()
-        : 0;
-      if (ended > clearedEnd && !row.last_run_error_json) ranAgainAt = ended;
-      else await sleep(500);
-    }
-    if (pickedUp) {
       console.log(
-        `  the task's claim changed ${(
-          (pickedUp.seenAt - killedAt) /
-          1000
-        ).toFixed(0)} s after the kill: ticket ${
-          pickedUp.current_run_ticket
-        }, last run ended ${pickedUp.last_run_ended_at?.toISOString?.()}, error ${
-          pickedUp.last_run_error_json ?? 'none'
-        }`,
+        `  still waiting; task ${JSON.stringify(task)}; busy: ${JSON.stringify(
+          waiting.rows,
+        )}`,
       );
     }
-    await load2.stop();
-    const survivor = load2.outcomes.filter(
-      o =>
-        o.replica === survivorIndex &&
-        o.at > killedAt &&
-        o.at < killedAt + 20_000,
-    );
-    const survivorBad = survivor.filter(o => o.status === 0 || o.status >= 500);
-    check(
-      survivor.length > 0 && survivorBad.length === 0,
-      `the other replica kept serving while one was dead (${survivor.length} requests, ${survivorBad.length} failed)`,
-    );
-    check(
-      pickedUpAt !== undefined && pickedUpAt >= expires - 1000,
-      `the release task left running was picked up after its timeout, not before: ${
-        pickedUpAt
-          ? `${((pickedUpAt - killedAt) / 1000).toFixed(
-              0,
-            )} s after the kill, ${((pickedUpAt - expires) / 1000).toFixed(
-              0,
-            )} s after its 5-minute timeout expired`
-          : 'never'
-      }`,
-    );
-    check(
-      ranAgainAt !== undefined,
-      `then a live replica ran it to the end ${
-        ranAgainAt && pickedUpAt
-          ? `${((ranAgainAt - pickedUpAt) / 1000).toFixed(0)} s later`
-          : 'never'
-      }`,
-    );
-
-    // --- A. Postgres restarted mid-load -------------------------------------------
-    console.log(
-      `\nA. Postgres stopped for 8 s under ${RATE} req/s (submits, trend, results on both replicas)`,
-    );
-    load.start(RATE);
-    await sleep(10_000);
-    const down = Date.now();
-    await cluster.stop('fast');
-    await sleep(8_000);
-    await cluster.start();
-    const up = Date.now();
-    await sleep(20_000);
-    await load.stop();
-    const during = load.outcomes.filter(
-      o => o.at >= down - 500 && o.at < up + 500,
-    );
-    const after = load.outcomes.filter(o => o.at >= up);
-    const refused = during.filter(o => o.status === 503);
-    const bad = load.outcomes.filter(o => o.status >= 500 && o.status !== 503);
-    const noAnswer = load.outcomes.filter(o => o.status === 0);
-    const ms503 = refused.map(o => o.ms).sort((a, b) => a - b);
-    console.log(
-      `  ${load.outcomes.length} requests; while Postgres was down: ${
-        during.length
-      }, of which 503: ${refused.length} (p50 ${percentile(
-        ms503,
-        50,
-      )} ms, p99 ${percentile(ms503, 99)} ms, max ${
-        ms503[ms503.length - 1]
-      } ms)`,
-    );
-    const statusesDuring: Record<number, number> = {};
-    for (const o of during)
-      statusesDuring[o.status] = (statusesDuring[o.status] ?? 0) + 1;
-    console.log(
-      `  statuses during the outage: ${JSON.stringify(statusesDuring)}`,
-    );
-    check(
-      refused.length > 0,
-      'requests during the outage were answered 503 (the outage was seen)',
-    );
-    check(
-      bad.length === 0,
-      `no 5xx other than 503 (${bad.length}${
-        bad.length
-          ? `: ${bad[0].status} ${bad[0].kind} ${bad[0].body.slice(0, 300)}`
-          : ''
-      })`,
-    );
-    check(
-      noAnswer.length === 0,
-      `every request got an HTTP answer (${noAnswer.length} did not)`,
-    );
-    check(
-      refused.every(o => o.retryAfter && Number(o.retryAfter) > 0),
-      'every 503 carries Retry-After',
-    );
-    check(
-      refused.every(o => !/\n\s+at .+\(.+:\d+:\d+\)/.test(o.body)),
-      'no 503 body carries a stack trace',
-    );
-    check(
-      ms503.length === 0 || ms503[ms503.length - 1] < 10_000,
-      `503s come fast (max ${ms503[ms503.length - 1] ?? 0} ms < 10 s)`,
-    );
-    const recoveredAt = replicas.map((_, r) => {
-      const ok = after.find(
-        o => o.replica === r && o.kind === 'submit' && o.status === 201,
+    if (rows.length) {
+      waitingPid = rows[0].pid;
+      victim = replicaOfClientPort(rows[0].client_port, replicas);
+    } else await sleep(250);
+  }
+  if (!victim) {
+    await share.rollback();
+    throw new Error('the release task never waited on the lock');
+  }
+  const survivorIndex = replicas.indexOf(victim) === 0 ? 1 : 0;
+  const [taskBefore] = await nps('backstage_backend_tasks__tasks')
+    .where({ id: 'nps-release-answers' })
+    .select('current_run_ticket', 'current_run_expires_at');
+  const killedAt = Date.now();
+  await victim.kill();
+  load2.skip.add(replicas.indexOf(victim)); // the load balancer's readiness check
+  console.log(
+    `  ${victim.name} (pid ${
+      victim.pid
+    }) was running it (Postgres backend ${waitingPid}); killed; task ticket ${
+      taskBefore.current_run_ticket
+    }, expires ${new Date(taskBefore.current_run_expires_at).toISOString()}`,
+  );
+  await share.rollback();
+  // The task left running on the dead replica stays claimed until its timeout;
+  // meanwhile an orchestrator restarts the dead replica (after 20 s).
+  const expires = new Date(taskBefore.current_run_expires_at).getTime();
+  const victimIndex = replicas.indexOf(victim);
+  const restart = sleep(20_000).then(async () => {
+    await startReplica(victimIndex);
+    load2.skip.delete(victimIndex);
+  });
+  let pickedUp: any;
+  while (!pickedUp && Date.now() < expires + 3 * 60_000) {
+    const [row] = await nps('backstage_backend_tasks__tasks')
+      .where({ id: 'nps-release-answers' })
+      .select(
+        'current_run_ticket',
+        'current_run_started_at',
+        'last_run_ended_at',
+        'last_run_error_json',
       );
-      return ok ? ok.at - up : Infinity;
-    });
-    check(
-      recoveredAt.every(ms => ms < 15_000),
-      `both replicas answer submits again by themselves after Postgres is back (first 201 after ${recoveredAt
-        .map(ms => `${(ms / 1000).toFixed(1)} s`)
-        .join(', ')})`,
-    );
-    // A run that was under way when Postgres went away cannot give its claim back
-    // (Backstage's scheduler writes that to the database), so it stays claimed until
-    // its timeout; the job must run again by itself within that.
-    let releasedAgainAt: number | undefined;
-    const countsBefore = await counts();
-    while (!releasedAgainAt && Date.now() < up + 5 * 60_000 + 90_000) {
-      const [row] = await nps('backstage_backend_tasks__tasks')
-        .where({ id: 'nps-release-answers' })
-        .select(
-          'last_run_ended_at',
-          'last_run_error_json',
-          'current_run_started_at',
-        );
-      const ended = row.last_run_ended_at
-        ? new Date(row.last_run_ended_at).getTime()
-        : 0;
-      const started = row.current_run_started_at
-        ? new Date(row.current_run_started_at).getTime()
-        : 0;
-      if (ended > up && !row.last_run_error_json && started === 0) {
-        releasedAgainAt = ended;
-      } else await sleep(1000);
-    }
-    check(
-      releasedAgainAt !== undefined,
-      `the release job ran again by itself after the outage, ${
-        releasedAgainAt
-          ? `${((releasedAgainAt - up) / 1000).toFixed(
-              0,
-            )} s after Postgres was back`
-          : 'not within its 5-minute timeout'
+    if (row.current_run_ticket !== taskBefore.current_run_ticket) {
+      pickedUp = { ...row, seenAt: Date.now() };
+    } else await sleep(500);
+  }
+  await restart;
+  const pickedUpAt: number | undefined = pickedUp?.seenAt;
+  // Then a live replica claims it and runs it to the end.
+  let ranAgainAt: number | undefined;
+  const clearedEnd = pickedUp?.last_run_ended_at
+    ? new Date(pickedUp.last_run_ended_at).getTime()
+    : 0;
+  while (pickedUp && !ranAgainAt && Date.now() < (pickedUpAt ?? 0) + 90_000) {
+    const [row] = await nps('backstage_backend_tasks__tasks')
+      .where({ id: 'nps-release-answers' })
+      .select('last_run_ended_at', 'last_run_error_json');
+    const ended = row.last_run_ended_at
+      ? new Date(row.last_run_ended_at).getTime()
+      : 0;
+    if (ended > clearedEnd && !row.last_run_error_json) ranAgainAt = ended;
+    else await sleep(500);
+  }
+  if (pickedUp) {
+    console.log(
+      `  the task's claim changed ${(
+        (pickedUp.seenAt - killedAt) /
+        1000
+      ).toFixed(0)} s after the kill: ticket ${
+        pickedUp.current_run_ticket
+      }, last run ended ${pickedUp.last_run_ended_at?.toISOString?.()}, error ${
+        pickedUp.last_run_error_json ?? 'none'
       }`,
     );
+  }
+  await load2.stop();
+  const survivor = load2.outcomes.filter(
+    o =>
+      o.replica === survivorIndex &&
+      o.at > killedAt &&
+      o.at < killedAt + 20_000,
+  );
+  const survivorBad = survivor.filter(o => o.status === 0 || o.status >= 500);
+  check(
+    survivor.length > 0 && survivorBad.length === 0,
+    `the other replica kept serving while one was dead (${survivor.length} requests, ${survivorBad.length} failed)`,
+  );
+  check(
+    pickedUpAt !== undefined && pickedUpAt >= expires - 1000,
+    `the release task left running was picked up after its timeout, not before: ${
+      pickedUpAt
+        ? `${((pickedUpAt - killedAt) / 1000).toFixed(0)} s after the kill, ${(
+            (pickedUpAt - expires) /
+            1000
+          ).toFixed(0)} s after its 5-minute timeout expired`
+        : 'never'
+    }`,
+  );
+  check(
+    ranAgainAt !== undefined,
+    `then a live replica ran it to the end ${
+      ranAgainAt && pickedUpAt
+        ? `${((ranAgainAt - pickedUpAt) / 1000).toFixed(0)} s later`
+        : 'never'
+    }`,
+  );
 
-    // --- B. Pool exhaustion -----------------------------------------------------------
-    console.log(
-      '\nB. Pool exhaustion: 40 concurrent GET /trend on replica 1 while nps_counts is locked (pool max 10, acquire timeout 5 s)',
+  // --- A. Postgres restarted mid-load -------------------------------------------
+  console.log(
+    `\nA. Postgres stopped for 8 s under ${RATE} req/s (submits, trend, results on both replicas)`,
+  );
+  load.start(RATE);
+  await sleep(10_000);
+  const down = Date.now();
+  await cluster.stop('fast');
+  await sleep(8_000);
+  await cluster.start();
+  const up = Date.now();
+  await sleep(20_000);
+  await load.stop();
+  const during = load.outcomes.filter(
+    o => o.at >= down - 500 && o.at < up + 500,
+  );
+  const after = load.outcomes.filter(o => o.at >= up);
+  const refused = during.filter(o => o.status === 503);
+  const bad = load.outcomes.filter(o => o.status >= 500 && o.status !== 503);
+  const noAnswer = load.outcomes.filter(o => o.status === 0);
+  const ms503 = refused.map(o => o.ms).sort((a, b) => a - b);
+  console.log(
+    `  ${load.outcomes.length} requests; while Postgres was down: ${
+      during.length
+    }, of which 503: ${refused.length} (p50 ${percentile(
+      ms503,
+      50,
+    )} ms, p99 ${percentile(ms503, 99)} ms, max ${ms503[ms503.length - 1]} ms)`,
+  );
+  const statusesDuring: Record<number, number> = {};
+  for (const o of during)
+    statusesDuring[o.status] = (statusesDuring[o.status] ?? 0) + 1;
+  console.log(
+    `  statuses during the outage: ${JSON.stringify(statusesDuring)}`,
+  );
+  check(
+    refused.length > 0,
+    'requests during the outage were answered 503 (the outage was seen)',
+  );
+  check(
+    bad.length === 0,
+    `no 5xx other than 503 (${bad.length}${
+      bad.length
+        ? `: ${bad[0].status} ${bad[0].kind} ${bad[0].body.slice(0, 300)}`
+        : ''
+    })`,
+  );
+  check(
+    noAnswer.length === 0,
+    `every request got an HTTP answer (${noAnswer.length} did not)`,
+  );
+  check(
+    refused.every(o => o.retryAfter && Number(o.retryAfter) > 0),
+    'every 503 carries Retry-After',
+  );
+  check(
+    refused.every(o => !/\n\s+at .+\(.+:\d+:\d+\)/.test(o.body)),
+    'no 503 body carries a stack trace',
+  );
+  check(
+    ms503.length === 0 || ms503[ms503.length - 1] < 10_000,
+    `503s come fast (max ${ms503[ms503.length - 1] ?? 0} ms < 10 s)`,
+  );
+  const recoveredAt = replicas.map((_, r) => {
+    const ok = after.find(
+      o => o.replica === r && o.kind === 'submit' && o.status === 201,
     );
-    const lock = await nps.transaction();
-    await lock.raw('LOCK TABLE nps_counts IN ACCESS EXCLUSIVE MODE');
-    const exhaust = new LoadGenerator([urls[0]], tokens, campaign.id);
-    const burst = Promise.all(
-      Array.from({ length: 40 }, () => exhaust.fire(0, 'trend')),
-    );
-    await sleep(8_000);
-    await lock.rollback();
-    await burst;
-    const b503 = exhaust.outcomes.filter(o => o.status === 503);
-    const b200 = exhaust.outcomes.filter(o => o.status === 200);
-    const bOther = exhaust.outcomes.filter(
-      o => o.status !== 503 && o.status !== 200,
-    );
-    console.log(
-      `  200: ${b200.length}, 503: ${b503.length} (max ${Math.max(
+    return ok ? ok.at - up : Infinity;
+  });
+  check(
+    recoveredAt.every(ms => ms < 15_000),
+    `both replicas answer submits again by themselves after Postgres is back (first 201 after ${recoveredAt
+      .map(ms => `${(ms / 1000).toFixed(1)} s`)
+      .join(', ')})`,
+  );
+  // A run that was under way when Postgres went away cannot give its claim back
+  // (Backstage's scheduler writes that to the database), so it stays claimed until
+  // its timeout; the job must run again by itself within that.
+  let releasedAgainAt: number | undefined;
+  const countsBefore = await counts();
+  while (!releasedAgainAt && Date.now() < up + 5 * 60_000 + 90_000) {
+    const [row] = await nps('backstage_backend_tasks__tasks')
+      .where({ id: 'nps-release-answers' })
+      .select(
+        'last_run_ended_at',
+        'last_run_error_json',
+        'current_run_started_at',
+      );
+    const ended = row.last_run_ended_at
+      ? new Date(row.last_run_ended_at).getTime()
+      : 0;
+    const started = row.current_run_started_at
+      ? new Date(row.current_run_started_at).getTime()
+      : 0;
+    if (ended > up && !row.last_run_error_json && started === 0) {
+      releasedAgainAt = ended;
+    } else await sleep(1000);
+  }
+  check(
+    releasedAgainAt !== undefined,
+    `the release job ran again by itself after the outage, ${
+      releasedAgainAt
+        ? `${((releasedAgainAt - up) / 1000).toFixed(
+            0,
+          )} s after Postgres was back`
+        : 'not within its 5-minute timeout'
+    }`,
+  );
+
+  // --- B. Pool exhaustion -----------------------------------------------------------
+  console.log(
+    '\nB. Pool exhaustion: 40 concurrent GET /trend on replica 1 while nps_counts is locked (pool max 10, acquire timeout 5 s)',
+  );
+  const lock = await nps.transaction();
+  await lock.raw('LOCK TABLE nps_counts IN ACCESS EXCLUSIVE MODE');
+  const exhaust = new LoadGenerator([urls[0]], tokens, campaign.id);
+  const burst = Promise.all(
+    Array.from({ length: 40 }, () => exhaust.fire(0, 'trend')),
+  );
+  await sleep(8_000);
+  await lock.rollback();
+  await burst;
+  const b503 = exhaust.outcomes.filter(o => o.status === 503);
+  const b200 = exhaust.outcomes.filter(o => o.status === 200);
+  const bOther = exhaust.outcomes.filter(
+    o => o.status !== 503 && o.status !== 200,
+  );
+  console.log(
+    `  200: ${b200.length}, 503: ${b503.length} (max ${Math.max(
+      0,
+      ...b503.map(o => o.ms),
+    )} ms), other: ${bOther.map(o => o.status).join(', ') || 'none'}`,
+  );
+  check(
+    b503.length >= 20 && b503.every(o => o.retryAfter),
+    `the surplus got 503 with Retry-After (${b503.length} of 40)`,
+  );
+  check(bOther.length === 0, 'no other status (no 500, no dropped connection)');
+  check(
+    b503.every(o => o.ms < 9_000),
+    'each 503 came within the acquire timeout plus a margin (< 9 s)',
+  );
+  const afterBurst = new LoadGenerator([urls[0]], tokens, campaign.id);
+  await afterBurst.fire(0, 'trend');
+  check(
+    replicas[0].running && afterBurst.outcomes[0].status === 200,
+    'replica 1 is up and serves once the connections are free',
+  );
+
+  watcher.stop();
+
+  // --- Every accepted write, once; scheduled jobs at most once per period ------------------
+  console.log('\nChecks over the whole run:');
+  const all = [...load.outcomes, ...exhaust.outcomes, ...load2.outcomes];
+  const accepted = new Set(
+    all.filter(o => o.kind === 'submit' && o.status === 201).map(o => o.user!),
+  );
+  const refusedUsers = new Set(
+    all.filter(o => o.kind === 'submit' && o.status !== 201).map(o => o.user!),
+  );
+  const {
+    participations,
+    answeredUsers: partUsers,
+    published,
+    pending,
+  } = await npsStoredState(nps, campaign.id);
+  const storedButRefused = [...refusedUsers].filter(u =>
+    partUsers.has(userRef(u)),
+  ).length;
+  check(
+    [...accepted].every(u => partUsers.has(userRef(u))),
+    `every accepted submit (${accepted.size}) has its participation`,
+  );
+  check(
+    participations === published + pending,
+    `no half-written answer: ${participations} participations = ${published} published + ${pending} waiting answers`,
+  );
+  console.log(
+    `  (${storedButRefused} submits answered 503 were stored all the same: the commit happened, the answer did not arrive; a retry gets 409)`,
+  );
+  check(
+    storedButRefused === 0 ||
+      participations === accepted.size + storedButRefused,
+    'nothing stored beyond the accepted submits and those committed before their 503',
+  );
+  const countsAfter = await counts();
+  check(
+    countsAfter > countsBefore,
+    `the release job published more after the outage (counts ${countsBefore} → ${countsAfter})`,
+  );
+  // Backstage schedules start-to-start: the next run is due one period after the
+  // previous one was due, so a late run can be followed closely by an on-time one.
+  // Once per period means: never two runs at once (one claim at a time) and, over
+  // the run, no more runs than periods.
+  for (const [task, ends] of watcher.runs) {
+    const freq = watcher.frequencies.get(task);
+    if (!freq || freq > 60 || ends.length < 2) continue;
+    const window = (ends[ends.length - 1] - ends[0]) / 1000;
+    // Measured between run ends, which move with each run's duration: half a
+    // period of slack; a second run in one period would add a whole one.
+    const allowed = Math.floor(window / freq + 0.5) + 1;
+    check(
+      ends.length <= allowed,
+      `${task} (every ${freq} s): ${ends.length} runs in ${window.toFixed(
         0,
-        ...b503.map(o => o.ms),
-      )} ms), other: ${bOther.map(o => o.status).join(', ') || 'none'}`,
+      )} s, at most one per period (≤ ${allowed})`,
     );
-    check(
-      b503.length >= 20 && b503.every(o => o.retryAfter),
-      `the surplus got 503 with Retry-After (${b503.length} of 40)`,
-    );
-    check(
-      bOther.length === 0,
-      'no other status (no 500, no dropped connection)',
-    );
-    check(
-      b503.every(o => o.ms < 9_000),
-      'each 503 came within the acquire timeout plus a margin (< 9 s)',
-    );
-    const afterBurst = new LoadGenerator([urls[0]], tokens, campaign.id);
-    await afterBurst.fire(0, 'trend');
-    check(
-      replicas[0].running && afterBurst.outcomes[0].status === 200,
-      'replica 1 is up and serves once the connections are free',
-    );
-
-    watcher.stop();
-
-    // --- Every accepted write, once; scheduled jobs at most once per period ------------------
-    console.log('\nChecks over the whole run:');
-    const all = [...load.outcomes, ...exhaust.outcomes, ...load2.outcomes];
-    const accepted = new Set(
-      all
-        .filter(o => o.kind === 'submit' && o.status === 201)
-        .map(o => o.user!),
-    );
-    const refusedUsers = new Set(
-      all
-        .filter(o => o.kind === 'submit' && o.status !== 201)
-        .map(o => o.user!),
-    );
-    const parts = await nps('nps_participations')
-      .where({ campaign_id: campaign.id, status: 'answered' })
-      .select('user_ref');
-    const partUsers = new Set(parts.map(p => p.user_ref));
-    const [{ n: published }] = await nps('nps_responses')
-      .where({ campaign_id: campaign.id })
-      .count({ n: '*' });
-    const [{ n: pending }] = await nps('nps_pending_answers')
-      .where({ campaign_id: campaign.id })
-      .count({ n: '*' });
-    const storedButRefused = [...refusedUsers].filter(u =>
-      partUsers.has(userRef(u)),
-    ).length;
-    check(
-      [...accepted].every(u => partUsers.has(userRef(u))),
-      `every accepted submit (${accepted.size}) has its participation`,
-    );
-    check(
-      parts.length === Number(published) + Number(pending),
-      `no half-written answer: ${parts.length} participations = ${published} published + ${pending} waiting answers`,
-    );
-    console.log(
-      `  (${storedButRefused} submits answered 503 were stored all the same: the commit happened, the answer did not arrive; a retry gets 409)`,
-    );
-    check(
-      storedButRefused === 0 ||
-        parts.length === accepted.size + storedButRefused,
-      'nothing stored beyond the accepted submits and those committed before their 503',
-    );
-    const countsAfter = await counts();
-    check(
-      countsAfter > countsBefore,
-      `the release job published more after the outage (counts ${countsBefore} → ${countsAfter})`,
-    );
-    // Backstage schedules start-to-start: the next run is due one period after the
-    // previous one was due, so a late run can be followed closely by an on-time one.
-    // Once per period means: never two runs at once (one claim at a time) and, over
-    // the run, no more runs than periods.
-    for (const [task, ends] of watcher.runs) {
-      const freq = watcher.frequencies.get(task);
-      if (!freq || freq > 60 || ends.length < 2) continue;
-      const window = (ends[ends.length - 1] - ends[0]) / 1000;
-      // Measured between run ends, which move with each run's duration: half a
-      // period of slack; a second run in one period would add a whole one.
-      const allowed = Math.floor(window / freq + 0.5) + 1;
-      check(
-        ends.length <= allowed,
-        `${task} (every ${freq} s): ${ends.length} runs in ${window.toFixed(
-          0,
-        )} s, at most one per period (≤ ${allowed})`,
-      );
-    }
-    const { rows } = await nps.raw(
-      'SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE ?',
-      [`${PREFIX}%`],
-    );
-    console.log(`\nPlugins with a database: ${rows[0].n}`);
-    console.log(`uptime: ${execSync('uptime').toString().trim()}`);
-  } finally {
-    for (const knex of dbs.values()) await knex.destroy().catch(() => {});
-    for (const r of replicas) await r?.stop().catch(() => {});
-    oidc?.kill();
-    if (process.env.BENCH_KEEP) {
-      await cluster?.stop().catch(() => {});
-      console.log(`kept ${dir} and the cluster in ${cluster?.dir}`);
-    } else {
-      await cluster?.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   }
-  if (failures.length) {
-    console.error(`\n${failures.length} check(s) failed`);
-    process.exit(1);
-  }
-  console.log('\nAll checks passed.');
+  const { rows } = await nps.raw(
+    'SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE ?',
+    [`${PREFIX}%`],
+  );
+  console.log(`\nPlugins with a database: ${rows[0].n}`);
+  printUptime();
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBench('faults', main);

@@ -24,8 +24,6 @@
  */
 /* eslint-disable no-console */
 import { ChildProcess, execSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import {
@@ -36,7 +34,7 @@ import {
   sleep,
   startOidcProvider,
 } from './lib/backend';
-import { ThrowawayCluster } from './lib/cluster';
+import { BenchRun, npsStoredState, printUptime, runBench } from './lib/run';
 import { LoadStats, drive, formatStats } from './lib/load';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -159,646 +157,600 @@ async function waitFor(url: string, timeoutMs = 20_000) {
   throw new Error(`${url} did not answer`);
 }
 
-async function main() {
+async function main(run: BenchRun) {
   ensureBundle();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-bench-replicas-'));
-  const children: ChildProcess[] = [];
+  const { dir, check } = run;
   const replicas: Replica[] = [];
-  let cluster: ThrowawayCluster | undefined;
-  const dbs: Knex[] = [];
-  const failures: string[] = [];
-  const check = (ok: boolean, what: string) => {
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failures.push(what);
+  const child = (process: ChildProcess) => {
+    run.defer(() => process.kill('SIGTERM'));
+    return process;
   };
+  printUptime();
+  const cluster = await run.startCluster(PG_PORT, {
+    max_connections: 400,
+    shared_buffers: '512MB',
+  });
+  const pgVersion = execSync(`/usr/lib/postgresql/15/bin/postgres --version`)
+    .toString()
+    .trim();
+  console.log(
+    `Postgres: ${pgVersion}, throwaway cluster on port ${PG_PORT} (max_connections 400, shared_buffers 512MB)`,
+  );
 
-  try {
-    console.log(`uptime: ${execSync('uptime').toString().trim()}`);
-    cluster = await ThrowawayCluster.create(PG_PORT, {
-      max_connections: 400,
-      shared_buffers: '512MB',
-    });
-    const pgVersion = execSync(`/usr/lib/postgresql/15/bin/postgres --version`)
-      .toString()
-      .trim();
-    console.log(
-      `Postgres: ${pgVersion}, throwaway cluster on port ${PG_PORT} (max_connections 400, shared_buffers 512MB)`,
-    );
-
-    const auth = new BenchAuth(
+  const auth = new BenchAuth(
+    dir,
+    'nps:\n  release:\n    frequencySeconds: 15\n',
+  );
+  child(await startOidcProvider(OIDC_PORT, `http://localhost:${PORTS[0]}`));
+  // The first replica creates the databases and runs the migrations; then the second.
+  for (const [i, port] of PORTS.entries()) {
+    const replica = Replica.start({
+      name: `replica-${i + 1}`,
+      port,
       dir,
-      'nps:\n  release:\n    frequencySeconds: 15\n',
-    );
-    children.push(
-      await startOidcProvider(OIDC_PORT, `http://localhost:${PORTS[0]}`),
-    );
-    // The first replica creates the databases and runs the migrations; then the second.
-    for (const [i, port] of PORTS.entries()) {
-      const replica = Replica.start({
-        name: `replica-${i + 1}`,
-        port,
-        dir,
-        auth,
-        postgres: cluster.connection,
-        databasePrefix: PREFIX,
-        oidcPort: OIDC_PORT,
-      });
-      replicas.push(replica);
-      const t0 = Date.now();
-      await replica.ready();
-      console.log(
-        `${replica.name} ready on :${port} in ${(
-          (Date.now() - t0) /
-          1000
-        ).toFixed(1)} s`,
-      );
-    }
-    const urls = replicas.map(r => r.url);
-    const knex = (plugin: string) => {
-      const db = knexFactory({
-        client: 'pg',
-        connection: { ...cluster!.connection, database: `${PREFIX}${plugin}` },
-        pool: { min: 0, max: 4 },
-      });
-      dbs.push(db);
-      return db;
-    };
-    const nps = knex('nps');
-    const roadmap = knex('roadmap');
-    const metrics = knex('platform-metrics');
-
-    console.log(`Tokens: signing ${USERS + INVALID} user tokens…`);
-    const pm = await auth.userToken(PM, [PLATFORM]);
-    const tokens: string[] = [];
-    await BenchAuth.recordSignIns(knex('auth'), [
-      { userRef: PM, groups: [PLATFORM] },
-      ...Array.from({ length: USERS + INVALID }, (_, i) => ({
-        userRef: userRef(i),
-        groups: [teamOf(i)],
-      })),
-    ]);
-    for (let i = 0; i < USERS + INVALID; i++)
-      tokens.push(await auth.userToken(userRef(i), [teamOf(i)]));
-
+      auth,
+      postgres: cluster.connection,
+      databasePrefix: PREFIX,
+      oidcPort: OIDC_PORT,
+    });
+    replicas.push(replica);
+    run.defer(() => replica.stop());
+    const t0 = Date.now();
+    await replica.ready();
     console.log(
-      `Storing ${STORED_ANSWERS.toLocaleString(
-        'en-US',
-      )} answers in 8 past campaigns…`,
+      `${replica.name} ready on :${port} in ${(
+        (Date.now() - t0) /
+        1000
+      ).toFixed(1)} s`,
     );
-    let t0 = Date.now();
-    const history = await storeAnswers(nps);
-    console.log(`  stored in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const urls = replicas.map(r => r.url);
+  const knex = (plugin: string) => {
+    const db = knexFactory({
+      client: 'pg',
+      connection: { ...cluster.connection, database: `${PREFIX}${plugin}` },
+      pool: { min: 0, max: 4 },
+    });
+    run.defer(() => db.destroy());
+    return db;
+  };
+  const nps = knex('nps');
+  const roadmap = knex('roadmap');
+  const metrics = knex('platform-metrics');
 
-    // The quarterly schedule opens the current quarter's campaign on start (within
-    // about 15 s): the bench answers that one, as developers would.
-    let campaign: { id: string; title: string } | undefined;
-    for (let wait = 0; !campaign && wait < 120; wait++) {
-      const { items: all } = await api(
-        `${urls[0]}/api/nps/campaigns`,
-        pm,
-        'GET',
-      );
-      campaign = all.find((c: any) => c.status === 'open');
-      if (!campaign) await sleep(1000);
-    }
-    if (!campaign)
-      throw new Error(
-        'no open campaign: the quarterly schedule did not open one',
-      );
-    console.log(`Answering "${campaign.title}" (${campaign.id})`);
-    const items: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const item = await api(`${urls[i % 2]}/api/roadmap/items`, pm, 'POST', {
-        title: `Bench item ${i + 1}`,
-        summary: 'Created by the load bench.',
-        category: 'developer-portal',
-        owner: PLATFORM,
-        horizon: 'now',
-        status: 'building',
-      });
-      items.push(item.id);
-    }
+  console.log(`Tokens: signing ${USERS + INVALID} user tokens…`);
+  const pm = await auth.userToken(PM, [PLATFORM]);
+  const tokens: string[] = [];
+  await BenchAuth.recordSignIns(knex('auth'), [
+    { userRef: PM, groups: [PLATFORM] },
+    ...Array.from({ length: USERS + INVALID }, (_, i) => ({
+      userRef: userRef(i),
+      groups: [teamOf(i)],
+    })),
+  ]);
+  for (let i = 0; i < USERS + INVALID; i++)
+    tokens.push(await auth.userToken(userRef(i), [teamOf(i)]));
 
-    // --- 1. NPS submits + concurrent votes ---------------------------------------
-    type Submit = {
-      user: number;
-      score: number;
-      kind: 'valid' | 'duplicate' | 'invalid';
-    };
-    const queues: Submit[][] = [[], []];
-    const valid = shuffle(Array.from({ length: USERS }, (_, i) => i));
-    valid.forEach((user, i) =>
-      queues[i % 2].push({ user, score: user % 11, kind: 'valid' }),
+  console.log(
+    `Storing ${STORED_ANSWERS.toLocaleString(
+      'en-US',
+    )} answers in 8 past campaigns…`,
+  );
+  let t0 = Date.now();
+  const history = await storeAnswers(nps);
+  console.log(`  stored in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // The quarterly schedule opens the current quarter's campaign on start (within
+  // about 15 s): the bench answers that one, as developers would.
+  let campaign: { id: string; title: string } | undefined;
+  for (let wait = 0; !campaign && wait < 120; wait++) {
+    const { items: all } = await api(`${urls[0]}/api/nps/campaigns`, pm, 'GET');
+    campaign = all.find((c: any) => c.status === 'open');
+    if (!campaign) await sleep(1000);
+  }
+  if (!campaign)
+    throw new Error(
+      'no open campaign: the quarterly schedule did not open one',
     );
-    // The same user again, on the other replica, at the same position: a real race.
-    for (let d = 0; d < DUPLICATES; d++) {
-      const pos = Math.floor((d * queues[0].length) / DUPLICATES);
-      const from = d % 2;
-      const original = queues[from][pos];
-      queues[1 - from].splice(pos, 0, {
-        user: original.user,
-        score: 10,
-        kind: 'duplicate',
-      });
-    }
-    for (let v = 0; v < INVALID; v++) {
-      const q = queues[v % 2];
-      q.splice(Math.floor((v * q.length) / INVALID), 0, {
-        user: USERS + v,
-        score: 11,
-        kind: 'invalid',
-      });
-    }
-    const outcomes = new Map<string, number[]>();
-    const record = (key: string, status: number) => {
-      const list = outcomes.get(key) ?? [];
-      list.push(status);
-      outcomes.set(key, list);
-    };
-    const cursor = [0, 0];
-    const submitPath = `/api/nps/campaigns/${campaign.id}/answers`;
+  console.log(`Answering "${campaign.title}" (${campaign.id})`);
+  const items: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const item = await api(`${urls[i % 2]}/api/roadmap/items`, pm, 'POST', {
+      title: `Bench item ${i + 1}`,
+      summary: 'Created by the load bench.',
+      category: 'developer-portal',
+      owner: PLATFORM,
+      horizon: 'now',
+      status: 'building',
+    });
+    items.push(item.id);
+  }
 
-    const voteQueues: number[][] = [[], []];
-    for (const voter of shuffle(
-      Array.from({ length: VOTERS }, (_, i) => i),
-      7,
-    )) {
-      voteQueues[0].push(voter);
-      voteQueues[1].push(voter);
-    }
-    const voteCursor = [0, 0];
-    const votes: Record<string, number> = {};
+  // --- 1. NPS submits + concurrent votes ---------------------------------------
+  type Submit = {
+    user: number;
+    score: number;
+    kind: 'valid' | 'duplicate' | 'invalid';
+  };
+  const queues: Submit[][] = [[], []];
+  const valid = shuffle(Array.from({ length: USERS }, (_, i) => i));
+  valid.forEach((user, i) =>
+    queues[i % 2].push({ user, score: user % 11, kind: 'valid' }),
+  );
+  // The same user again, on the other replica, at the same position: a real race.
+  for (let d = 0; d < DUPLICATES; d++) {
+    const pos = Math.floor((d * queues[0].length) / DUPLICATES);
+    const from = d % 2;
+    const original = queues[from][pos];
+    queues[1 - from].splice(pos, 0, {
+      user: original.user,
+      score: 10,
+      kind: 'duplicate',
+    });
+  }
+  for (let v = 0; v < INVALID; v++) {
+    const q = queues[v % 2];
+    q.splice(Math.floor((v * q.length) / INVALID), 0, {
+      user: USERS + v,
+      score: 11,
+      kind: 'invalid',
+    });
+  }
+  const outcomes = new Map<string, number[]>();
+  const record = (key: string, status: number) => {
+    const list = outcomes.get(key) ?? [];
+    list.push(status);
+    outcomes.set(key, list);
+  };
+  const cursor = [0, 0];
+  const submitPath = `/api/nps/campaigns/${campaign.id}/answers`;
 
-    console.log(
-      `\n1. NPS submits at ${SUBMIT_RATE} req/s from ${USERS.toLocaleString(
-        'en-US',
-      )} users (+${DUPLICATES} duplicates on the other replica, +${INVALID} invalid), with ${VOTERS} users voting on both replicas at once`,
-    );
-    const submitCount = queues[0].length + queues[1].length;
-    const submitSeconds = submitCount / SUBMIT_RATE;
-    const releasedBefore = Number(
+  const voteQueues: number[][] = [[], []];
+  for (const voter of shuffle(
+    Array.from({ length: VOTERS }, (_, i) => i),
+    7,
+  )) {
+    voteQueues[0].push(voter);
+    voteQueues[1].push(voter);
+  }
+  const voteCursor = [0, 0];
+  const votes: Record<string, number> = {};
+
+  console.log(
+    `\n1. NPS submits at ${SUBMIT_RATE} req/s from ${USERS.toLocaleString(
+      'en-US',
+    )} users (+${DUPLICATES} duplicates on the other replica, +${INVALID} invalid), with ${VOTERS} users voting on both replicas at once`,
+  );
+  const submitCount = queues[0].length + queues[1].length;
+  const submitSeconds = submitCount / SUBMIT_RATE;
+  const releasedBefore = Number(
+    (
+      await nps('nps_responses')
+        .where({ campaign_id: campaign.id })
+        .count({ n: '*' })
+    )[0].n,
+  );
+  const [submits, voting] = await Promise.all([
+    drive({
+      label: 'POST /nps/campaigns/:id/answers',
+      targets: urls,
+      method: 'POST',
+      path: submitPath,
+      connections: 20,
+      rate: SUBMIT_RATE,
+      amount: submitCount,
+      setupRequest: t => (req, ctx) => {
+        const s = queues[t][cursor[t]++];
+        if (!s) return req;
+        ctx.submit = s;
+        return {
+          ...req,
+          headers: {
+            ...req.headers,
+            authorization: `Bearer ${tokens[s.user]}`,
+          },
+          body: JSON.stringify({
+            score: s.score,
+            comment: s.user % 3 === 0 ? 'Faster CI, please' : undefined,
+          }),
+        };
+      },
+      onResponse: () => (status, _body, ctx) => {
+        const s: Submit | undefined = ctx.submit;
+        if (s) record(`${s.kind}:${s.user}`, status);
+      },
+    }),
+    drive({
+      label: 'PUT /roadmap/items/:id/vote',
+      targets: urls,
+      method: 'PUT',
+      path: `/api/roadmap/items/${items[0]}/vote`,
+      connections: 10,
+      rate: (2 * VOTERS) / submitSeconds,
+      amount: 2 * VOTERS,
+      body: JSON.stringify({ on: true }),
+      setupRequest: t => req => {
+        const voter = voteQueues[t][voteCursor[t]++];
+        if (voter === undefined) return req;
+        return {
+          ...req,
+          path: `/api/roadmap/items/${items[voter % items.length]}/vote`,
+          headers: {
+            ...req.headers,
+            authorization: `Bearer ${tokens[voter]}`,
+          },
+        };
+      },
+      onResponse: () => status => {
+        votes[status] = (votes[status] ?? 0) + 1;
+      },
+    }),
+  ]);
+  const releasedDuring =
+    Number(
       (
         await nps('nps_responses')
           .where({ campaign_id: campaign.id })
           .count({ n: '*' })
       )[0].n,
-    );
-    const [submits, voting] = await Promise.all([
-      drive({
-        label: 'POST /nps/campaigns/:id/answers',
-        targets: urls,
-        method: 'POST',
-        path: submitPath,
-        connections: 20,
-        rate: SUBMIT_RATE,
-        amount: submitCount,
-        setupRequest: t => (req, ctx) => {
-          const s = queues[t][cursor[t]++];
-          if (!s) return req;
-          ctx.submit = s;
-          return {
-            ...req,
-            headers: {
-              ...req.headers,
-              authorization: `Bearer ${tokens[s.user]}`,
-            },
-            body: JSON.stringify({
-              score: s.score,
-              comment: s.user % 3 === 0 ? 'Faster CI, please' : undefined,
-            }),
-          };
-        },
-        onResponse: () => (status, _body, ctx) => {
-          const s: Submit | undefined = ctx.submit;
-          if (s) record(`${s.kind}:${s.user}`, status);
-        },
-      }),
-      drive({
-        label: 'PUT /roadmap/items/:id/vote',
-        targets: urls,
-        method: 'PUT',
-        path: `/api/roadmap/items/${items[0]}/vote`,
-        connections: 10,
-        rate: (2 * VOTERS) / submitSeconds,
-        amount: 2 * VOTERS,
-        body: JSON.stringify({ on: true }),
-        setupRequest: t => req => {
-          const voter = voteQueues[t][voteCursor[t]++];
-          if (voter === undefined) return req;
-          return {
-            ...req,
-            path: `/api/roadmap/items/${items[voter % items.length]}/vote`,
-            headers: {
-              ...req.headers,
-              authorization: `Bearer ${tokens[voter]}`,
-            },
-          };
-        },
-        onResponse: () => status => {
-          votes[status] = (votes[status] ?? 0) + 1;
-        },
-      }),
-    ]);
-    const releasedDuring =
-      Number(
-        (
-          await nps('nps_responses')
-            .where({ campaign_id: campaign.id })
-            .count({ n: '*' })
-        )[0].n,
-      ) - releasedBefore;
-    console.log(formatStats(submits));
-    console.log(formatStats(voting));
-    console.log(
-      `  answers the release job published during the load: ${releasedDuring}`,
-    );
+    ) - releasedBefore;
+  console.log(formatStats(submits));
+  console.log(formatStats(voting));
+  console.log(
+    `  answers the release job published during the load: ${releasedDuring}`,
+  );
 
-    // --- 2. Deployment batches -------------------------------------------------------
-    const deploymentBatch = (b: number) =>
-      JSON.stringify(
-        Array.from({ length: BATCH_SIZE }, (_, i) => {
-          const n = b * BATCH_SIZE + i;
-          const finished = Date.UTC(2026, 9, 1) + n * 60_000;
-          return {
-            source: 'bench-ci',
-            externalId: `run-${n}`,
-            service: `component:default/bench-service-${n % 200}`,
-            environment: n % 10 === 0 ? 'staging' : 'production',
-            status:
-              n % 33 === 0
-                ? 'failed'
-                : n % 25 === 0
-                ? 'rolled_back'
-                : 'success',
-            startedAt: new Date(finished - 300_000).toISOString(),
-            finishedAt: new Date(finished).toISOString(),
-            commits: [
-              {
-                sha: n.toString(16).padStart(8, '0'),
-                committedAt: new Date(
-                  finished - 3_600_000 * (1 + (n % 48)),
-                ).toISOString(),
-              },
-            ],
-          };
-        }),
-      );
-    console.log(
-      `\n2. Deployment batches: ${DEPLOYMENT_BATCHES} × ${BATCH_SIZE} events across both replicas, then 6 batches re-sent`,
+  // --- 2. Deployment batches -------------------------------------------------------
+  const deploymentBatch = (b: number) =>
+    JSON.stringify(
+      Array.from({ length: BATCH_SIZE }, (_, i) => {
+        const n = b * BATCH_SIZE + i;
+        const finished = Date.UTC(2026, 9, 1) + n * 60_000;
+        return {
+          source: 'bench-ci',
+          externalId: `run-${n}`,
+          service: `component:default/bench-service-${n % 200}`,
+          environment: n % 10 === 0 ? 'staging' : 'production',
+          status:
+            n % 33 === 0 ? 'failed' : n % 25 === 0 ? 'rolled_back' : 'success',
+          startedAt: new Date(finished - 300_000).toISOString(),
+          finishedAt: new Date(finished).toISOString(),
+          commits: [
+            {
+              sha: n.toString(16).padStart(8, '0'),
+              committedAt: new Date(
+                finished - 3_600_000 * (1 + (n % 48)),
+              ).toISOString(),
+            },
+          ],
+        };
+      }),
     );
-    const bodies = Array.from({ length: DEPLOYMENT_BATCHES }, (_, b) =>
-      deploymentBatch(b),
+  console.log(
+    `\n2. Deployment batches: ${DEPLOYMENT_BATCHES} × ${BATCH_SIZE} events across both replicas, then 6 batches re-sent`,
+  );
+  const bodies = Array.from({ length: DEPLOYMENT_BATCHES }, (_, b) =>
+    deploymentBatch(b),
+  );
+  const batchCursor = [0, 0];
+  let stored = 0;
+  let changedOnResend = 0;
+  const ingest = await drive({
+    label: `POST /platform-metrics/deployments (${BATCH_SIZE})`,
+    targets: urls,
+    method: 'POST',
+    path: '/api/platform-metrics/deployments',
+    headers: { authorization: `Bearer ${auth.ciToken}` },
+    connections: 2,
+    amount: DEPLOYMENT_BATCHES,
+    timeoutSeconds: 120,
+    setupRequest: t => req => {
+      const b = batchCursor[t]++ * 2 + t;
+      return { ...req, body: bodies[b] ?? bodies[0] };
+    },
+    onResponse: () => (status, body) => {
+      if (status === 200) stored += JSON.parse(body).stored;
+    },
+  });
+  console.log(formatStats(ingest));
+  const eventsPerSecond = (ingest.requests * BATCH_SIZE) / ingest.seconds;
+  console.log(
+    `  ${eventsPerSecond.toFixed(0)} events/s accepted (${stored} stored)`,
+  );
+  for (let b = 0; b < 6; b++) {
+    const res = await api(
+      `${urls[b % 2]}/api/platform-metrics/deployments`,
+      auth.ciToken,
+      'POST',
+      JSON.parse(bodies[b]),
     );
-    const batchCursor = [0, 0];
-    let stored = 0;
-    let changedOnResend = 0;
-    const ingest = await drive({
-      label: `POST /platform-metrics/deployments (${BATCH_SIZE})`,
+    changedOnResend += res.stored;
+  }
+
+  // --- 3. Reads ----------------------------------------------------------------------
+  console.log(
+    `\n3. Reads at 100 req/s across both replicas (10 s each), ${STORED_ANSWERS.toLocaleString(
+      'en-US',
+    )} answers stored`,
+  );
+  const dev = tokens[1];
+  const reads: Array<[string, string]> = [
+    [
+      'GET /nps/campaigns/:id/results (125k answers)',
+      `/api/nps/campaigns/${history[history.length - 1]}/results`,
+    ],
+    [
+      'GET /nps/campaigns/:id/results (live)',
+      `/api/nps/campaigns/${campaign.id}/results`,
+    ],
+    ['GET /nps/trend', '/api/nps/trend'],
+    ['GET /platform-metrics/dora', '/api/platform-metrics/dora'],
+    ['GET /roadmap/items', '/api/roadmap/items'],
+    ['GET /golden-paths/paths', '/api/golden-paths/paths'],
+  ];
+  const readStats: LoadStats[] = [];
+  for (const [label, p] of reads) {
+    const stats = await drive({
+      label,
       targets: urls,
-      method: 'POST',
-      path: '/api/platform-metrics/deployments',
-      headers: { authorization: `Bearer ${auth.ciToken}` },
-      connections: 2,
-      amount: DEPLOYMENT_BATCHES,
-      timeoutSeconds: 120,
-      setupRequest: t => req => {
-        const b = batchCursor[t]++ * 2 + t;
-        return { ...req, body: bodies[b] ?? bodies[0] };
-      },
-      onResponse: () => (status, body) => {
-        if (status === 200) stored += JSON.parse(body).stored;
-      },
+      path: p,
+      headers: { authorization: `Bearer ${dev}` },
+      connections: 10,
+      rate: 100,
+      duration: 10,
     });
-    console.log(formatStats(ingest));
-    const eventsPerSecond = (ingest.requests * BATCH_SIZE) / ingest.seconds;
-    console.log(
-      `  ${eventsPerSecond.toFixed(0)} events/s accepted (${stored} stored)`,
-    );
-    for (let b = 0; b < 6; b++) {
-      const res = await api(
-        `${urls[b % 2]}/api/platform-metrics/deployments`,
-        auth.ciToken,
-        'POST',
-        JSON.parse(bodies[b]),
-      );
-      changedOnResend += res.stored;
-    }
+    readStats.push(stats);
+    console.log(formatStats(stats));
+  }
 
-    // --- 3. Reads ----------------------------------------------------------------------
-    console.log(
-      `\n3. Reads at 100 req/s across both replicas (10 s each), ${STORED_ANSWERS.toLocaleString(
-        'en-US',
-      )} answers stored`,
-    );
-    const dev = tokens[1];
-    const reads: Array<[string, string]> = [
-      [
-        'GET /nps/campaigns/:id/results (125k answers)',
-        `/api/nps/campaigns/${history[history.length - 1]}/results`,
-      ],
-      [
-        'GET /nps/campaigns/:id/results (live)',
-        `/api/nps/campaigns/${campaign.id}/results`,
-      ],
-      ['GET /nps/trend', '/api/nps/trend'],
-      ['GET /platform-metrics/dora', '/api/platform-metrics/dora'],
-      ['GET /roadmap/items', '/api/roadmap/items'],
-      ['GET /golden-paths/paths', '/api/golden-paths/paths'],
-    ];
-    const readStats: LoadStats[] = [];
-    for (const [label, p] of reads) {
-      const stats = await drive({
-        label,
-        targets: urls,
-        path: p,
-        headers: { authorization: `Bearer ${dev}` },
-        connections: 10,
-        rate: 100,
-        duration: 10,
-      });
-      readStats.push(stats);
-      console.log(formatStats(stats));
-    }
-
-    // --- 4. Ceilings and saturation ------------------------------------------------------
-    console.log(
-      '\n4. As fast as they answer (10 connections per process, 10 s), and the ceilings',
-    );
-    const admin = knexFactory({
-      client: 'pg',
-      connection: { ...cluster.connection, database: 'postgres' },
-    });
-    await admin.raw(`CREATE DATABASE ${PREFIX}ceiling`);
-    await admin.destroy();
-    const ceilingDb = knex('ceiling');
-    await ceilingDb.raw(
-      'CREATE TABLE ceiling_answers (id uuid PRIMARY KEY, user_ref text NOT NULL UNIQUE, score int NOT NULL)',
-    );
-    for (const port of CEILING_PORTS.hello)
-      children.push(startCeiling('hello', port, PG_PORT));
-    for (const port of CEILING_PORTS.insert)
-      children.push(startCeiling('insert', port, PG_PORT));
-    for (const port of [...CEILING_PORTS.hello, ...CEILING_PORTS.insert])
-      await waitFor(`http://127.0.0.1:${port}/`);
-    const ceilingUrls = (ports: number[]) =>
-      ports.map(p => `http://127.0.0.1:${p}`);
-    let insertUser = 0;
-    const insertSetup = () => (req: any) => ({
-      ...req,
-      body: JSON.stringify({
-        user: `user:default/c-${insertUser++}`,
-        score: 7,
-      }),
-    });
-    const saturation = [
-      await drive({
-        label: 'ceiling: Express hello-world',
-        targets: ceilingUrls(CEILING_PORTS.hello),
-        path: '/hello',
-        connections: 10,
-        duration: 10,
-      }),
-      await drive({
-        label: 'ceiling: Express + pg insert',
-        targets: ceilingUrls(CEILING_PORTS.insert),
-        method: 'POST',
-        path: '/answers',
-        connections: 10,
-        duration: 10,
-        setupRequest: insertSetup,
-      }),
-      await drive({
-        label: 'GET /nps/trend',
-        targets: urls,
-        path: '/api/nps/trend',
-        headers: { authorization: `Bearer ${dev}` },
-        connections: 10,
-        duration: 10,
-      }),
-      await drive({
-        label: 'GET /roadmap/items',
-        targets: urls,
-        path: '/api/roadmap/items',
-        headers: { authorization: `Bearer ${dev}` },
-        connections: 10,
-        duration: 10,
-      }),
-    ];
-    saturation.forEach(s => console.log(formatStats(s)));
-    const insertAtRate = await drive({
-      label: `ceiling: Express + pg insert at ${SUBMIT_RATE}/s`,
+  // --- 4. Ceilings and saturation ------------------------------------------------------
+  console.log(
+    '\n4. As fast as they answer (10 connections per process, 10 s), and the ceilings',
+  );
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...cluster.connection, database: 'postgres' },
+  });
+  await admin.raw(`CREATE DATABASE ${PREFIX}ceiling`);
+  await admin.destroy();
+  const ceilingDb = knex('ceiling');
+  await ceilingDb.raw(
+    'CREATE TABLE ceiling_answers (id uuid PRIMARY KEY, user_ref text NOT NULL UNIQUE, score int NOT NULL)',
+  );
+  for (const port of CEILING_PORTS.hello)
+    child(startCeiling('hello', port, PG_PORT));
+  for (const port of CEILING_PORTS.insert)
+    child(startCeiling('insert', port, PG_PORT));
+  for (const port of [...CEILING_PORTS.hello, ...CEILING_PORTS.insert])
+    await waitFor(`http://127.0.0.1:${port}/`);
+  const ceilingUrls = (ports: number[]) =>
+    ports.map(p => `http://127.0.0.1:${p}`);
+  let insertUser = 0;
+  const insertSetup = () => (req: any) => ({
+    ...req,
+    body: JSON.stringify({
+      user: `user:default/c-${insertUser++}`,
+      score: 7,
+    }),
+  });
+  const saturation = [
+    await drive({
+      label: 'ceiling: Express hello-world',
+      targets: ceilingUrls(CEILING_PORTS.hello),
+      path: '/hello',
+      connections: 10,
+      duration: 10,
+    }),
+    await drive({
+      label: 'ceiling: Express + pg insert',
       targets: ceilingUrls(CEILING_PORTS.insert),
       method: 'POST',
       path: '/answers',
-      connections: 20,
-      rate: SUBMIT_RATE,
-      duration: 15,
+      connections: 10,
+      duration: 10,
       setupRequest: insertSetup,
-    });
-    console.log(formatStats(insertAtRate));
-    const [hello, insert, trendMax, roadmapMax] = saturation;
-    console.log(
-      `  ratios: GET /nps/trend ${(
-        (trendMax.perSecond / hello.perSecond) *
-        100
-      ).toFixed(1)}% of hello-world's throughput; GET /roadmap/items ${(
-        (roadmapMax.perSecond / hello.perSecond) *
-        100
-      ).toFixed(1)}%`,
-    );
-    console.log(
-      `          Express + pg insert as fast as it goes: ${insert.perSecond.toFixed(
-        0,
-      )} req/s (Paved's submit is driven at ${SUBMIT_RATE} req/s, the target)`,
-    );
-    console.log(
-      `          NPS submit p99 at ${SUBMIT_RATE}/s ${(
-        submits.p99 / insertAtRate.p99
-      ).toFixed(
-        1,
-      )}x the plain pg insert's p99 at the same rate (${submits.p99.toFixed(
-        1,
-      )} vs ${insertAtRate.p99.toFixed(1)} ms)`,
-    );
+    }),
+    await drive({
+      label: 'GET /nps/trend',
+      targets: urls,
+      path: '/api/nps/trend',
+      headers: { authorization: `Bearer ${dev}` },
+      connections: 10,
+      duration: 10,
+    }),
+    await drive({
+      label: 'GET /roadmap/items',
+      targets: urls,
+      path: '/api/roadmap/items',
+      headers: { authorization: `Bearer ${dev}` },
+      connections: 10,
+      duration: 10,
+    }),
+  ];
+  saturation.forEach(s => console.log(formatStats(s)));
+  const insertAtRate = await drive({
+    label: `ceiling: Express + pg insert at ${SUBMIT_RATE}/s`,
+    targets: ceilingUrls(CEILING_PORTS.insert),
+    method: 'POST',
+    path: '/answers',
+    connections: 20,
+    rate: SUBMIT_RATE,
+    duration: 15,
+    setupRequest: insertSetup,
+  });
+  console.log(formatStats(insertAtRate));
+  const [hello, insert, trendMax, roadmapMax] = saturation;
+  console.log(
+    `  ratios: GET /nps/trend ${(
+      (trendMax.perSecond / hello.perSecond) *
+      100
+    ).toFixed(1)}% of hello-world's throughput; GET /roadmap/items ${(
+      (roadmapMax.perSecond / hello.perSecond) *
+      100
+    ).toFixed(1)}%`,
+  );
+  console.log(
+    `          Express + pg insert as fast as it goes: ${insert.perSecond.toFixed(
+      0,
+    )} req/s (Paved's submit is driven at ${SUBMIT_RATE} req/s, the target)`,
+  );
+  console.log(
+    `          NPS submit p99 at ${SUBMIT_RATE}/s ${(
+      submits.p99 / insertAtRate.p99
+    ).toFixed(
+      1,
+    )}x the plain pg insert's p99 at the same rate (${submits.p99.toFixed(
+      1,
+    )} vs ${insertAtRate.p99.toFixed(1)} ms)`,
+  );
 
-    // --- Close, release, check ------------------------------------------------------------
-    await api(`${urls[1]}/api/nps/campaigns/${campaign.id}/close`, pm, 'POST');
-    console.log('\nChecks (database, after closing the campaign):');
-    const accepted = [...outcomes.entries()]
-      .filter(([, s]) => s.includes(201))
-      .map(([k]) => Number(k.split(':')[1]));
-    const acceptedUsers = new Set(accepted);
-    const unknown = [...outcomes.values()]
-      .flat()
-      .filter(s => ![201, 400, 409].includes(s)).length;
-    const participations = await nps('nps_participations')
-      .where({ campaign_id: campaign.id, status: 'answered' })
-      .select('user_ref');
-    const partUsers = new Set(participations.map(p => p.user_ref));
-    const [{ n: published }] = await nps('nps_responses')
-      .where({ campaign_id: campaign.id })
-      .count({ n: '*' });
-    const [{ n: pending }] = await nps('nps_pending_answers')
-      .where({ campaign_id: campaign.id })
-      .count({ n: '*' });
-    const [{ n: counted }] = await nps('nps_counts')
-      .where({ campaign_id: campaign.id })
-      .sum({ n: 'n' });
-    const results = await api(
-      `${urls[0]}/api/nps/campaigns/${campaign.id}/results`,
-      pm,
-      'GET',
-    );
-    check(
-      unknown === 0,
-      `every submit answered 201, 400 or 409 (${unknown} other outcomes)`,
-    );
-    check(
-      accepted.length === acceptedUsers.size,
-      `one 201 per user (${accepted.length} accepted, ${acceptedUsers.size} users)`,
-    );
-    check(
-      acceptedUsers.size === USERS,
-      `every one of the ${USERS} distinct users accepted once (${acceptedUsers.size})`,
-    );
-    const dupOutcomes = [...outcomes.entries()].filter(
-      ([k]) => k.startsWith('duplicate:') || k.startsWith('valid:'),
-    );
-    const perUser = new Map<number, number[]>();
-    for (const [k, s] of dupOutcomes)
-      perUser.set(Number(k.split(':')[1]), [
-        ...(perUser.get(Number(k.split(':')[1])) ?? []),
-        ...s,
-      ]);
-    const raced = [...perUser.values()].filter(s => s.length > 1);
-    check(
-      raced.every(
-        s =>
-          s.filter(x => x === 201).length === 1 &&
-          s.filter(x => x === 409).length === s.length - 1,
-      ),
-      `each of the ${raced.length} users who answered twice at once on both replicas: one 201, one 409`,
-    );
-    check(
-      partUsers.size === participations.length &&
-        participations.length === acceptedUsers.size &&
-        [...acceptedUsers].every(u => partUsers.has(userRef(u))),
-      `one participation per accepted submit (${participations.length})`,
-    );
-    const invalidUsers = Array.from({ length: INVALID }, (_, v) =>
-      userRef(USERS + v),
-    );
-    const [{ n: invalidParts }] = await nps('nps_participations')
-      .where({ campaign_id: campaign.id })
-      .whereIn('user_ref', invalidUsers)
-      .count({ n: '*' });
-    check(
-      Number(invalidParts) === 0 &&
-        [...outcomes.entries()]
-          .filter(([k]) => k.startsWith('invalid:'))
-          .every(([, s]) => s.every(x => x === 400)),
-      `refused (invalid) submits: 400, no participation (${invalidParts})`,
-    );
-    check(
-      Number(published) + Number(pending) === acceptedUsers.size,
-      `one answer per accepted submit (${Number(published) + Number(pending)})`,
-    );
-    check(
-      Number(pending) === 0 && Number(published) === acceptedUsers.size,
-      `every answer released (published ${published}, waiting ${pending})`,
-    );
-    check(
-      Number(counted) === acceptedUsers.size &&
-        results.participation.respondents === acceptedUsers.size,
-      `released exactly once: counts ${counted}, results say ${results.participation.respondents}`,
-    );
-    const [{ n: voteRows }] = await roadmap('roadmap_votes')
-      .whereIn('item_id', items)
-      .count({ n: '*' });
-    const [{ n: votePairs }] = await roadmap('roadmap_votes')
-      .whereIn('item_id', items)
-      .countDistinct({ n: roadmap.raw("item_id || '/' || user_ref") });
-    check(
-      Number(voteRows) === VOTERS &&
-        Number(votePairs) === VOTERS &&
-        votes[200] === 2 * VOTERS,
-      `no duplicate votes: ${voteRows} rows for ${VOTERS} voters who each voted on both replicas (${JSON.stringify(
-        votes,
-      )})`,
-    );
-    const [{ n: deployRows }] = await metrics('metrics_deployments')
-      .where({ source: 'bench-ci' })
-      .count({ n: '*' });
-    const [{ n: deployKeys }] = await metrics('metrics_deployments')
-      .where({ source: 'bench-ci' })
-      .countDistinct({ n: 'external_id' });
-    check(
-      ingest.statuses[200] === DEPLOYMENT_BATCHES &&
-        Number(deployRows) === DEPLOYMENT_BATCHES * BATCH_SIZE &&
-        Number(deployKeys) === Number(deployRows) &&
-        stored === Number(deployRows),
-      `every accepted deployment stored once (${deployRows} rows, ${stored} reported stored)`,
-    );
-    check(
-      changedOnResend === 0,
-      `re-sent batches stored nothing (${changedOnResend})`,
-    );
+  // --- Close, release, check ------------------------------------------------------------
+  await api(`${urls[1]}/api/nps/campaigns/${campaign.id}/close`, pm, 'POST');
+  console.log('\nChecks (database, after closing the campaign):');
+  const accepted = [...outcomes.entries()]
+    .filter(([, s]) => s.includes(201))
+    .map(([k]) => Number(k.split(':')[1]));
+  const acceptedUsers = new Set(accepted);
+  const unknown = [...outcomes.values()]
+    .flat()
+    .filter(s => ![201, 400, 409].includes(s)).length;
+  const { participations, answeredUsers, published, pending, counted } =
+    await npsStoredState(nps, campaign.id);
+  const results = await api(
+    `${urls[0]}/api/nps/campaigns/${campaign.id}/results`,
+    pm,
+    'GET',
+  );
+  check(
+    unknown === 0,
+    `every submit answered 201, 400 or 409 (${unknown} other outcomes)`,
+  );
+  check(
+    accepted.length === acceptedUsers.size,
+    `one 201 per user (${accepted.length} accepted, ${acceptedUsers.size} users)`,
+  );
+  check(
+    acceptedUsers.size === USERS,
+    `every one of the ${USERS} distinct users accepted once (${acceptedUsers.size})`,
+  );
+  const dupOutcomes = [...outcomes.entries()].filter(
+    ([k]) => k.startsWith('duplicate:') || k.startsWith('valid:'),
+  );
+  const perUser = new Map<number, number[]>();
+  for (const [k, s] of dupOutcomes)
+    perUser.set(Number(k.split(':')[1]), [
+      ...(perUser.get(Number(k.split(':')[1])) ?? []),
+      ...s,
+    ]);
+  const raced = [...perUser.values()].filter(s => s.length > 1);
+  check(
+    raced.every(
+      s =>
+        s.filter(x => x === 201).length === 1 &&
+        s.filter(x => x === 409).length === s.length - 1,
+    ),
+    `each of the ${raced.length} users who answered twice at once on both replicas: one 201, one 409`,
+  );
+  check(
+    answeredUsers.size === participations &&
+      participations === acceptedUsers.size &&
+      [...acceptedUsers].every(u => answeredUsers.has(userRef(u))),
+    `one participation per accepted submit (${participations})`,
+  );
+  const invalidUsers = Array.from({ length: INVALID }, (_, v) =>
+    userRef(USERS + v),
+  );
+  const [{ n: invalidParts }] = await nps('nps_participations')
+    .where({ campaign_id: campaign.id })
+    .whereIn('user_ref', invalidUsers)
+    .count({ n: '*' });
+  check(
+    Number(invalidParts) === 0 &&
+      [...outcomes.entries()]
+        .filter(([k]) => k.startsWith('invalid:'))
+        .every(([, s]) => s.every(x => x === 400)),
+    `refused (invalid) submits: 400, no participation (${invalidParts})`,
+  );
+  check(
+    published + pending === acceptedUsers.size,
+    `one answer per accepted submit (${published + pending})`,
+  );
+  check(
+    pending === 0 && published === acceptedUsers.size,
+    `every answer released (published ${published}, waiting ${pending})`,
+  );
+  check(
+    counted === acceptedUsers.size &&
+      results.participation.respondents === acceptedUsers.size,
+    `released exactly once: counts ${counted}, results say ${results.participation.respondents}`,
+  );
+  const [{ n: voteRows }] = await roadmap('roadmap_votes')
+    .whereIn('item_id', items)
+    .count({ n: '*' });
+  const [{ n: votePairs }] = await roadmap('roadmap_votes')
+    .whereIn('item_id', items)
+    .countDistinct({ n: roadmap.raw("item_id || '/' || user_ref") });
+  check(
+    Number(voteRows) === VOTERS &&
+      Number(votePairs) === VOTERS &&
+      votes[200] === 2 * VOTERS,
+    `no duplicate votes: ${voteRows} rows for ${VOTERS} voters who each voted on both replicas (${JSON.stringify(
+      votes,
+    )})`,
+  );
+  const [{ n: deployRows }] = await metrics('metrics_deployments')
+    .where({ source: 'bench-ci' })
+    .count({ n: '*' });
+  const [{ n: deployKeys }] = await metrics('metrics_deployments')
+    .where({ source: 'bench-ci' })
+    .countDistinct({ n: 'external_id' });
+  check(
+    ingest.statuses[200] === DEPLOYMENT_BATCHES &&
+      Number(deployRows) === DEPLOYMENT_BATCHES * BATCH_SIZE &&
+      Number(deployKeys) === Number(deployRows) &&
+      stored === Number(deployRows),
+    `every accepted deployment stored once (${deployRows} rows, ${stored} reported stored)`,
+  );
+  check(
+    changedOnResend === 0,
+    `re-sent batches stored nothing (${changedOnResend})`,
+  );
 
-    const byLabel = (label: string) =>
-      readStats.find(s => s.label.startsWith(label))!;
-    const worstRead = Math.max(
-      byLabel('GET /nps/campaigns/:id/results (125k').p99,
-      byLabel('GET /nps/trend').p99,
-    );
-    console.log('\nTargets (2 cores):');
-    const target = (ok: boolean, what: string) =>
-      console.log(`  ${ok ? 'met    ' : 'NOT met'} ${what}`);
-    target(
-      submits.p99 < 100 && submits.perSecond >= SUBMIT_RATE * 0.95,
-      `NPS submit p99 < 100 ms at ${SUBMIT_RATE} req/s: p99 ${submits.p99.toFixed(
-        1,
-      )} ms at ${submits.perSecond.toFixed(0)} req/s`,
-    );
-    target(
-      worstRead < 50,
-      `results and trend p99 < 50 ms with ${STORED_ANSWERS.toLocaleString(
-        'en-US',
-      )} answers: worst p99 ${worstRead.toFixed(1)} ms`,
-    );
-    target(
-      eventsPerSecond >= 20_000,
-      `deployment ingest ≥ 20,000 events/s: ${eventsPerSecond.toFixed(
-        0,
-      )} events/s`,
-    );
-    const conns = await knex('ceiling').raw(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE ?',
-      [`${PREFIX}%`],
-    );
-    console.log(
-      `\nPostgres connections open at the end (both replicas, all plugins): ${conns.rows[0].n}`,
-    );
-    console.log(`uptime: ${execSync('uptime').toString().trim()}`);
-  } finally {
-    for (const db of dbs) await db.destroy().catch(() => {});
-    for (const r of replicas) await r.stop().catch(() => {});
-    for (const c of children) c.kill('SIGTERM');
-    if (process.env.BENCH_KEEP) {
-      await cluster?.stop().catch(() => {});
-      console.log(`kept ${dir} and the cluster in ${cluster?.dir}`);
-    } else {
-      await cluster?.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (failures.length) {
-    console.error(`\n${failures.length} check(s) failed`);
-    process.exit(1);
-  }
-  console.log('\nAll checks passed.');
+  const byLabel = (label: string) =>
+    readStats.find(s => s.label.startsWith(label))!;
+  const worstRead = Math.max(
+    byLabel('GET /nps/campaigns/:id/results (125k').p99,
+    byLabel('GET /nps/trend').p99,
+  );
+  console.log('\nTargets (2 cores):');
+  const target = (ok: boolean, what: string) =>
+    console.log(`  ${ok ? 'met    ' : 'NOT met'} ${what}`);
+  target(
+    submits.p99 < 100 && submits.perSecond >= SUBMIT_RATE * 0.95,
+    `NPS submit p99 < 100 ms at ${SUBMIT_RATE} req/s: p99 ${submits.p99.toFixed(
+      1,
+    )} ms at ${submits.perSecond.toFixed(0)} req/s`,
+  );
+  target(
+    worstRead < 50,
+    `results and trend p99 < 50 ms with ${STORED_ANSWERS.toLocaleString(
+      'en-US',
+    )} answers: worst p99 ${worstRead.toFixed(1)} ms`,
+  );
+  target(
+    eventsPerSecond >= 20_000,
+    `deployment ingest ≥ 20,000 events/s: ${eventsPerSecond.toFixed(
+      0,
+    )} events/s`,
+  );
+  const conns = await knex('ceiling').raw(
+    'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE ?',
+    [`${PREFIX}%`],
+  );
+  console.log(
+    `\nPostgres connections open at the end (both replicas, all plugins): ${conns.rows[0].n}`,
+  );
+  printUptime();
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBench('replicas', main);
