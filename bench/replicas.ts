@@ -36,11 +36,13 @@ import {
 } from './lib/backend';
 import { BenchRun, npsStoredState, printUptime, runBench } from './lib/run';
 import { LoadStats, drive, formatStats } from './lib/load';
+import { ServingCpu } from './cpu';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const STORED_ANSWERS = Number(process.env.BENCH_STORED_ANSWERS ?? 1_000_000);
 const SUBMIT_RATE = Number(process.env.BENCH_SUBMIT_RATE ?? 200);
 const DEPLOYMENT_BATCHES = Number(process.env.BENCH_DEPLOYMENT_BATCHES ?? 60);
+const RESENT = Math.min(6, DEPLOYMENT_BATCHES);
 const BATCH_SIZE = 1000;
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55432);
 const PORTS = [7201, 7202];
@@ -205,6 +207,11 @@ async function main(run: BenchRun) {
     );
   }
   const urls = replicas.map(r => r.url);
+  // CPU per request of the replicas, their Postgres and the load generator.
+  const serving = new ServingCpu({
+    replicas: () => replicas.map(r => r.pid),
+    postgres: () => cluster.postmasterPid,
+  });
   const knex = (plugin: string) => {
     const db = knexFactory({
       client: 'pg',
@@ -330,6 +337,7 @@ async function main(run: BenchRun) {
         .count({ n: '*' })
     )[0].n,
   );
+  serving.start();
   const [submits, voting] = await Promise.all([
     drive({
       label: 'POST /nps/campaigns/:id/answers',
@@ -397,6 +405,11 @@ async function main(run: BenchRun) {
   console.log(formatStats(submits));
   console.log(formatStats(voting));
   console.log(
+    `  submits and votes together: ${serving.per(
+      submits.requests + voting.requests,
+    )}`,
+  );
+  console.log(
     `  answers the release job published during the load: ${releasedDuring}`,
   );
 
@@ -427,7 +440,7 @@ async function main(run: BenchRun) {
       }),
     );
   console.log(
-    `\n2. Deployment batches: ${DEPLOYMENT_BATCHES} × ${BATCH_SIZE} events across both replicas, then 6 batches re-sent`,
+    `\n2. Deployment batches: ${DEPLOYMENT_BATCHES} × ${BATCH_SIZE} events across both replicas, then ${RESENT} batches re-sent`,
   );
   const bodies = Array.from({ length: DEPLOYMENT_BATCHES }, (_, b) =>
     deploymentBatch(b),
@@ -435,6 +448,7 @@ async function main(run: BenchRun) {
   const batchCursor = [0, 0];
   let stored = 0;
   let changedOnResend = 0;
+  serving.start();
   const ingest = await drive({
     label: `POST /platform-metrics/deployments (${BATCH_SIZE})`,
     targets: urls,
@@ -453,11 +467,12 @@ async function main(run: BenchRun) {
     },
   });
   console.log(formatStats(ingest));
+  console.log(`  ${serving.per(ingest.requests * BATCH_SIZE, 'event')}`);
   const eventsPerSecond = (ingest.requests * BATCH_SIZE) / ingest.seconds;
   console.log(
     `  ${eventsPerSecond.toFixed(0)} events/s accepted (${stored} stored)`,
   );
-  for (let b = 0; b < 6; b++) {
+  for (let b = 0; b < RESENT; b++) {
     const res = await api(
       `${urls[b % 2]}/api/platform-metrics/deployments`,
       auth.ciToken,
@@ -490,6 +505,7 @@ async function main(run: BenchRun) {
   ];
   const readStats: LoadStats[] = [];
   for (const [label, p] of reads) {
+    serving.start();
     const stats = await drive({
       label,
       targets: urls,
@@ -501,6 +517,7 @@ async function main(run: BenchRun) {
     });
     readStats.push(stats);
     console.log(formatStats(stats));
+    console.log(`    ${serving.per(stats.requests)}`);
   }
 
   // --- 4. Ceilings and saturation ------------------------------------------------------

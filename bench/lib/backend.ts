@@ -221,6 +221,8 @@ export class Replica {
           OIDC_CLIENT_ID: 'paved',
           OIDC_CLIENT_SECRET: 'paved-e2e-secret',
           LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+          // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a profile per replica, written when it stops.
+          NODE_OPTIONS: process.env.BENCH_REPLICA_NODE_OPTIONS ?? '',
         },
       },
     );

@@ -61,6 +61,12 @@ export class ThrowawayCluster {
     await run(process.getuid?.() === 0, `${BIN}/pg_ctl`, [...args, action]);
   }
 
+  /** The postmaster's process id (its backends are its children). */
+  get postmasterPid(): number {
+    const file = path.join(this.dir, 'data', 'postmaster.pid');
+    return Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+  }
+
   /** Connection settings for knex or pg. */
   get connection() {
     return {

@@ -277,6 +277,49 @@ export class NpsStore {
     userRef: string,
     answer: NewAnswer,
   ): Promise<void> {
+    const pending = {
+      id: randomUUID(),
+      campaign_id: campaignId,
+      team_key: teamKey(answer.teamRef),
+      score: answer.score,
+      comment: answer.comment ?? null,
+    };
+    if (this.isPostgres) {
+      // One statement (atomic on its own, one round trip instead of five): the
+      // participation becomes answered unless it already was, and the answer is
+      // stored only if it did. Concurrent answers of one user wait on the
+      // participation's row or key; the second finds it answered.
+      const { rows } = await this.db.raw(
+        `with participation as (
+          insert into nps_participations (campaign_id, user_ref, status, snoozed_until)
+          values (cast(? as uuid), ?, 'answered', null)
+          on conflict (campaign_id, user_ref) do update
+            set status = 'answered', snoozed_until = null
+            where nps_participations.status <> 'answered'
+          returning user_ref
+        )
+        insert into nps_pending_answers (id, campaign_id, team_key, score, comment)
+        select cast(? as uuid), cast(? as uuid), cast(? as varchar(255)),
+          cast(? as smallint), cast(? as text)
+        from participation
+        returning id`,
+        [
+          campaignId,
+          userRef,
+          pending.id,
+          pending.campaign_id,
+          pending.team_key,
+          pending.score,
+          pending.comment,
+        ],
+      );
+      if (rows.length === 0) {
+        throw new ConflictError(
+          'You have already answered this campaign; answers are final',
+        );
+      }
+      return;
+    }
     await this.db.transaction(async tx => {
       // A snoozed or dismissed participation becomes answered; an answered one stays.
       const updated = await tx('nps_participations')
@@ -300,13 +343,7 @@ export class NpsStore {
           );
         }
       }
-      await tx('nps_pending_answers').insert({
-        id: randomUUID(),
-        campaign_id: campaignId,
-        team_key: teamKey(answer.teamRef),
-        score: answer.score,
-        comment: answer.comment ?? null,
-      });
+      await tx('nps_pending_answers').insert(pending);
     });
   }
 

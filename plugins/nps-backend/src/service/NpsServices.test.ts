@@ -151,6 +151,36 @@ describe.each(databases.eachSupportedId())('NPS services on %p', databaseId => {
     expect(Number(n)).toBe(1);
   });
 
+  it('stores neither the participation nor the answer when the answer cannot be stored', async () => {
+    await setUp();
+    const campaign = await openCampaign();
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: true } }),
+    );
+    // A score the schema refuses, past the service: the database's own check.
+    await expect(
+      store.recordAnswer(campaign.id, 'user:default/ines.moreau', {
+        score: 11,
+        teamRef: null,
+      }),
+    ).rejects.toThrow();
+    const [{ n: parts }] = await knex('nps_participations').count({ n: '*' });
+    const [{ n: pending }] = await knex('nps_pending_answers').count({
+      n: '*',
+    });
+    expect([Number(parts), Number(pending)]).toEqual([0, 0]);
+    // A snoozed participation becomes answered, with its answer waiting.
+    const ines = person('ines.moreau', 'checkout');
+    await services.answers.remindLater(campaign.id, ines);
+    await services.answers.answer(campaign.id, ines, { score: 9 });
+    expect(
+      await knex('nps_participations').select('status', 'snoozed_until'),
+    ).toEqual([{ status: 'answered', snoozed_until: null }]);
+    expect(
+      await knex('nps_pending_answers').select('score', 'team_key'),
+    ).toEqual([{ score: 9, team_key: 'group:default/checkout' }]);
+  });
+
   it('refuses answers before the campaign opens and after it closes', async () => {
     await setUp();
     const campaign = await openCampaign('Q4', 7);
