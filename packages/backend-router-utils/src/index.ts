@@ -6,6 +6,7 @@
 import {
   AuditorService,
   BackstageCredentials,
+  BackstagePrincipalTypes,
   BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
@@ -42,17 +43,19 @@ export function parseRequest<S extends z.ZodType>(
 }
 
 /**
- * The signed-in user's credentials, after checking they hold `permission`:
- * 401 without a user, 403 without the permission.
+ * The caller's credentials, after checking that the caller is one of `allow`
+ * (401 otherwise) and holds `permission` (403 otherwise). A service caller's
+ * decision applies its token's access restrictions.
  */
-export async function requireUserPermission(
+export async function requirePermission<
+  TAllow extends keyof BackstagePrincipalTypes,
+>(
   services: { httpAuth: HttpAuthService; permissions: PermissionsService },
   req: Request,
   permission: BasicPermission,
-): Promise<BackstageCredentials<BackstageUserPrincipal>> {
-  const credentials = await services.httpAuth.credentials(req, {
-    allow: ['user'],
-  });
+  allow: TAllow[],
+): Promise<BackstageCredentials<BackstagePrincipalTypes[TAllow]>> {
+  const credentials = await services.httpAuth.credentials(req, { allow });
   const [decision] = await services.permissions.authorize([{ permission }], {
     credentials,
   });
@@ -60,6 +63,18 @@ export async function requireUserPermission(
     throw new NotAllowedError(`You need the ${permission.name} permission`);
   }
   return credentials;
+}
+
+/**
+ * The signed-in user's credentials, after checking they hold `permission`:
+ * 401 without a user, 403 without the permission.
+ */
+export function requireUserPermission(
+  services: { httpAuth: HttpAuthService; permissions: PermissionsService },
+  req: Request,
+  permission: BasicPermission,
+): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+  return requirePermission(services, req, permission, ['user']);
 }
 
 /** Runs a write or an export as an audit event that records success or failure. */

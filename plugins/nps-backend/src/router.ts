@@ -4,11 +4,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   campaignIdSchema,
   createCampaignSchema,
@@ -26,6 +22,7 @@ import {
   databaseUnavailableAs503,
   jsonBody,
   parseRequest,
+  requirePermission,
   requireUserPermission,
 } from '@paved/backend-router-utils';
 import express, { Request } from 'express';
@@ -62,6 +59,11 @@ export async function createRouter(
 
   const authorize = (req: Request, permission: BasicPermission) =>
     requireUserPermission({ httpAuth, permissions }, req, permission);
+  const userOrService = (req: Request, permission: BasicPermission) =>
+    requirePermission({ httpAuth, permissions }, req, permission, [
+      'user',
+      'service',
+    ]);
 
   const audit = <T>(
     req: Request,
@@ -194,16 +196,7 @@ export async function createRouter(
   // Counts per theme: for PMs, and for other plugins (user research tags its findings
   // with the same themes), which call as a service.
   router.get('/themes', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: npsCommentsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You need the nps.comments.read permission');
-    }
+    await userOrService(req, npsCommentsReadPermission);
     res.json({ items: await comments.themeCounts() });
   });
 
@@ -219,16 +212,7 @@ export async function createRouter(
 
   // Aggregate counts only: open to users and to other plugins (the roadmap).
   router.get('/theme-demand', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: npsResultsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You need the nps.results.read permission');
-    }
+    await userOrService(req, npsResultsReadPermission);
     const { theme } = parseRequest(themeDemandQuerySchema, req.query, 'query');
     res.json({ items: await comments.themeDemand(theme) });
   });

@@ -3,14 +3,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   audited,
   parseRequest,
+  requirePermission,
   requireUserPermission,
 } from '@paved/backend-router-utils';
 import {
@@ -51,19 +48,15 @@ export async function createRouter(
   // Events come from CI/CD and incident tools with external-access tokens
   // (service principals); the permission check applies a token's access
   // restrictions.
-  const sender = async (req: Request) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
-    const [decision] = await permissions.authorize(
-      [{ permission: platformMetricsEventCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You need the ${platformMetricsEventCreatePermission.name} permission`,
-      );
-    }
-    return credentials.principal;
-  };
+  const sender = async (req: Request) =>
+    (
+      await requirePermission(
+        { httpAuth, permissions },
+        req,
+        platformMetricsEventCreatePermission,
+        ['service'],
+      )
+    ).principal;
 
   router.post('/deployments', async (req, res) => {
     const principal = await sender(req);

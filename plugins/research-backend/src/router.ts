@@ -11,6 +11,7 @@ import {
 import {
   audited,
   parseRequest,
+  requirePermission,
   requireUserPermission,
 } from '@paved/backend-router-utils';
 import {
@@ -91,18 +92,11 @@ export async function createRouter(
   };
 
   // Aggregates without names, open to users and to other plugins (the roadmap).
-  const readerOrService = async (req: Request) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: researchReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You need the research.read permission');
-    }
-  };
+  const readerOrService = (req: Request) =>
+    requirePermission({ httpAuth, permissions }, req, researchReadPermission, [
+      'user',
+      'service',
+    ]);
 
   const audit = <T>(
     req: Request,

@@ -3,16 +3,13 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   audited,
   databaseUnavailableAs503,
   jsonBody,
   parseRequest,
+  requirePermission,
   requireUserPermission,
 } from '@paved/backend-router-utils';
 import {
@@ -78,16 +75,12 @@ export async function createRouter(
 
   // Stages only, for other plugins (user research: previews and general availability).
   router.get('/item-statuses', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: roadmapItemReadPermission }],
-      { credentials },
+    await requirePermission(
+      { httpAuth, permissions },
+      req,
+      roadmapItemReadPermission,
+      ['user', 'service'],
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You need the roadmap.item.read permission');
-    }
     res.json({ items: await service.itemStatuses() });
   });
 
