@@ -145,6 +145,17 @@ export class ServingCpu {
     this.before = this.parts.map(([, read]) => read());
   }
 
+  /** "replicas 35 ms/s + Postgres 4 ms/s": CPU per second of wall time since start(). */
+  perSecond(seconds: number): string {
+    return this.parts
+      .slice(0, 2)
+      .map(
+        ([name, read], i) =>
+          `${name} ${((read() - this.before[i]) / seconds).toFixed(0)} ms/s`,
+      )
+      .join(' + ');
+  }
+
   /** "CPU per request: replicas 4.1 ms + Postgres 1.0 ms + load generator 0.5 ms = 5.6 ms, at most 357 req/s on 2 cores". */
   per(requests: number, unit = 'request'): string {
     const used = this.parts.map(([, read], i) => read() - this.before[i]);

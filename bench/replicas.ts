@@ -24,6 +24,7 @@
  */
 /* eslint-disable no-console */
 import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import {
@@ -260,6 +261,15 @@ async function main(run: BenchRun) {
       'no open campaign: the quarterly schedule did not open one',
     );
   console.log(`Answering "${campaign.title}" (${campaign.id})`);
+  // What the replicas cost with no request at all (scheduled jobs, the
+  // catalog's processing loop): part of every per-request figure below.
+  serving.start();
+  await sleep(10_000);
+  console.log(
+    `CPU with no requests (10 s): ${serving.perSecond(10)} (${
+      availableParallelism() * 1000
+    } ms/s is the whole machine)`,
+  );
   const items: string[] = [];
   for (let i = 0; i < 3; i++) {
     const item = await api(`${urls[i % 2]}/api/roadmap/items`, pm, 'POST', {
