@@ -180,9 +180,16 @@ async function main(run: BenchRun) {
     `Postgres: ${pgVersion}, throwaway cluster on port ${PG_PORT} (max_connections 400, shared_buffers 512MB)`,
   );
 
+  const decisionCache = process.env.BENCH_DECISION_CACHE_SECONDS;
   const auth = new BenchAuth(
     dir,
-    'nps:\n  release:\n    frequencySeconds: 15\n',
+    'nps:\n  release:\n    frequencySeconds: 15\n' +
+      // BENCH_DECISION_CACHE_SECONDS=0: every permission check asks the permission backend.
+      (decisionCache
+        ? `paved:\n  permissions:\n    decisionCacheSeconds: ${Number(
+            decisionCache,
+          )}\n`
+        : ''),
   );
   child(await startOidcProvider(OIDC_PORT, `http://localhost:${PORTS[0]}`));
   // The first replica creates the databases and runs the migrations; then the second.
