@@ -187,6 +187,7 @@ export function fakeApis(
     createObjective: jest.fn(),
     updateObjective: jest.fn(),
     deleteObjective: jest.fn(),
+    getObjectiveHistory: jest.fn(),
     checkIn: jest.fn(),
     getThemeDemand: jest.fn().mockResolvedValue([]),
     recordReviewExport: jest.fn().mockResolvedValue(undefined),

@@ -6,6 +6,7 @@ import {
   CreateObjectiveRequest,
   HealthTargets,
   Objective,
+  ObjectiveHistory,
   QuarterOkrs,
   UpdateObjectiveRequest,
 } from '@paved/plugin-platform-health-common';
@@ -23,6 +24,8 @@ export interface PlatformHealthApi {
     id: string,
     objective: UpdateObjectiveRequest,
   ): Promise<Objective>;
+  /** An objective's edits, newest first (everyone who reads OKRs). */
+  getObjectiveHistory(id: string): Promise<ObjectiveHistory>;
   /** Deletes an objective read at `version` (platform PMs). */
   deleteObjective(id: string, version: number): Promise<void>;
   /** Records a check-in on a key result (platform PMs). */

@@ -7,6 +7,7 @@ import {
   CreateObjectiveRequest,
   HealthTargets,
   Objective,
+  ObjectiveHistory,
   QuarterOkrs,
   UpdateObjectiveRequest,
 } from '@paved/plugin-platform-health-common';
@@ -59,6 +60,10 @@ export class PlatformHealthClient
       method: 'PUT',
       body: JSON.stringify(objective),
     });
+  }
+
+  getObjectiveHistory(id: string): Promise<ObjectiveHistory> {
+    return this.request(`/objectives/${encodeURIComponent(id)}/history`);
   }
 
   async deleteObjective(id: string, version: number): Promise<void> {
