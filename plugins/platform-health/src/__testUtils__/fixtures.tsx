@@ -189,7 +189,6 @@ export function fakeApis(
     deleteObjective: jest.fn(),
     getObjectiveHistory: jest.fn(),
     checkIn: jest.fn(),
-    getThemeDemand: jest.fn().mockResolvedValue([]),
     recordReviewExport: jest.fn().mockResolvedValue(undefined),
     ...overrides.health,
   } as PlatformHealthApi;
@@ -274,9 +273,7 @@ export function fakeApis(
         declineReason: 'Managed clusters serve us better',
       }),
     ]),
-    getDemand: jest
-      .fn()
-      .mockResolvedValue({ themes: [], campaigns: [], studies: [] }),
+    getTopThemes: jest.fn().mockResolvedValue({ minGroupSize: 5, themes: [] }),
     ...overrides.roadmap,
   } as unknown as RoadmapApi;
   return { health, nps, goldenPaths, metrics, roadmap };

@@ -1,5 +1,4 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { ThemeDemand } from '@paved/plugin-nps-common';
 import {
   CheckIn,
   CheckInRequest,
@@ -35,11 +34,6 @@ export interface PlatformHealthApi {
     quarter: string,
     format: 'markdown' | 'print',
   ): Promise<void>;
-  /**
-   * Survey comments per campaign carrying a theme, as the NPS backend counts
-   * them (aggregates only, open to everyone).
-   */
-  getThemeDemand(theme: string): Promise<ThemeDemand[]>;
 }
 
 /** Reference to the {@link PlatformHealthApi}. */

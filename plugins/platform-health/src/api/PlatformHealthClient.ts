@@ -1,6 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { PluginBackendClient } from '@paved/frontend-utils';
-import type { ThemeDemand } from '@paved/plugin-nps-common';
 import {
   CheckIn,
   CheckInRequest,
@@ -13,26 +12,13 @@ import {
 } from '@paved/plugin-platform-health-common';
 import { PlatformHealthApi } from './PlatformHealthApi';
 
-// The NPS backend's aggregate theme demand, the one NPS read the NPS client lacks.
-class NpsThemeDemand extends PluginBackendClient {
-  async get(theme: string): Promise<ThemeDemand[]> {
-    const { items } = await this.request<{ items: ThemeDemand[] }>(
-      `/theme-demand?theme=${encodeURIComponent(theme)}`,
-    );
-    return items;
-  }
-}
-
 /** Talks to the platform-health backend through the portal's discovery and fetch APIs. */
 export class PlatformHealthClient
   extends PluginBackendClient
   implements PlatformHealthApi
 {
-  private readonly nps: NpsThemeDemand;
-
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     super('platform-health', options);
-    this.nps = new NpsThemeDemand('nps', options);
   }
 
   getTargets(): Promise<HealthTargets> {
@@ -88,9 +74,5 @@ export class PlatformHealthClient
       method: 'POST',
       body: JSON.stringify({ quarter, format }),
     });
-  }
-
-  getThemeDemand(theme: string): Promise<ThemeDemand[]> {
-    return this.nps.get(theme);
   }
 }

@@ -74,7 +74,7 @@ export async function loadReview(
     onboardingReading({ report: onboarding, targets }),
     ...doraReadings({ report: dora, history: null, targets }),
   ];
-  const themes = await loadTopThemes(apis.roadmap, apis.health, items);
+  const themes = await loadTopThemes(apis.roadmap);
   return {
     quarter,
     generatedAt: now.toISOString(),

@@ -6,6 +6,7 @@ import {
   RoadmapChange,
   RoadmapItem,
   RoadmapNotification,
+  TopThemes,
   UpdateItemRequest,
 } from '@paved/plugin-roadmap-common';
 
@@ -39,6 +40,11 @@ export interface RoadmapApi {
   getReviewMarkdown(): Promise<string>;
   /** The NPS comment themes an item answers and the demand behind them, per campaign. */
   getDemand(id: string): Promise<ItemDemand>;
+  /**
+   * The survey's `limit` most commented themes (in their newest campaign, from
+   * NPS's k comments) that items on the roadmap answer, with those items.
+   */
+  getTopThemes(limit?: number): Promise<TopThemes>;
   /** Replaces the NPS themes linked to an item (platform PMs). */
   setThemes(id: string, themes: string[]): Promise<ItemDemand>;
 }
