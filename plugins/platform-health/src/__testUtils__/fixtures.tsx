@@ -5,8 +5,11 @@ import {
   PermissionApi,
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
-import { GoldenPathsApi, goldenPathsApiRef } from '@paved/plugin-golden-paths';
-import { NpsApi, npsApiRef } from '@paved/plugin-nps';
+import {
+  GoldenPathsApi,
+  goldenPathsApiRef,
+} from '@paved/plugin-golden-paths-react';
+import { NpsApi, npsApiRef } from '@paved/plugin-nps-react';
 import {
   Campaign,
   CampaignResults,
@@ -16,7 +19,7 @@ import {
 import {
   PlatformMetricsApi,
   platformMetricsApiRef,
-} from '@paved/plugin-platform-metrics';
+} from '@paved/plugin-platform-metrics-react';
 import {
   DAY_MS,
   DoraReport,
@@ -25,7 +28,7 @@ import {
   WindowAggregate,
   doraMetrics,
 } from '@paved/plugin-platform-metrics-common';
-import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap';
+import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap-react';
 import type { RoadmapItem } from '@paved/plugin-roadmap-common';
 import type { HealthTargets } from '@paved/plugin-platform-health-common';
 import {

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { quarterBounds, quarterOf } from '@paved/common';
-import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap';
+import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap-react';
 import type { RoadmapItem } from '@paved/plugin-roadmap-common';
 import useAsync from 'react-use/esm/useAsync';
 
