@@ -17,6 +17,8 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
+// Denied every NPS permission (a policy that shuts someone out).
+const OUTSIDER = 'user:default/ext.contractor';
 const teams: Record<string, string[]> = {
   [PM]: ['group:default/platform-team'],
   [DEV]: ['group:default/checkout'],
@@ -60,10 +62,12 @@ describe('NPS router', () => {
       }),
       permissions: mockServices.permissions.mock({
         async authorize(requests: any[], { credentials }: any) {
-          const platform = credentials.principal.userEntityRef === PM;
+          const ref = credentials.principal.userEntityRef;
+          const platform = ref === PM;
           return requests.map(r => ({
             result:
-              platform || r.permission.name === 'nps.results.read'
+              platform ||
+              (r.permission.name === 'nps.results.read' && ref !== OUTSIDER)
                 ? AuthorizeResult.ALLOW
                 : AuthorizeResult.DENY,
           }));
@@ -360,5 +364,38 @@ describe('NPS router', () => {
     expect(none.status).toBe(400);
     expect(none.body.error.message).toMatch(/theme/);
     expect((await request(app).get('/theme-demand?theme=x')).status).toBe(401);
+  });
+
+  it('serves the latest theme demand to users and services, validating the body', async () => {
+    const body = { themes: ['ci speed', 'observability'], limit: 3 };
+    const user = await request(app)
+      .post('/theme-demand/latest')
+      .set('authorization', as(DEV))
+      .send(body);
+    expect(user.status).toBe(200);
+    expect(user.body).toEqual({ minGroupSize: 5, items: [] });
+    const service = await request(app)
+      .post('/theme-demand/latest')
+      .set('authorization', mockCredentials.service.header())
+      .send({ themes: ['ci speed'] });
+    expect(service.status).toBe(200);
+    expect(
+      (
+        await request(app)
+          .post('/theme-demand/latest')
+          .set('authorization', as(OUTSIDER))
+          .send(body)
+      ).status,
+    ).toBe(403);
+    expect(
+      (await request(app).post('/theme-demand/latest').send(body)).status,
+    ).toBe(401);
+    const bad = await request(app)
+      .post('/theme-demand/latest')
+      .set('authorization', as(DEV))
+      .send({ themes: [], limit: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/themes: themes needs at least one/);
+    expect(bad.body.error.message).toMatch(/limit: limit must be at least 1/);
   });
 });

@@ -14,6 +14,7 @@ import {
   responseIdSchema,
   setThemesSchema,
   themeDemandQuerySchema,
+  latestThemeDemandSchema,
   submitAnswerSchema,
   updateCampaignSchema,
 } from '@paved/plugin-nps-common';
@@ -215,6 +216,24 @@ export async function createRouter(
     await userOrService(req, npsResultsReadPermission);
     const { theme } = parseRequest(themeDemandQuerySchema, req.query, 'query');
     res.json({ items: await comments.themeDemand(theme) });
+  });
+
+  // The top themes in one request (for the roadmap's top-themes aggregate):
+  // aggregate counts of at least k only, so open like /theme-demand. A POST
+  // because the theme list can be long; it reads and stores nothing.
+  router.post('/theme-demand/latest', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: npsResultsReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You need the nps.results.read permission');
+    }
+    const { themes, limit } = parseRequest(latestThemeDemandSchema, req.body);
+    res.json(await comments.latestThemeDemand(themes, limit));
   });
 
   router.get('/trend', async (req, res) => {

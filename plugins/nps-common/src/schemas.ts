@@ -129,3 +129,23 @@ export const themeDemandQuerySchema = z.strictObject({
     .union([themeSchema, z.array(themeSchema).min(1).max(20)])
     .transform(t => (Array.isArray(t) ? t : [t])),
 });
+
+/**
+ * Body of `POST /theme-demand/latest`: the themes to rank (up to 500, e.g. every
+ * theme linked to a roadmap item) and how many to return.
+ */
+export const latestThemeDemandSchema = z.strictObject({
+  themes: z
+    .array(themeSchema, { error: 'themes must be a list' })
+    .min(1, { error: 'themes needs at least one theme' })
+    .max(500, { error: 'at most 500 themes' })
+    .transform(t => [...new Set(t)]),
+  limit: z
+    .number({ error: 'limit must be a number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: 'limit must be at least 1' })
+    .max(50, { error: 'limit must be at most 50' })
+    .default(5),
+});
+/** Body of `POST /theme-demand/latest`, as sent. */
+export type LatestThemeDemandRequest = z.input<typeof latestThemeDemandSchema>;

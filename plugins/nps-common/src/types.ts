@@ -125,3 +125,22 @@ export interface ThemeDemand {
   opensAt: string;
   comments: number;
 }
+
+/** A theme's comments in the newest campaign that has any (`POST /theme-demand/latest`). */
+export interface LatestThemeDemand {
+  theme: string;
+  campaignId: string;
+  /** The campaign's title. */
+  title: string;
+  /** ISO 8601. */
+  opensAt: string;
+  /** At least `minGroupSize`: smaller counts are not shown. */
+  comments: number;
+}
+
+/** The most commented themes, each in its newest campaign; themes under k comments are left out. */
+export interface LatestThemeDemandResponse {
+  /** k: a theme with fewer comments than this in its newest campaign is not listed. */
+  minGroupSize: number;
+  items: LatestThemeDemand[];
+}

@@ -16,9 +16,14 @@ describe.each(databases.eachSupportedId())(
       expect(up).toEqual([
         'health_check_ins',
         'health_key_results',
+        'health_objective_changes',
         'health_objectives',
       ]);
-      expect(steps).toEqual([[]]);
+      // The edit history goes first, then the OKR tables.
+      expect(steps).toEqual([
+        ['health_check_ins', 'health_key_results', 'health_objectives'],
+        [],
+      ]);
       expect(down).toEqual([]);
       expect(again).toEqual(up);
     });

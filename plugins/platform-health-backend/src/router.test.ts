@@ -16,6 +16,8 @@ import { readHealthTargets } from './service/settings';
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
+// Holds no platform-health permission at all (a policy that shuts someone out).
+const OUTSIDER = 'user:default/ext.contractor';
 const as = (user: string) => mockCredentials.user.header(user);
 
 const objective = {
@@ -54,10 +56,12 @@ describe('platform-health router', () => {
       }),
       permissions: mockServices.permissions.mock({
         async authorize(requests: any[], { credentials }: any) {
-          const pm = credentials.principal.userEntityRef === PM;
+          const ref = credentials.principal.userEntityRef;
+          const pm = ref === PM;
           return requests.map(r => ({
             result:
-              pm || r.permission.name === 'platform-health.read'
+              pm ||
+              (r.permission.name === 'platform-health.read' && ref !== OUTSIDER)
                 ? AuthorizeResult.ALLOW
                 : AuthorizeResult.DENY,
           }));
@@ -160,5 +164,68 @@ describe('platform-health router', () => {
       });
     expect(early.status).toBe(400);
     expect(early.body.error.message).toMatch(/before the quarter 2026-Q4/);
+  });
+
+  it("serves an objective's edit history to readers: 404 unknown, 400 bad id, 403 without read", async () => {
+    const created = await request(app)
+      .post('/objectives')
+      .set('authorization', as(PM))
+      .send(objective);
+    const history = `/objectives/${created.body.id}/history`;
+    await request(app)
+      .put(`/objectives/${created.body.id}`)
+      .set('authorization', as(PM))
+      .send({
+        ...objective,
+        quarter: undefined,
+        version: 1,
+        keyResults: [
+          {
+            ...objective.keyResults[0],
+            id: created.body.keyResults[0].id,
+            target: 80,
+          },
+        ],
+      })
+      .expect(200);
+
+    expect((await request(app).get(history)).status).toBe(401);
+    expect(
+      (await request(app).get(history).set('authorization', as(OUTSIDER)))
+        .status,
+    ).toBe(403);
+    const res = await request(app).get(history).set('authorization', as(DEV));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      objectiveId: created.body.id,
+      createdBy: PM,
+      createdAt: '2026-11-30T10:00:00.000Z',
+      revisions: [
+        {
+          version: 2,
+          changedBy: PM,
+          changedAt: '2026-11-30T10:00:00.000Z',
+          changes: [
+            {
+              field: 'target',
+              keyResultId: created.body.keyResults[0].id,
+              keyResultTitle: 'Adoption to 75%',
+              before: 75,
+              after: 80,
+            },
+          ],
+        },
+      ],
+    });
+
+    const unknown = await request(app)
+      .get('/objectives/00000000-0000-4000-8000-000000000000/history')
+      .set('authorization', as(DEV));
+    expect(unknown.status).toBe(404);
+    const bad = await request(app)
+      .get('/objectives/not-a-uuid/history')
+      .set('authorization', as(DEV));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/objective id/);
   });
 });

@@ -82,6 +82,12 @@ export async function createRouter(
     );
   });
 
+  router.get('/objectives/:id/history', async (req, res) => {
+    await user(req, platformHealthReadPermission);
+    const id = parseRequest(okrIdSchema, req.params.id, 'objective id');
+    res.json(await service.history(id));
+  });
+
   router.delete('/objectives/:id', async (req, res) => {
     await user(req, platformHealthOkrManagePermission);
     const id = parseRequest(okrIdSchema, req.params.id, 'objective id');

@@ -78,3 +78,49 @@ export interface QuarterOkrs {
   quarter: QuarterKey;
   objectives: Objective[];
 }
+
+/**
+ * What an edit changed: the objective's `title` or `description`; a key result
+ * added or removed (`keyResult`: before null = added, after null = removed); or
+ * one of a key result's fields.
+ */
+export type ObjectiveChangeField =
+  | 'title'
+  | 'description'
+  | 'keyResult'
+  | 'keyResultTitle'
+  | 'metric'
+  | 'unit'
+  | 'start'
+  | 'target'
+  | 'due';
+
+/** One field an edit changed, with its value before and after. */
+export interface ObjectiveChange {
+  field: ObjectiveChangeField;
+  /** The key result changed, added or removed; null for the objective's own fields. */
+  keyResultId: string | null;
+  /** That key result's title after the edit (before it, when removed). */
+  keyResultTitle: string | null;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** One saved edit of an objective: who, when, and what it changed. */
+export interface ObjectiveRevision {
+  /** The objective's version this edit produced. */
+  version: number;
+  changedBy: string;
+  /** ISO 8601. */
+  changedAt: string;
+  changes: ObjectiveChange[];
+}
+
+/** An objective's edits, newest first, and who created it when (creation is not an edit). */
+export interface ObjectiveHistory {
+  objectiveId: string;
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+  revisions: ObjectiveRevision[];
+}

@@ -21,6 +21,7 @@ import {
   roadmapItemReadPermission,
   setItemThemesSchema,
   shippedSinceQuerySchema,
+  topThemesQuerySchema,
   updateItemSchema,
 } from '@paved/plugin-roadmap-common';
 import express, { Request } from 'express';
@@ -155,6 +156,13 @@ export async function createRouter(
   router.get('/items/:id/demand', async (req, res) => {
     await userWith(req, roadmapItemReadPermission);
     res.json(await service.demand(itemId(req)));
+  });
+
+  // The survey's top themes with the items that answer them, in one request.
+  router.get('/top-themes', async (req, res) => {
+    await userWith(req, roadmapItemReadPermission);
+    const { limit } = parseRequest(topThemesQuerySchema, req.query, 'query');
+    res.json(await service.topThemes(limit));
   });
 
   router.put('/items/:id/themes', async (req, res) => {

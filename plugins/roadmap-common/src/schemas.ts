@@ -151,5 +151,10 @@ export const pageQuerySchema = (defaultLimit: number) =>
     offset: wholeNumber('offset', 0, 1_000_000_000).default(0),
   });
 
+/** Query of `GET /top-themes`: how many themes (1-20, default 5). */
+export const topThemesQuerySchema = z.strictObject({
+  limit: wholeNumber('limit', 1, 20).default(5),
+});
+
 /** A page of a list, as the backend asks the store for it. */
 export type PageRequest = { limit: number; offset: number };

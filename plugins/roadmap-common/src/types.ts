@@ -70,6 +70,25 @@ export interface CampaignDemand {
   comments: number;
 }
 
+/** A survey comment theme with the roadmap items that answer it. */
+export interface TopTheme {
+  theme: string;
+  /** Comments carrying it in the newest campaign that has any (at least `minGroupSize`). */
+  comments: number;
+  campaignId: string;
+  /** That campaign's title. */
+  campaign: string;
+  /** Roadmap items linked to the theme (not declined), soonest first: now, next, later. */
+  items: Array<{ id: string; title: string }>;
+}
+
+/** The survey's most commented themes that roadmap items answer (`GET /top-themes`). */
+export interface TopThemes {
+  /** NPS's k: themes with fewer comments in their newest campaign are left out. */
+  minGroupSize: number | null;
+  themes: TopTheme[];
+}
+
 /** The NPS themes an item answers and the demand behind them, per campaign and per study. */
 export interface ItemDemand {
   themes: string[];

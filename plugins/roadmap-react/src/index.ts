@@ -1,5 +1,7 @@
 /**
- * How other plugins extend the roadmap's pages (Backstage's new frontend system).
+ * How other plugins use and extend the roadmap: its API reference and the
+ * client's type, and the blueprint for cards on a roadmap item's page
+ * (Backstage's new frontend system).
  *
  * @packageDocumentation
  */
@@ -9,3 +11,4 @@ export {
   type RoadmapItemCardProps,
   type RoadmapItemSummary,
 } from './RoadmapItemCardBlueprint';
+export { type RoadmapApi, roadmapApiRef } from './RoadmapApi';

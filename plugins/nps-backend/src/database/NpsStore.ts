@@ -684,6 +684,65 @@ export class NpsStore {
       comments: Number(row.comments),
     }));
   }
+
+  /**
+   * For each theme, the comments carrying it in the newest campaign that has
+   * any; only themes with at least `min` such comments, most first (then by
+   * theme), at most `limit`. One query: the count per theme and campaign, the
+   * newest campaign per theme by a window function, the threshold and the order
+   * in SQL.
+   */
+  async latestThemeDemand(
+    themes: string[],
+    min: number,
+    limit: number,
+  ): Promise<
+    Array<{
+      theme: string;
+      campaignId: string;
+      title: string;
+      opensAt: Date;
+      comments: number;
+    }>
+  > {
+    const db = this.db;
+    const rows = await db
+      .with('per_campaign', qb =>
+        qb
+          .from('nps_response_themes as t')
+          .join('nps_responses as r', 'r.id', 't.response_id')
+          .join('nps_campaigns as c', 'c.id', 'r.campaign_id')
+          .where('r.comment_visible', true)
+          .whereIn('t.theme', themes)
+          .groupBy('t.theme', 'c.id', 'c.title', 'c.opens_at')
+          .select(
+            't.theme',
+            { campaign_id: 'c.id' },
+            'c.title',
+            'c.opens_at',
+            db.raw('count(distinct r.id) as comments'),
+            db.raw(
+              'row_number() over (partition by t.theme order by c.opens_at desc, c.id desc) as newest',
+            ),
+          ),
+      )
+      .from('per_campaign')
+      .where('newest', 1)
+      .where('comments', '>=', min)
+      .orderBy([
+        { column: 'comments', order: 'desc' },
+        { column: 'theme', order: 'asc' },
+      ])
+      .limit(limit)
+      .select('theme', 'campaign_id', 'title', 'opens_at', 'comments');
+    return rows.map((row: any) => ({
+      theme: row.theme,
+      campaignId: row.campaign_id,
+      title: row.title,
+      opensAt: toDate(row.opens_at),
+      comments: Number(row.comments),
+    }));
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   CampaignComments,
+  LatestThemeDemandResponse,
   ThemeCount,
   ThemeDemand,
   scoreBand,
@@ -17,7 +18,7 @@ export class CommentsService {
     private readonly options: {
       store: NpsStore;
       campaigns: CampaignService;
-      settings: Pick<NpsSettings, 'minCommentGroupSize'>;
+      settings: Pick<NpsSettings, 'minCommentGroupSize' | 'minGroupSize'>;
     },
   ) {}
 
@@ -103,5 +104,28 @@ export class CommentsService {
       opensAt: row.opensAt.toISOString(),
       comments: row.comments,
     }));
+  }
+
+  /**
+   * The `limit` themes (of `themes`) most commented in their newest campaign
+   * that has any. A count below k (`minGroupSize`, as for every count NPS shows)
+   * is not shown: such a theme is left out, as if it had none.
+   */
+  async latestThemeDemand(
+    themes: string[],
+    limit: number,
+  ): Promise<LatestThemeDemandResponse> {
+    const k = this.options.settings.minGroupSize;
+    const rows = await this.options.store.latestThemeDemand(themes, k, limit);
+    return {
+      minGroupSize: k,
+      items: rows.map(row => ({
+        theme: row.theme,
+        campaignId: row.campaignId,
+        title: row.title,
+        opensAt: row.opensAt.toISOString(),
+        comments: row.comments,
+      })),
+    };
   }
 }

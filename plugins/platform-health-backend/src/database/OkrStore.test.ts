@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
+import { Knex } from 'knex';
 import { OkrStore } from './OkrStore';
 
 const databases = pavedTestDatabases();
@@ -18,9 +19,10 @@ const kr = (title: string, extra: Record<string, unknown> = {}) => ({
 
 describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
   let store: OkrStore;
+  let knex: Knex;
 
   beforeEach(async () => {
-    const knex = await databases.init(id);
+    knex = await databases.init(id);
     store = await OkrStore.create(
       mockServices.database({ knex, migrations: { skip: false } }),
     );
@@ -144,5 +146,204 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
     await expect(store.getObjective(created.id)).rejects.toMatchObject({
       name: 'NotFoundError',
     });
+  });
+
+  it('records each edit as a revision: who, when, each field before and after', async () => {
+    const created = await store.createObjective(
+      '2026-Q4',
+      {
+        title: 'O',
+        description: '',
+        keyResults: [
+          kr('A'),
+          kr('B', { metric: 'manual', unit: 'teams', start: 2, target: 10 }),
+        ],
+      },
+      PM,
+      now,
+    );
+    const [a, b] = created.keyResults;
+    expect(await store.history(created.id)).toEqual({
+      objectiveId: created.id,
+      createdBy: PM,
+      createdAt: now.toISOString(),
+      revisions: [],
+    });
+
+    const later = new Date('2026-12-01T09:30:00Z');
+    const second = await store.updateObjective(
+      created.id,
+      1,
+      {
+        title: 'O2',
+        description: '',
+        keyResults: [
+          { ...kr('A', { target: 80, due: '2027-01-15' }), id: a.id },
+          kr('C', { metric: 'deploymentFrequency', start: 1, target: 2 }),
+        ],
+      },
+      OTHER,
+      later,
+    );
+    const c = second.keyResults[1];
+    // Saving without a change bumps the version but records nothing.
+    const unchanged = {
+      title: 'O2',
+      description: '',
+      keyResults: second.keyResults.map(k => ({
+        id: k.id,
+        title: k.title,
+        metric: k.metric,
+        unit: k.unit,
+        start: k.start,
+        target: k.target,
+        due: k.due,
+      })),
+    };
+    await store.updateObjective(created.id, 2, unchanged, PM, later);
+    const last = new Date('2026-12-02T08:00:00Z');
+    await store.updateObjective(
+      created.id,
+      3,
+      {
+        ...unchanged,
+        description: 'why',
+        keyResults: [
+          {
+            ...unchanged.keyResults[1],
+            title: 'C weekly',
+            metric: 'manual',
+            unit: 'deploys',
+          },
+        ],
+      },
+      PM,
+      last,
+    );
+
+    expect(await store.history(created.id)).toEqual({
+      objectiveId: created.id,
+      createdBy: PM,
+      createdAt: now.toISOString(),
+      revisions: [
+        {
+          version: 4,
+          changedBy: PM,
+          changedAt: last.toISOString(),
+          changes: [
+            {
+              field: 'description',
+              keyResultId: null,
+              keyResultTitle: null,
+              before: '',
+              after: 'why',
+            },
+            {
+              field: 'keyResultTitle',
+              keyResultId: c.id,
+              keyResultTitle: 'C weekly',
+              before: 'C',
+              after: 'C weekly',
+            },
+            {
+              field: 'metric',
+              keyResultId: c.id,
+              keyResultTitle: 'C weekly',
+              before: 'deploymentFrequency',
+              after: 'manual',
+            },
+            {
+              field: 'unit',
+              keyResultId: c.id,
+              keyResultTitle: 'C weekly',
+              before: null,
+              after: 'deploys',
+            },
+            {
+              field: 'keyResult',
+              keyResultId: a.id,
+              keyResultTitle: 'A',
+              before: 'A',
+              after: null,
+            },
+          ],
+        },
+        {
+          version: 2,
+          changedBy: OTHER,
+          changedAt: later.toISOString(),
+          changes: [
+            {
+              field: 'title',
+              keyResultId: null,
+              keyResultTitle: null,
+              before: 'O',
+              after: 'O2',
+            },
+            {
+              field: 'target',
+              keyResultId: a.id,
+              keyResultTitle: 'A',
+              before: 75,
+              after: 80,
+            },
+            {
+              field: 'due',
+              keyResultId: a.id,
+              keyResultTitle: 'A',
+              before: '2026-12-31',
+              after: '2027-01-15',
+            },
+            {
+              field: 'keyResult',
+              keyResultId: c.id,
+              keyResultTitle: 'C',
+              before: null,
+              after: 'C',
+            },
+            {
+              field: 'keyResult',
+              keyResultId: b.id,
+              keyResultTitle: 'B',
+              before: 'B',
+              after: null,
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('records nothing for a refused edit, and deletes the history with its objective', async () => {
+    const created = await store.createObjective(
+      '2026-Q4',
+      { title: 'O', description: '', keyResults: [kr('A')] },
+      PM,
+      now,
+    );
+    const edit = { title: 'O2', description: '', keyResults: [kr('A')] };
+    await store.updateObjective(created.id, 1, edit, PM, now);
+    await expect(
+      store.updateObjective(
+        created.id,
+        1,
+        { ...edit, title: 'O3' },
+        OTHER,
+        now,
+      ),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+    expect(
+      (await store.history(created.id)).revisions.map(r => r.version),
+    ).toEqual([2]);
+    await expect(
+      store.history('00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+
+    await store.deleteObjective(created.id, 2);
+    await expect(store.history(created.id)).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+    const [{ n }] = await knex('health_objective_changes').count({ n: '*' });
+    expect(Number(n)).toBe(0);
   });
 });

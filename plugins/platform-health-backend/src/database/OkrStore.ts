@@ -9,9 +9,13 @@ import {
   KeyResultInput,
   KeyResultMetric,
   Objective,
+  ObjectiveChange,
+  ObjectiveHistory,
+  ObjectiveRevision,
 } from '@paved/plugin-platform-health-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { objectiveChanges } from './objectiveChanges';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-platform-health-backend',
@@ -126,7 +130,7 @@ export class OkrStore {
     tx: Knex.Transaction,
     objectiveId: string,
     keyResults: KeyResultInput[],
-  ): Promise<void> {
+  ): Promise<string[]> {
     const existing = new Set(
       (
         await tx('health_key_results')
@@ -148,6 +152,7 @@ export class OkrStore {
       await tx('health_check_ins').whereIn('key_result_id', removed).delete();
       await tx('health_key_results').whereIn('id', removed).delete();
     }
+    const ids: string[] = [];
     for (const [position, kr] of keyResults.entries()) {
       const fields = {
         position,
@@ -160,14 +165,18 @@ export class OkrStore {
       };
       if (kr.id) {
         await tx('health_key_results').where({ id: kr.id }).update(fields);
+        ids.push(kr.id);
       } else {
+        const id = randomUUID();
         await tx('health_key_results').insert({
-          id: randomUUID(),
+          id,
           objective_id: objectiveId,
           ...fields,
         });
+        ids.push(id);
       }
     }
+    return ids;
   }
 
   /** Creates an objective with its key results. */
@@ -198,6 +207,7 @@ export class OkrStore {
   /**
    * Replaces an objective's fields and key results when `version` is the
    * stored one (409 otherwise); key results kept by id keep their check-ins.
+   * What the edit changed is recorded as the revision `version + 1`.
    */
   async updateObjective(
     id: string,
@@ -207,6 +217,7 @@ export class OkrStore {
     now: Date,
   ): Promise<Objective> {
     return this.db.transaction(async tx => {
+      const before = await this.getObjective(id, tx);
       const updated = await tx('health_objectives')
         .where({ id, version })
         .update({
@@ -217,12 +228,33 @@ export class OkrStore {
           updated_at: now,
         });
       if (updated === 0) await this.refuseStale(tx, id);
-      await this.writeKeyResults(tx, id, fields.keyResults);
+      const ids = await this.writeKeyResults(tx, id, fields.keyResults);
+      const changes = objectiveChanges(before, fields, ids);
+      if (changes.length > 0) {
+        await tx('health_objective_changes').insert(
+          changes.map((change, position) => ({
+            id: randomUUID(),
+            objective_id: id,
+            version: version + 1,
+            position,
+            changed_by: userRef,
+            changed_at: now,
+            field: change.field,
+            key_result_id: change.keyResultId,
+            key_result_title: change.keyResultTitle,
+            before_value: JSON.stringify(change.before),
+            after_value: JSON.stringify(change.after),
+          })),
+        );
+      }
       return this.getObjective(id, tx);
     });
   }
 
-  /** Deletes an objective with its key results and check-ins, when `version` is the stored one. */
+  /**
+   * Deletes an objective with its key results, check-ins and edit history, when
+   * `version` is the stored one (the audit log keeps who deleted it).
+   */
   async deleteObjective(id: string, version: number): Promise<void> {
     await this.db.transaction(async tx => {
       const row = await tx('health_objectives').where({ id }).first();
@@ -233,8 +265,51 @@ export class OkrStore {
         .select('id');
       await tx('health_check_ins').whereIn('key_result_id', krIds).delete();
       await tx('health_key_results').where({ objective_id: id }).delete();
+      await tx('health_objective_changes').where({ objective_id: id }).delete();
       await tx('health_objectives').where({ id }).delete();
     });
+  }
+
+  /** An objective's edits, newest first, or a 404. */
+  async history(id: string): Promise<ObjectiveHistory> {
+    const objective = await this.db('health_objectives')
+      .where({ id })
+      .first('created_by', 'created_at');
+    if (!objective) throw new NotFoundError(`No objective ${id}`);
+    const rows = await this.db('health_objective_changes')
+      .where({ objective_id: id })
+      .orderBy([
+        { column: 'version', order: 'desc' },
+        { column: 'position', order: 'asc' },
+      ]);
+    const revisions: ObjectiveRevision[] = [];
+    for (const row of rows) {
+      const version = Number(row.version);
+      let revision = revisions.at(-1);
+      if (!revision || revision.version !== version) {
+        revision = {
+          version,
+          changedBy: row.changed_by,
+          changedAt: toIso(row.changed_at),
+          changes: [],
+        };
+        revisions.push(revision);
+      }
+      const change: ObjectiveChange = {
+        field: row.field,
+        keyResultId: row.key_result_id ?? null,
+        keyResultTitle: row.key_result_title ?? null,
+        before: JSON.parse(row.before_value ?? 'null'),
+        after: JSON.parse(row.after_value ?? 'null'),
+      };
+      revision.changes.push(change);
+    }
+    return {
+      objectiveId: id,
+      createdBy: objective.created_by,
+      createdAt: toIso(objective.created_at),
+      revisions,
+    };
   }
 
   private async refuseStale(tx: Knex, id: string): Promise<never> {

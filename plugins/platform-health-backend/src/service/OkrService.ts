@@ -6,6 +6,7 @@ import {
   CreateObjectiveRequest,
   KeyResultInput,
   Objective,
+  ObjectiveHistory,
   QuarterOkrs,
   UpdateObjectiveRequest,
 } from '@paved/plugin-platform-health-common';
@@ -65,6 +66,11 @@ export class OkrService {
       userRef,
       this.now(),
     );
+  }
+
+  /** An objective's edits, newest first (404 for an unknown objective). */
+  history(id: string): Promise<ObjectiveHistory> {
+    return this.store.history(id);
   }
 
   /** Deletes an objective read at `version`. */

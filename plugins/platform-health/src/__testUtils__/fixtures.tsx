@@ -5,8 +5,11 @@ import {
   PermissionApi,
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
-import { GoldenPathsApi, goldenPathsApiRef } from '@paved/plugin-golden-paths';
-import { NpsApi, npsApiRef } from '@paved/plugin-nps';
+import {
+  GoldenPathsApi,
+  goldenPathsApiRef,
+} from '@paved/plugin-golden-paths-react';
+import { NpsApi, npsApiRef } from '@paved/plugin-nps-react';
 import {
   Campaign,
   CampaignResults,
@@ -16,7 +19,7 @@ import {
 import {
   PlatformMetricsApi,
   platformMetricsApiRef,
-} from '@paved/plugin-platform-metrics';
+} from '@paved/plugin-platform-metrics-react';
 import {
   DAY_MS,
   DoraReport,
@@ -25,7 +28,7 @@ import {
   WindowAggregate,
   doraMetrics,
 } from '@paved/plugin-platform-metrics-common';
-import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap';
+import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap-react';
 import type { RoadmapItem } from '@paved/plugin-roadmap-common';
 import type { HealthTargets } from '@paved/plugin-platform-health-common';
 import {
@@ -187,8 +190,8 @@ export function fakeApis(
     createObjective: jest.fn(),
     updateObjective: jest.fn(),
     deleteObjective: jest.fn(),
+    getObjectiveHistory: jest.fn(),
     checkIn: jest.fn(),
-    getThemeDemand: jest.fn().mockResolvedValue([]),
     recordReviewExport: jest.fn().mockResolvedValue(undefined),
     ...overrides.health,
   } as PlatformHealthApi;
@@ -273,9 +276,7 @@ export function fakeApis(
         declineReason: 'Managed clusters serve us better',
       }),
     ]),
-    getDemand: jest
-      .fn()
-      .mockResolvedValue({ themes: [], campaigns: [], studies: [] }),
+    getTopThemes: jest.fn().mockResolvedValue({ minGroupSize: 5, themes: [] }),
     ...overrides.roadmap,
   } as unknown as RoadmapApi;
   return { health, nps, goldenPaths, metrics, roadmap };

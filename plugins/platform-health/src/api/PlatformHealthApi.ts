@@ -1,11 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { ThemeDemand } from '@paved/plugin-nps-common';
 import {
   CheckIn,
   CheckInRequest,
   CreateObjectiveRequest,
   HealthTargets,
   Objective,
+  ObjectiveHistory,
   QuarterOkrs,
   UpdateObjectiveRequest,
 } from '@paved/plugin-platform-health-common';
@@ -23,6 +23,8 @@ export interface PlatformHealthApi {
     id: string,
     objective: UpdateObjectiveRequest,
   ): Promise<Objective>;
+  /** An objective's edits, newest first (everyone who reads OKRs). */
+  getObjectiveHistory(id: string): Promise<ObjectiveHistory>;
   /** Deletes an objective read at `version` (platform PMs). */
   deleteObjective(id: string, version: number): Promise<void>;
   /** Records a check-in on a key result (platform PMs). */
@@ -32,11 +34,6 @@ export interface PlatformHealthApi {
     quarter: string,
     format: 'markdown' | 'print',
   ): Promise<void>;
-  /**
-   * Survey comments per campaign carrying a theme, as the NPS backend counts
-   * them (aggregates only, open to everyone).
-   */
-  getThemeDemand(theme: string): Promise<ThemeDemand[]>;
 }
 
 /** Reference to the {@link PlatformHealthApi}. */

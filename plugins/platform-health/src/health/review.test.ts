@@ -30,21 +30,18 @@ describe('the quarterly review', () => {
             }),
           ),
         ]),
-        getDemand: jest.fn().mockImplementation(async (id: string) => ({
-          themes: id === 'a' ? ['slow ci'] : [],
-          campaigns: [],
-          studies: [],
-        })),
-      },
-      health: {
-        getThemeDemand: jest.fn().mockResolvedValue([
-          {
-            campaignId: 'c4',
-            title: '2026-Q4 survey',
-            opensAt: '2026-10-01T00:00:00Z',
-            comments: 12,
-          },
-        ]),
+        getTopThemes: jest.fn().mockResolvedValue({
+          minGroupSize: 5,
+          themes: [
+            {
+              theme: 'slow ci',
+              comments: 12,
+              campaignId: 'c4',
+              campaign: '2026-Q4 survey',
+              items: [{ id: 'a', title: 'Preview environments' }],
+            },
+          ],
+        }),
       },
     });
     const data = await loadReview(

@@ -1,8 +1,8 @@
 import { addQuarters, quarterLabel, quarterOf } from '@paved/common';
-import type { GoldenPathsApi } from '@paved/plugin-golden-paths';
-import type { NpsApi } from '@paved/plugin-nps';
-import type { PlatformMetricsApi } from '@paved/plugin-platform-metrics';
-import type { RoadmapApi } from '@paved/plugin-roadmap';
+import type { GoldenPathsApi } from '@paved/plugin-golden-paths-react';
+import type { NpsApi } from '@paved/plugin-nps-react';
+import type { PlatformMetricsApi } from '@paved/plugin-platform-metrics-react';
+import type { RoadmapApi } from '@paved/plugin-roadmap-react';
 import {
   HEALTH_METRICS,
   HealthTargets,
@@ -74,7 +74,7 @@ export async function loadReview(
     onboardingReading({ report: onboarding, targets }),
     ...doraReadings({ report: dora, history: null, targets }),
   ];
-  const themes = await loadTopThemes(apis.roadmap, apis.health, items);
+  const themes = await loadTopThemes(apis.roadmap);
   return {
     quarter,
     generatedAt: now.toISOString(),

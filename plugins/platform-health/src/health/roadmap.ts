@@ -1,17 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { quarterBounds, quarterOf } from '@paved/common';
-import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap';
+import { RoadmapApi, roadmapApiRef } from '@paved/plugin-roadmap-react';
 import type { RoadmapItem } from '@paved/plugin-roadmap-common';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  PlatformHealthApi,
-  platformHealthApiRef,
-} from '../api/PlatformHealthApi';
 
 /** A survey comment theme with the roadmap items that answer it. */
 export interface ThemeWithItems {
   theme: string;
-  /** Comments carrying it in the latest campaign that has any. */
+  /** Comments carrying it in the latest campaign that has any (at least NPS's k). */
   comments: number;
   campaign: string | null;
   items: Array<{ id: string; title: string }>;
@@ -79,59 +75,38 @@ export function useRoadmapSummary(now: Date = new Date()) {
 }
 
 /**
- * The survey's top comment themes with their linked roadmap items: the themes
- * come from the items' links (roadmap), the counts from the NPS backend's
- * aggregate demand in the latest campaign that has any.
+ * The survey's top comment themes with the roadmap items that answer them, in
+ * one request: the roadmap backend owns the links and asks NPS for the counts
+ * (newest campaign per theme; themes under NPS's k comments are left out).
  */
 export async function loadTopThemes(
-  roadmapApi: Pick<RoadmapApi, 'getDemand'>,
-  healthApi: Pick<PlatformHealthApi, 'getThemeDemand'>,
-  items: RoadmapItem[],
+  roadmapApi: Pick<RoadmapApi, 'getTopThemes'>,
   limit = 5,
 ): Promise<ThemeWithItems[]> {
-  const open = items.filter(i => i.status !== 'declined');
-  const demands = await Promise.all(
-    open.map(async item => ({
-      item,
-      demand: await roadmapApi.getDemand(item.id),
-    })),
-  );
-  const byTheme = new Map<string, Array<{ id: string; title: string }>>();
-  for (const { item, demand } of demands) {
-    for (const theme of demand.themes) {
-      byTheme.set(theme, [
-        ...(byTheme.get(theme) ?? []),
-        { id: item.id, title: item.title },
-      ]);
-    }
-  }
-  const counted = await Promise.all(
-    [...byTheme.entries()].map(async ([theme, linked]) => {
-      const perCampaign = await healthApi.getThemeDemand(theme);
-      const newest = [...perCampaign].sort((a, b) =>
-        b.opensAt.localeCompare(a.opensAt),
-      )[0];
-      return {
-        theme,
-        comments: newest?.comments ?? 0,
-        campaign: newest?.title ?? null,
-        items: linked,
-      };
-    }),
-  );
-  return counted
-    .filter(t => t.comments > 0)
-    .sort((a, b) => b.comments - a.comments || a.theme.localeCompare(b.theme))
-    .slice(0, limit);
+  return (await loadTopThemesWithK(roadmapApi, limit)).themes;
 }
 
-/** The top themes, for the health page. */
+async function loadTopThemesWithK(
+  roadmapApi: Pick<RoadmapApi, 'getTopThemes'>,
+  limit: number,
+): Promise<{ minGroupSize: number | null; themes: ThemeWithItems[] }> {
+  const { minGroupSize, themes } = await roadmapApi.getTopThemes(limit);
+  return {
+    minGroupSize,
+    themes: themes.map(t => ({
+      theme: t.theme,
+      comments: t.comments,
+      campaign: t.campaign,
+      items: t.items,
+    })),
+  };
+}
+
+/** The top themes, for the health page, with NPS's k (the smallest count shown). */
 export function useTopThemes(limit = 5) {
   const roadmapApi = useApi(roadmapApiRef);
-  const healthApi = useApi(platformHealthApiRef);
   return useAsync(
-    async () =>
-      loadTopThemes(roadmapApi, healthApi, await roadmapApi.listItems(), limit),
-    [roadmapApi, healthApi, limit],
+    () => loadTopThemesWithK(roadmapApi, limit),
+    [roadmapApi, limit],
   );
 }

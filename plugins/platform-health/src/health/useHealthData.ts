@@ -1,8 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { addQuarters, quarterOf } from '@paved/common';
-import { goldenPathsApiRef } from '@paved/plugin-golden-paths';
-import { npsApiRef } from '@paved/plugin-nps';
-import { platformMetricsApiRef } from '@paved/plugin-platform-metrics';
+import { goldenPathsApiRef } from '@paved/plugin-golden-paths-react';
+import { npsApiRef } from '@paved/plugin-nps-react';
+import { platformMetricsApiRef } from '@paved/plugin-platform-metrics-react';
 import type { HealthTargets } from '@paved/plugin-platform-health-common';
 import useAsync from 'react-use/esm/useAsync';
 import {

@@ -544,6 +544,38 @@ export class RoadmapStore {
     });
   }
 
+  /**
+   * The themes linked to items still on the roadmap (not deleted, not
+   * declined), each with its items soonest first (now, next, later; then
+   * rank): one query.
+   */
+  async openItemThemes(): Promise<
+    Map<string, Array<{ id: string; title: string }>>
+  > {
+    const rows = await this.db('roadmap_item_themes as t')
+      .join('roadmap_items as i', 'i.id', 't.item_id')
+      .whereNull('i.deleted_at')
+      .whereNot('i.status', 'declined')
+      .orderBy('t.theme', 'asc')
+      // Soonest first: now, next, later; then by rank.
+      .orderByRaw(
+        "case i.horizon when 'now' then 0 when 'next' then 1 else 2 end",
+      )
+      .orderBy([
+        { column: 'i.rank', order: 'asc' },
+        { column: 'i.id', order: 'asc' },
+      ])
+      .select('t.theme', 'i.id', 'i.title');
+    const byTheme = new Map<string, Array<{ id: string; title: string }>>();
+    for (const row of rows) {
+      byTheme.set(row.theme, [
+        ...(byTheme.get(row.theme) ?? []),
+        { id: row.id, title: row.title },
+      ]);
+    }
+    return byTheme;
+  }
+
   /** Every item's linked themes, keyed by item id. */
   async allThemes(): Promise<Map<string, string[]>> {
     const rows = await this.db('roadmap_item_themes')

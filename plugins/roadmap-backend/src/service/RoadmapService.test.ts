@@ -59,6 +59,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
                 },
               ]
             : [],
+        latestDemand: async () => ({ minGroupSize: 5, items: [] }),
       },
       () => now,
     );
@@ -456,5 +457,81 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
     await expect(
       service.setThemes('1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90', ['x']),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('asks NPS once for the top themes of the items still on the roadmap, and attaches those items', async () => {
+    const ci = await service.createItem(
+      item('Faster CI', { horizon: 'now' }),
+      PM,
+    );
+    const cache = await service.createItem(
+      item('Remote build cache', { horizon: 'next' }),
+      PM,
+    );
+    const gone = await service.createItem(item('Old runner'), PM);
+    const declined = await service.createItem(
+      item('Second CI vendor', {
+        status: 'declined',
+        declineReason: 'One CI is enough.',
+      }),
+      PM,
+    );
+    await service.setThemes(ci.id, ['ci speed', 'flaky tests']);
+    await service.setThemes(cache.id, ['ci speed']);
+    await service.setThemes(gone.id, ['runners']);
+    await service.setThemes(declined.id, ['vendors', 'ci speed']);
+    await service.deleteItem(gone.id, gone.version, PM);
+
+    const latestDemand = jest.fn(async (_themes: string[], limit: number) => ({
+      minGroupSize: 5,
+      // NPS's answer: already ranked and limited, k or more only.
+      items: [
+        {
+          theme: 'flaky tests',
+          campaignId: 'q4',
+          title: 'Platform NPS Q4 2026',
+          opensAt: '2026-10-01T09:00:00.000Z',
+          comments: 9,
+        },
+        {
+          theme: 'ci speed',
+          campaignId: 'q4',
+          title: 'Platform NPS Q4 2026',
+          opensAt: '2026-10-01T09:00:00.000Z',
+          comments: 6,
+        },
+      ].slice(0, limit),
+    }));
+    const withNps = new RoadmapService(
+      (service as any).store,
+      { demand: async () => [], latestDemand },
+      () => now,
+    );
+    expect(await withNps.topThemes(5)).toEqual({
+      minGroupSize: 5,
+      themes: [
+        {
+          theme: 'flaky tests',
+          comments: 9,
+          campaignId: 'q4',
+          campaign: 'Platform NPS Q4 2026',
+          items: [{ id: ci.id, title: 'Faster CI' }],
+        },
+        {
+          theme: 'ci speed',
+          comments: 6,
+          campaignId: 'q4',
+          campaign: 'Platform NPS Q4 2026',
+          // The declined item is not listed; soonest first: now, then next.
+          items: [
+            { id: ci.id, title: 'Faster CI' },
+            { id: cache.id, title: 'Remote build cache' },
+          ],
+        },
+      ],
+    });
+    // One call, with the themes of items still on the roadmap only.
+    expect(latestDemand).toHaveBeenCalledTimes(1);
+    expect(latestDemand).toHaveBeenCalledWith(['ci speed', 'flaky tests'], 5);
   });
 });

@@ -11,6 +11,7 @@ import {
   RoadmapItemStatus,
   RoadmapNotification,
   ShippedItem,
+  TopThemes,
   createItemSchema,
   moveItemSchema,
   updateItemSchema,
@@ -60,7 +61,10 @@ export class RoadmapService {
 
   constructor(
     private readonly store: RoadmapStore,
-    private readonly demandSource: DemandSource = { demand: async () => [] },
+    private readonly demandSource: DemandSource = {
+      demand: async () => [],
+      latestDemand: async () => ({ minGroupSize: null, items: [] }),
+    },
     now?: () => Date,
     private readonly research: ResearchSource = noResearch,
   ) {
@@ -74,6 +78,31 @@ export class RoadmapService {
     }
     await this.store.setThemes(id, themes);
     return this.demand(id);
+  }
+
+  /**
+   * The survey's `limit` most commented themes that items on the roadmap
+   * answer, each with those items: the links from this store, the counts
+   * (newest campaign per theme, k or more only) from NPS in one call.
+   */
+  async topThemes(limit: number): Promise<TopThemes> {
+    const linked = await this.store.openItemThemes();
+    const { minGroupSize, items } = await this.demandSource.latestDemand(
+      [...linked.keys()],
+      limit,
+    );
+    return {
+      minGroupSize,
+      themes: items
+        .filter(t => linked.has(t.theme))
+        .map(t => ({
+          theme: t.theme,
+          comments: t.comments,
+          campaignId: t.campaignId,
+          campaign: t.title,
+          items: linked.get(t.theme)!,
+        })),
+    };
   }
 
   /** An item's linked themes and how many survey comments carry them, per campaign. */

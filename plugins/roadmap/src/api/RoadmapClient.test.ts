@@ -26,3 +26,22 @@ describe('RoadmapClient', () => {
     ]);
   });
 });
+
+describe('RoadmapClient.getTopThemes', () => {
+  it('reads the top themes in one request', async () => {
+    const answer = { minGroupSize: 5, themes: [] };
+    const fetch = jest.fn(async () => ({
+      ok: true,
+      status: 200,
+      json: async () => answer,
+    }));
+    const client = new RoadmapClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/roadmap' },
+      fetchApi: { fetch: fetch as any },
+    });
+    expect(await client.getTopThemes(3)).toEqual(answer);
+    expect(fetch.mock.calls.map(([url]: any) => url)).toEqual([
+      'http://backend/api/roadmap/top-themes?limit=3',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   RoadmapChange,
   RoadmapItem,
   RoadmapNotification,
+  TopThemes,
   UpdateItemRequest,
 } from '@paved/plugin-roadmap-common';
 import { RoadmapApi } from './RoadmapApi';
@@ -111,6 +112,10 @@ export class RoadmapClient extends PluginBackendClient implements RoadmapApi {
 
   getDemand(id: string): Promise<ItemDemand> {
     return this.request(`/items/${encodeURIComponent(id)}/demand`);
+  }
+
+  getTopThemes(limit = 5): Promise<TopThemes> {
+    return this.request(`/top-themes?limit=${limit}`);
   }
 
   setThemes(id: string, themes: string[]): Promise<ItemDemand> {

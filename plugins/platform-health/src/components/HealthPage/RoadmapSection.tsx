@@ -62,9 +62,13 @@ export function RoadmapSection() {
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         Top themes from the survey
       </Typography>
-      {byState(themes, list =>
+      {byState(themes, ({ minGroupSize, themes: list }) =>
         list.length === 0 ? (
-          <Empty>No survey theme is linked to the roadmap yet.</Empty>
+          <Empty>
+            No survey theme linked to the roadmap has{' '}
+            {minGroupSize ? `${minGroupSize} or more` : 'any'} comments in its
+            latest campaign.
+          </Empty>
         ) : (
           <ul data-testid="top-themes">
             {list.map(t => (

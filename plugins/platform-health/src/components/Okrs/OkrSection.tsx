@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@mui/material/Box';
@@ -24,6 +24,7 @@ import { useOrganisationReadings } from '../../health/useHealthData';
 import { StatusChip } from '../StatusChip';
 import { ObjectiveDialog } from './ObjectiveDialog';
 import { CheckInDialog } from './CheckInDialog';
+import { ObjectiveHistory } from './ObjectiveHistory';
 import { byState, Empty, Section } from '@paved/frontend-utils';
 
 /** The quarter's objectives and key results, with progress from the live metrics (PMs edit). */
@@ -123,12 +124,25 @@ function ObjectiveView(props: {
     props.readings,
     new Date(),
   );
+  const historyId = useId();
+  const [showHistory, setShowHistory] = useState(false);
   return (
     <Box component="article" sx={{ mb: 3 }} data-testid="objective">
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1 }}>
         <Typography variant="h6" component="h3" sx={{ flex: 1 }}>
           {objective.title}
         </Typography>
+        <Button
+          size="small"
+          aria-expanded={showHistory}
+          aria-controls={showHistory ? historyId : undefined}
+          aria-label={`${showHistory ? 'Hide' : 'Show'} edit history of ${
+            objective.title
+          }`}
+          onClick={() => setShowHistory(!showHistory)}
+        >
+          History
+        </Button>
         {props.canEdit && (
           <Button
             size="small"
@@ -139,6 +153,14 @@ function ObjectiveView(props: {
           </Button>
         )}
       </Box>
+      {showHistory && (
+        <ObjectiveHistory
+          id={historyId}
+          objectiveId={objective.id}
+          // A saved edit makes a new version: read the history again.
+          key={objective.version}
+        />
+      )}
       {objective.description && (
         <Typography variant="body2" color="text.secondary">
           {objective.description}

@@ -1,8 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { goldenPathsApiRef } from '@paved/plugin-golden-paths';
-import { npsApiRef } from '@paved/plugin-nps';
-import { platformMetricsApiRef } from '@paved/plugin-platform-metrics';
-import { roadmapApiRef } from '@paved/plugin-roadmap';
+import { goldenPathsApiRef } from '@paved/plugin-golden-paths-react';
+import { npsApiRef } from '@paved/plugin-nps-react';
+import { platformMetricsApiRef } from '@paved/plugin-platform-metrics-react';
+import { roadmapApiRef } from '@paved/plugin-roadmap-react';
 import { platformHealthApiRef } from '../../api/PlatformHealthApi';
 import type { ReviewApis } from '../../health/review';
 

@@ -1,0 +1,127 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { RoadmapStore } from './database/RoadmapStore';
+import { createRouter } from './router';
+import { DemandSource } from './service/NpsDemandSource';
+import { RoadmapService } from './service/RoadmapService';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const PM = 'user:default/priya.raman';
+const DEV = 'user:default/jonas.weber';
+const OUTSIDER = 'user:default/ext.contractor';
+const as = (user: string) => mockCredentials.user.header(user);
+
+describe('roadmap router: top themes', () => {
+  let latestDemand: jest.MockedFunction<DemandSource['latestDemand']>;
+  let app: express.Express;
+
+  beforeEach(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await RoadmapStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    latestDemand = jest.fn();
+    const router = await createRouter({
+      service: new RoadmapService(store, {
+        demand: async () => [],
+        latestDemand,
+      }),
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      permissions: mockServices.permissions.mock({
+        async authorize(requests: any[], { credentials }: any) {
+          const ref = credentials.principal.userEntityRef;
+          return requests.map(r => ({
+            result:
+              ref === PM ||
+              (r.permission.name === 'roadmap.item.read' && ref !== OUTSIDER)
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }));
+        },
+      }) as any,
+      auditor: mockServices.auditor.mock(),
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  it('answers readers in one request: 401, 403, 400 on a bad limit, 503 without NPS', async () => {
+    const created = await request(app)
+      .post('/items')
+      .set('authorization', as(PM))
+      .send({
+        title: 'Faster CI',
+        summary: 'Builds in half the time.',
+        category: 'ci-cd',
+        owner: 'group:default/platform-team',
+        horizon: 'now',
+        status: 'building',
+      });
+    await request(app)
+      .put(`/items/${created.body.id}/themes`)
+      .set('authorization', as(PM))
+      .send({ themes: ['ci speed'] })
+      .expect(200);
+    latestDemand.mockResolvedValue({
+      minGroupSize: 5,
+      items: [
+        {
+          theme: 'ci speed',
+          campaignId: 'q4',
+          title: 'Platform NPS Q4 2026',
+          opensAt: '2026-10-01T09:00:00.000Z',
+          comments: 6,
+        },
+      ],
+    });
+
+    const ok = await request(app)
+      .get('/top-themes?limit=3')
+      .set('authorization', as(DEV));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({
+      minGroupSize: 5,
+      themes: [
+        {
+          theme: 'ci speed',
+          comments: 6,
+          campaignId: 'q4',
+          campaign: 'Platform NPS Q4 2026',
+          items: [{ id: created.body.id, title: 'Faster CI' }],
+        },
+      ],
+    });
+    expect(latestDemand).toHaveBeenLastCalledWith(['ci speed'], 3);
+    await request(app)
+      .get('/top-themes')
+      .set('authorization', as(DEV))
+      .expect(200);
+    expect(latestDemand).toHaveBeenLastCalledWith(['ci speed'], 5);
+
+    expect((await request(app).get('/top-themes')).status).toBe(401);
+    expect(
+      (await request(app).get('/top-themes').set('authorization', as(OUTSIDER)))
+        .status,
+    ).toBe(403);
+    const bad = await request(app)
+      .get('/top-themes?limit=21')
+      .set('authorization', as(DEV));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit must be between 1 and 20/);
+
+    latestDemand.mockRejectedValue(new ServiceUnavailableError('NPS is down'));
+    const down = await request(app)
+      .get('/top-themes')
+      .set('authorization', as(DEV));
+    expect(down.status).toBe(503);
+  });
+});

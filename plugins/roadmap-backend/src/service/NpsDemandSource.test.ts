@@ -1,0 +1,87 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import express from 'express';
+import { AddressInfo } from 'node:net';
+import { Server } from 'node:http';
+import { NpsDemandSource } from './NpsDemandSource';
+
+// A stand-in NPS backend on a real port: what the roadmap sends, and what it
+// does with the answer or a failure.
+describe('NpsDemandSource', () => {
+  let server: Server;
+  let received: Array<{ path: string; body: unknown; auth?: string }>;
+  let status: number;
+  let source: NpsDemandSource;
+
+  beforeEach(async () => {
+    received = [];
+    status = 200;
+    const app = express().use(express.json());
+    app.post('/api/nps/theme-demand/latest', (req, res) => {
+      received.push({
+        path: req.path,
+        body: req.body,
+        auth: req.headers.authorization,
+      });
+      res.status(status).json({
+        minGroupSize: 5,
+        items: [
+          {
+            theme: 'ci speed',
+            campaignId: 'q4',
+            title: 'Platform NPS Q4 2026',
+            opensAt: '2026-10-01T09:00:00.000Z',
+            comments: 6,
+          },
+        ],
+      });
+    });
+    app.get('/api/nps/theme-demand', (_req, res) => {
+      res.status(status).json({ items: [] });
+    });
+    server = await new Promise<Server>(resolve => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    source = new NpsDemandSource(
+      {
+        getBaseUrl: async (id: string) => `http://127.0.0.1:${port}/api/${id}`,
+        getExternalBaseUrl: async (id: string) =>
+          `http://127.0.0.1:${port}/api/${id}`,
+      },
+      mockServices.auth(),
+      mockServices.logger.mock(),
+    );
+  });
+
+  afterEach(async () => {
+    await new Promise(resolve => server.close(resolve));
+  });
+
+  it('asks for the latest demand of all themes in one POST, as the roadmap plugin', async () => {
+    expect(await source.latestDemand(['ci speed', 'docs'], 5)).toEqual({
+      minGroupSize: 5,
+      items: [expect.objectContaining({ theme: 'ci speed', comments: 6 })],
+    });
+    expect(received).toEqual([
+      {
+        path: '/api/nps/theme-demand/latest',
+        body: { themes: ['ci speed', 'docs'], limit: 5 },
+        auth: expect.stringMatching(/^Bearer /),
+      },
+    ]);
+    // No linked theme: no call at all.
+    expect(await source.latestDemand([], 5)).toEqual({
+      minGroupSize: null,
+      items: [],
+    });
+    expect(received).toHaveLength(1);
+  });
+
+  it('fails with a 503 when NPS cannot answer (an item’s demand just shows none)', async () => {
+    status = 500;
+    await expect(source.latestDemand(['ci speed'], 5)).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+    });
+    expect(await source.demand(['ci speed'])).toEqual([]);
+  });
+});
