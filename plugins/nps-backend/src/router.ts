@@ -222,16 +222,7 @@ export async function createRouter(
   // aggregate counts of at least k only, so open like /theme-demand. A POST
   // because the theme list can be long; it reads and stores nothing.
   router.post('/theme-demand/latest', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: npsResultsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You need the nps.results.read permission');
-    }
+    await userOrService(req, npsResultsReadPermission);
     const { themes, limit } = parseRequest(latestThemeDemandSchema, req.body);
     res.json(await comments.latestThemeDemand(themes, limit));
   });
