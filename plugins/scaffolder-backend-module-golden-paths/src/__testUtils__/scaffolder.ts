@@ -8,6 +8,7 @@ import {
   ANNOTATION_LOCATION,
   Entity,
   UserEntity,
+  parseEntityRef,
 } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
@@ -57,10 +58,31 @@ export async function startScaffolder(repositoriesDir: string) {
   });
   // The module never registers locations; it announces new repositories.
   const addLocation = jest.spyOn(catalog, 'addLocation');
+  // The catalog's local-repositories provider, as the action sees it: a
+  // component is listed once its repository has been announced.
+  const announced = new Set<string>();
   const events = {
-    publish: jest.fn(async () => {}),
+    publish: jest.fn(
+      async (params: { eventPayload: unknown }): Promise<void> => {
+        announced.add((params.eventPayload as { entityRef: string }).entityRef);
+      },
+    ),
     subscribe: jest.fn(async () => {}),
   };
+  const lookUp = catalog.getEntityByRef.bind(catalog);
+  jest
+    .spyOn(catalog, 'getEntityByRef')
+    .mockImplementation(async (ref, options) => {
+      if (typeof ref === 'string' && announced.has(ref)) {
+        const { name, namespace } = parseEntityRef(ref);
+        return {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name, namespace },
+        };
+      }
+      return lookUp(ref, options!);
+    });
   const { server } = await startTestBackend({
     features: [
       scaffolderPlugin,

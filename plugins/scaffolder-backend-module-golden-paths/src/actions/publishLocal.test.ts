@@ -49,7 +49,12 @@ describe('paved:publish:local', () => {
   const root = createMockDirectory();
   const reposDir = () => root.resolve('repositories');
 
-  function setup() {
+  function setup(
+    catalogWait: { timeoutMs: number; intervalMs: number } = {
+      timeoutMs: 0,
+      intervalMs: 0,
+    },
+  ) {
     const catalog = catalogServiceMock({ entities: [existingComponent] });
     const addLocation = jest.spyOn(catalog, 'addLocation');
     const events = {
@@ -57,7 +62,12 @@ describe('paved:publish:local', () => {
       subscribe: jest.fn(async () => {}),
     };
     const repositories = new LocalRepositories(reposDir());
-    const action = createPublishLocalAction({ catalog, repositories, events });
+    const action = createPublishLocalAction({
+      catalog,
+      repositories,
+      events,
+      catalogWait,
+    });
     return { catalog, addLocation, publish: events.publish, action };
   }
 
@@ -174,6 +184,47 @@ describe('paved:publish:local', () => {
       'index.html',
     ]);
     expect(outputs.entityRef).toBe('component:default/web-shop');
+  });
+
+  it('finishes once the catalog lists the new component, so that "Open in catalog" finds it', async () => {
+    const { action, catalog } = setup({ timeoutMs: 5_000, intervalMs: 10 });
+    const lookUp = catalog.getEntityByRef.bind(catalog);
+    let asked = 0;
+    // Not there before the publish (the name check), then missing twice while
+    // the catalog ingests it, then listed.
+    jest
+      .spyOn(catalog, 'getEntityByRef')
+      .mockImplementation(async (_ref, options) => {
+        asked += 1;
+        if (asked <= 3) return undefined;
+        return lookUp('component:default/payments-api', options!);
+      });
+    const { ctx, outputs } = actionContext(action, {
+      workspacePath: workspace.path,
+      input: { name: 'orders-api' },
+    });
+    await action.handler(ctx);
+    expect(asked).toBe(4);
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'The catalog lists component:default/orders-api',
+    );
+    expect(outputs.entityRef).toBe('component:default/orders-api');
+  });
+
+  it('does not fail when the catalog is slower than the wait: the component appears at its next scan', async () => {
+    const { action } = setup({ timeoutMs: 50, intervalMs: 10 });
+    const { ctx, outputs } = actionContext(action, {
+      workspacePath: workspace.path,
+      input: { name: 'orders-api' },
+    });
+    await action.handler(ctx);
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'The catalog does not list component:default/orders-api yet',
+      ),
+    );
+    expect(outputs.entityRef).toBe('component:default/orders-api');
+    expect(leftovers()).toEqual(['orders-api']);
   });
 
   it('takes the entity ref from catalog-info.yaml, namespace included', async () => {

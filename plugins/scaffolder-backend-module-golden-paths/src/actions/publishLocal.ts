@@ -1,4 +1,7 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { UserEntity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
@@ -28,6 +31,28 @@ export interface RepositoryPublishedEvent {
   name: string;
   /** The Component its catalog-info.yaml declares. */
   entityRef: string;
+}
+
+/** How long `paved:publish:local` waits for the catalog to list the new component. */
+export const DEFAULT_CATALOG_WAIT = { timeoutMs: 30_000, intervalMs: 500 };
+
+// True once the catalog serves the entity (to the person who ran the
+// template), false when it still does not after the timeout.
+async function waitUntilListed(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+  wait: { timeoutMs: number; intervalMs: number },
+): Promise<boolean> {
+  const deadline = Date.now() + wait.timeoutMs;
+  for (;;) {
+    const entity = await catalog
+      .getEntityByRef(entityRef, { credentials })
+      .catch(() => undefined);
+    if (entity) return true;
+    if (Date.now() + wait.intervalMs > deadline) return false;
+    await new Promise(resolve => setTimeout(resolve, wait.intervalMs));
+  }
 }
 
 /** The id of the action that publishes the workspace as a local repository. */
@@ -67,8 +92,15 @@ export function createPublishLocalAction(options: {
   catalog: CatalogService;
   repositories: LocalRepositories;
   events: EventsService;
+  /**
+   * How long the action waits for the catalog to list the new component, so
+   * that the run's "Open in catalog" link finds it (default 30 s; it is not an
+   * error when it takes longer: the component appears at the next scan).
+   */
+  catalogWait?: { timeoutMs: number; intervalMs: number };
 }) {
   const { catalog, repositories, events } = options;
+  const catalogWait = options.catalogWait ?? DEFAULT_CATALOG_WAIT;
   return createTemplateAction({
     id: PUBLISH_LOCAL_ACTION_ID,
     description:
@@ -177,6 +209,22 @@ export function createPublishLocalAction(options: {
               `Could not tell the catalog about ${entityRef} (${error}); it appears at the next periodic scan`,
             ),
         );
+
+      const listed = await waitUntilListed(
+        catalog,
+        entityRef,
+        credentials,
+        catalogWait,
+      );
+      if (listed) {
+        ctx.logger.info(`The catalog lists ${entityRef}`);
+      } else {
+        ctx.logger.warn(
+          `The catalog does not list ${entityRef} yet (waited ${
+            catalogWait.timeoutMs / 1000
+          } s); it appears at its next scan`,
+        );
+      }
 
       ctx.output('repoPath', repoPath);
       ctx.output('remoteUrl', pathToFileURL(repoPath).href);
