@@ -1,3 +1,5 @@
+import { adoptionRate } from '@paved/plugin-golden-paths-common';
+import { changeWords } from './review';
 import {
   adoptionReading,
   doraReadings,
@@ -28,7 +30,11 @@ describe('health readings', () => {
     // 100 answers: the interval (about ±16) spans the +20 goal line.
     expect(r.low).toBeLessThan(20);
     expect(r.status).toBe('too-early');
-    expect(r.change).toEqual({ difference: 20, significant: true });
+    expect(r.change).toEqual({
+      difference: 20,
+      significant: true,
+      since: 'the previous campaign',
+    });
     expect(r.series).toEqual([10, 30]);
   });
 
@@ -85,6 +91,57 @@ describe('health readings', () => {
     });
     expect(r.value).toBeCloseTo(70);
     expect(r.status).toBe('too-early');
+  });
+
+  it("tests adoption's change since last quarter (Newcombe's interval), and compares with the quarter right before", () => {
+    const quarter = (
+      q: string,
+      fromGoldenPaths: number,
+      newComponents: number,
+    ) => ({
+      quarter: q,
+      newComponents,
+      fromGoldenPaths,
+      adoption: adoptionRate({ newComponents, fromGoldenPaths }),
+    });
+    const read = (quarters: ReturnType<typeof quarter>[]) =>
+      adoptionReading({
+        trend: { goal: 0.8, quarters },
+        teams: null,
+        targets: TARGETS,
+        view: 'quarterly',
+      });
+    // Newcombe (1998)'s first example: 56/70 vs 48/80, +20 points in 5.2 to 33.4.
+    const rise = read([quarter('2026-Q3', 48, 80), quarter('2026-Q4', 56, 70)]);
+    expect(rise.change).toMatchObject({
+      significant: true,
+      since: '2026-Q3',
+    });
+    expect(rise.change!.difference).toBeCloseTo(20, 8);
+    expect(rise.change!.low).toBeCloseTo(5.2431, 3);
+    expect(rise.change!.high).toBeCloseTo(33.3873, 3);
+    expect(changeWords(rise)).toBe(
+      '+20 pts since 2026-Q3 (95% interval +5 pts to +33 pts, significant at 95%)',
+    );
+    // 7/10 vs 6/10: +10 points, but −28.2 to +44.6 includes zero.
+    const noise = read([quarter('2026-Q3', 6, 10), quarter('2026-Q4', 7, 10)]);
+    expect(noise.change!.significant).toBe(false);
+    expect(noise.change!.low).toBeCloseTo(-28.1686, 3);
+    expect(noise.change!.high).toBeCloseTo(44.5689, 3);
+    expect(changeWords(noise)).toBe(
+      'No detectable change since 2026-Q3: +10 pts, and the 95% interval \u221228 pts to +45 pts includes zero',
+    );
+    // Last quarter had no new components: no change, not the change since an older quarter.
+    const gap = read([
+      quarter('2026-Q2', 1, 10),
+      quarter('2026-Q3', 0, 0),
+      quarter('2026-Q4', 7, 10),
+    ]);
+    expect(gap.value).toBeCloseTo(70);
+    expect(gap.change).toBeNull();
+    expect(changeWords(gap)).toBe('—');
+    // A single quarter: nothing to compare with.
+    expect(read([quarter('2026-Q4', 7, 10)]).change).toBeNull();
   });
 
   it('hides time to first deployment while no cohort is large enough', () => {

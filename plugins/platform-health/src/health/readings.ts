@@ -1,6 +1,7 @@
-import type {
+import {
   AdoptionByTeam,
   AdoptionTrend,
+  adoptionChange,
 } from '@paved/plugin-golden-paths-common';
 import type { CampaignResults, Trend } from '@paved/plugin-nps-common';
 import {
@@ -24,6 +25,18 @@ import type {
 /** Monthly: the last three months (the platform team's OKR review); quarterly: for leadership. */
 export type HealthView = 'monthly' | 'quarterly';
 
+/** A change since the previous period, in the metric's unit. */
+export interface MetricChange {
+  difference: number;
+  /** True or false where the owner tests it; null: a change in value, not tested. */
+  significant: boolean | null;
+  /** The difference's 95% interval, where there is one. */
+  low?: number;
+  high?: number;
+  /** The period compared with ("2026-Q3"), when it is not simply the previous one. */
+  since?: string;
+}
+
 /** One metric as the health page shows it, in the metric's unit. */
 export interface MetricReading {
   metric: HealthMetricId;
@@ -46,7 +59,7 @@ export interface MetricReading {
   /** Oldest first; null where a period has no value. */
   series: Array<number | null>;
   /** Change since the previous period, with significance where it applies (null: not tested). */
-  change: { difference: number; significant: boolean | null } | null;
+  change: MetricChange | null;
   /** What the value covers ("2026-Q4 campaign", "last 90 days"). */
   period: string;
 }
@@ -171,6 +184,7 @@ export function npsReading(options: {
       ? {
           difference: latest.change.difference,
           significant: latest.change.significant,
+          since: 'the previous campaign',
         }
       : null,
   };
@@ -261,7 +275,9 @@ export function adoptionReading(options: {
     low: latest.adoption!.low * 100,
     high: latest.adoption!.high * 100,
   };
-  const previous = withData[withData.length - 2];
+  // Last quarter is the one right before the latest, not the latest before it with data.
+  const previous = trend.quarters[trend.quarters.indexOf(latest) - 1];
+  const change = previous ? adoptionChange(latest, previous) : null;
   return {
     ...empty('adoption', latest.quarter, '', {
       ...base,
@@ -273,10 +289,13 @@ export function adoptionReading(options: {
     series: trend.quarters
       .slice(view === 'monthly' ? -2 : -8)
       .map(q => (q.adoption ? q.adoption.rate * 100 : null)),
-    change: previous
+    change: change
       ? {
-          difference: m.value - previous.adoption!.rate * 100,
-          significant: null,
+          difference: change.difference * 100,
+          low: change.low * 100,
+          high: change.high * 100,
+          significant: change.significant,
+          since: previous.quarter,
         }
       : null,
   };

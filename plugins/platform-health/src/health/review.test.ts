@@ -61,9 +61,11 @@ describe('the quarterly review', () => {
     const md = reviewMarkdown(data);
     expect(md).toMatch(/^# Platform health review, Q4 2026\n/);
     expect(md).toContain(
-      '| Platform NPS | +30 (95%: +15 to +45) | at least +20 (goal line) | Too early to tell | +20 (significant at 95%) |',
+      '| Platform NPS | +30 (95%: +15 to +45) | at least +20 (goal line) | Too early to tell | +20 since the previous campaign (significant at 95%) |',
     );
-    expect(md).toContain('| Golden-path adoption | 70% (95%: 40% to 89%)');
+    expect(md).toContain(
+      '| Golden-path adoption | 70% (95%: 40% to 89%) | at least 80% | Too early to tell | No detectable change since 2026-Q3: +10 pts, and the 95% interval \u221228 pts to +45 pts includes zero |',
+    );
     expect(md).toContain('## What shipped\n\n- **CI cache**');
     expect(md).toContain('## What is next\n\n- **Preview environments** (Now)');
     expect(md).toContain(

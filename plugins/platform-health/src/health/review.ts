@@ -6,6 +6,7 @@ import type { RoadmapApi } from '@paved/plugin-roadmap';
 import {
   HEALTH_METRICS,
   HealthTargets,
+  HealthUnit,
   QuarterOkrs,
   TARGET_STATUS_LABELS,
   formatHealthValue,
@@ -90,18 +91,42 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, ch => `\\${ch}`);
 }
 
-/** A reading's change since the previous period in words, with significance where it was tested. */
+/** A difference in the metric's unit, always signed; percentages change by points. */
+export function formatDifference(difference: number, unit: HealthUnit): string {
+  const size =
+    unit === 'percent'
+      ? `${formatHealthValue(difference, 'points')} pts`
+      : formatHealthValue(difference, unit);
+  return difference > 0 && !size.startsWith('+') ? `+${size}` : size;
+}
+
+/**
+ * A reading's change since the previous period in words: "no detectable change"
+ * when its owner's test says so (as release impact words it), significant only
+ * when tested, and otherwise plainly a change in value.
+ */
 export function changeWords(reading: MetricReading): string {
-  if (!reading.change) return '—';
+  const change = reading.change;
+  if (!change) return '—';
   const unit = HEALTH_METRICS[reading.metric].unit;
-  const size = formatHealthValue(reading.change.difference, unit);
-  const signed =
-    reading.change.difference > 0 && !size.startsWith('+') ? `+${size}` : size;
-  if (reading.change.significant === true)
-    return `${signed} (significant at 95%)`;
-  if (reading.change.significant === false)
-    return `${signed} (not significant: within the noise)`;
-  return signed;
+  const signed = formatDifference(change.difference, unit);
+  const since = `since ${change.since ?? 'the previous period'}`;
+  const interval =
+    change.low !== undefined && change.high !== undefined
+      ? `95% interval ${formatDifference(
+          change.low,
+          unit,
+        )} to ${formatDifference(change.high, unit)}`
+      : null;
+  if (change.significant === true)
+    return `${signed} ${since} (${
+      interval ? `${interval}, ` : ''
+    }significant at 95%)`;
+  if (change.significant === false)
+    return `No detectable change ${since}: ${signed}, ${
+      interval ? `and the ${interval} includes zero` : 'not significant at 95%'
+    }`;
+  return `${signed} ${since} (a change in value, not tested for significance)`;
 }
 
 /** A reading's value in words: the number, "hidden" or "no data". */

@@ -39,6 +39,40 @@ describe('MetricCard', () => {
     ).toHaveAttribute('href', '/golden-paths?tab=adoption');
   });
 
+  it('says a change is not detectable when its interval includes zero, and an untested change is a change in value', async () => {
+    await renderInTestApp(
+      <>
+        <MetricCard
+          metric="adoption"
+          reading={reading({
+            change: {
+              difference: 10,
+              low: -28.2,
+              high: 44.6,
+              significant: false,
+              since: '2026-Q3',
+            },
+          })}
+        />
+        <MetricCard
+          metric="leadTime"
+          reading={reading({
+            metric: 'leadTime',
+            low: null,
+            high: null,
+            change: { difference: -6, significant: null, since: '2026-Q3' },
+          })}
+        />
+      </>,
+    );
+    expect(screen.getByTestId('change-adoption')).toHaveTextContent(
+      'No detectable change since 2026-Q3: +10 pts, and the 95% interval \u221228 pts to +45 pts includes zero',
+    );
+    expect(screen.getByTestId('change-leadTime')).toHaveTextContent(
+      '\u22126 h since 2026-Q3 (a change in value, not tested for significance)',
+    );
+  });
+
   it('is loading before its owner answers', async () => {
     await renderInTestApp(<MetricCard metric="nps" loading />);
     expect(screen.getByLabelText('Loading')).toBeInTheDocument();

@@ -11,6 +11,7 @@ import {
   formatHealthValue,
 } from '@paved/plugin-platform-health-common';
 import type { MetricReading } from '../../health/readings';
+import { changeWords } from '../../health/review';
 import { StatusChip } from '../StatusChip';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
@@ -151,15 +152,12 @@ export function MetricCard(props: {
         <Typography variant="body2">Target: {reading.targetText}</Typography>
       )}
       {reading.change && (
-        <Typography variant="body2" color="text.secondary">
-          {reading.change.difference > 0 ? '+' : ''}
-          {formatHealthValue(reading.change.difference, unit).replace(
-            /^\+/,
-            '',
-          )}{' '}
-          since the previous period
-          {reading.change.significant === false && ' (not significant)'}
-          {reading.change.significant === true && ' (significant)'}
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          data-testid={`change-${metric}`}
+        >
+          {changeWords(reading)}
         </Typography>
       )}
       {reading.note && (
