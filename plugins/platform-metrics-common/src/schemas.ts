@@ -297,12 +297,19 @@ const windowDays = z.coerce
     error: `windowDays must be at most ${MAX_WINDOW_DAYS}`,
   });
 
-/** Query of the DORA endpoint: one scope (organisation, a team or a service) and the window. */
+/**
+ * Query of the DORA endpoint: one scope (organisation, a team or a service) and
+ * the window, `windowDays` long, ending with the day `end` (UTC, included;
+ * default today). The service refuses an `end` after today.
+ */
 export const doraQuerySchema = z
   .strictObject({
     team: entityRef('team', 'group').optional(),
     service: entityRef('service', 'component').optional(),
     windowDays: windowDays.optional(),
+    end: z.iso
+      .date({ error: 'end must be a real date like 2026-09-30' })
+      .optional(),
   })
   .refine(q => !(q.team && q.service), {
     error: 'choose a team or a service, not both',

@@ -6,6 +6,7 @@ import {
   npsReading,
   onboardingReading,
   participationReading,
+  previousDoraWindowEnd,
   sameTeam,
 } from './readings';
 import {
@@ -193,6 +194,68 @@ describe('health readings', () => {
         targets: TARGETS,
       }).find(r => r.metric === 'changeFailureRate'),
     ).toMatchObject({ band: 'Medium', status: 'at-risk' });
+  });
+
+  it("gives each DORA metric's change since the window a quarter earlier as a change in value", () => {
+    expect(previousDoraWindowEnd(new Date('2026-11-30T12:00:00Z'))).toBe(
+      '2026-08-31',
+    );
+    const previous = {
+      ...makeReport({
+        deployments: 45,
+        changeFailures: 9,
+        leadTimeMs: 3 * DAY_MS,
+        leadTimeCommits: 45,
+      }),
+      window: {
+        from: '2026-06-02T00:00:00.000Z',
+        to: '2026-09-01T00:00:00.000Z',
+        days: 90,
+      },
+    };
+    const report = makeReport({
+      deployments: 90,
+      changeFailures: 9,
+      leadTimeMs: 2 * DAY_MS,
+      leadTimeCommits: 90,
+    });
+    const byId = Object.fromEntries(
+      doraReadings({ report, history: null, previous, targets: TARGETS }).map(
+        r => [r.metric, r],
+      ),
+    );
+    const since = 'the 90 days to 2026-08-31';
+    // 90 deployments in 90 days is 7 a week; 45 was 3.5.
+    expect(byId.deploymentFrequency.change).toEqual({
+      difference: 3.5,
+      significant: null,
+      since,
+    });
+    // 9 of 90 is 10%, 9 of 45 was 20%.
+    expect(byId.changeFailureRate.change!.difference).toBeCloseTo(-10, 10);
+    // 48 hours, down from 72.
+    expect(byId.leadTime.change!.difference).toBe(-24);
+    expect(changeWords(byId.leadTime)).toBe(
+      '\u221224 h since the 90 days to 2026-08-31 (a change in value, not tested for significance)',
+    );
+    // No recovery in either window: no change to show.
+    expect(byId.recoveryTime.change).toBeNull();
+    // Too little data a quarter earlier: no change either.
+    const thin = doraReadings({
+      report,
+      history: null,
+      previous: makeReport({ deployments: 2, leadTimeCommits: 0 }),
+      targets: TARGETS,
+    });
+    expect(
+      thin.find(r => r.metric === 'deploymentFrequency')!.change,
+    ).toBeNull();
+    // Without the earlier window (the monthly view): none.
+    expect(
+      doraReadings({ report, history: null, targets: TARGETS }).every(
+        r => r.change === null,
+      ),
+    ).toBe(true);
   });
 
   it('matches team refs however they are written', () => {

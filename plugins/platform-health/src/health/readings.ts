@@ -17,7 +17,8 @@ import {
   formatHealthValue,
   targetStatus,
 } from '@paved/plugin-platform-health-common';
-import type {
+import {
+  DAY_MS,
   DoraReport,
   OnboardingReport,
 } from '@paved/plugin-platform-metrics-common';
@@ -338,6 +339,20 @@ export function onboardingReading(options: {
   };
 }
 
+/** The health page's DORA window, in days. */
+export const DORA_WINDOW_DAYS = 90;
+
+/**
+ * The last day (YYYY-MM-DD, UTC) of the DORA window a quarter before the one
+ * ending now: the day before the current window's first day, so that the two
+ * windows do not overlap.
+ */
+export function previousDoraWindowEnd(now: Date): string {
+  return new Date(now.getTime() - (DORA_WINDOW_DAYS + 1) * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
 // A DORA value in the health unit: per week, hours, percent.
 function doraValue(metric: DoraHealthMetric, report: DoraReport) {
   const m = report.metrics[metric];
@@ -360,6 +375,37 @@ function seriesValue(metric: DoraHealthMetric, v: number | null) {
   return v;
 }
 
+/**
+ * A DORA metric's change since the previous window, as a change in value (not
+ * tested for significance); null unless both windows have enough data.
+ */
+function doraChange(
+  metric: DoraHealthMetric,
+  report: DoraReport,
+  previous: DoraReport | null,
+): MetricChange | null {
+  if (!previous) return null;
+  const now = doraValue(metric, report);
+  const before = doraValue(metric, previous);
+  if (
+    now === null ||
+    before === null ||
+    report.metrics[metric].status !== 'ok' ||
+    previous.metrics[metric].status !== 'ok'
+  ) {
+    return null;
+  }
+  // The window's end is exclusive: its last day is the one before.
+  const lastDay = new Date(Date.parse(previous.window.to) - 1)
+    .toISOString()
+    .slice(0, 10);
+  return {
+    difference: now - before,
+    significant: null,
+    since: `the ${previous.window.days} days to ${lastDay}`,
+  };
+}
+
 const BAND_WORDS: Record<DoraBand, string> = {
   elite: 'Elite',
   high: 'High',
@@ -371,13 +417,16 @@ const BAND_WORDS: Record<DoraBand, string> = {
 export function doraReadings(options: {
   report: DoraReport;
   history: DoraReport | null;
+  /** The same length of window a quarter earlier, for the change since last quarter. */
+  previous?: DoraReport | null;
   targets: HealthTargets;
 }): MetricReading[] {
-  const { report, history, targets } = options;
+  const { report, history, previous, targets } = options;
   const period = `last ${report.window.days} days`;
   return DORA_HEALTH_METRICS.map(metric => {
     const m = report.metrics[metric];
     const value = doraValue(metric, report);
+    const change = doraChange(metric, report, previous ?? null);
     const series = (history ?? report).series.map(point =>
       seriesValue(metric, point.values[metric]),
     );
@@ -393,6 +442,7 @@ export function doraReadings(options: {
           targetValue: t?.value ?? null,
         }),
         value,
+        change,
         status: t
           ? targetStatus({ value }, { ...t, direction: 'down' })
           : 'no-data',
@@ -411,6 +461,7 @@ export function doraReadings(options: {
         },
       ),
       value,
+      change,
       band: band ? BAND_WORDS[band] : null,
       status: band
         ? targetStatus(

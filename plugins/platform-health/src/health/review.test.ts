@@ -1,4 +1,5 @@
-import { TARGETS, fakeApis, item } from '../__testUtils__/fixtures';
+import { DAY_MS } from '@paved/plugin-platform-metrics-common';
+import { TARGETS, fakeApis, item, makeReport } from '../__testUtils__/fixtures';
 import { loadReview, reviewMarkdown } from './review';
 
 describe('the quarterly review', () => {
@@ -47,6 +48,29 @@ describe('the quarterly review', () => {
         ]),
       },
     });
+    // The 90 days a quarter earlier: half the deployments, twice the failure rate.
+    const previous = makeReport({
+      deployments: 45,
+      changeFailures: 9,
+      leadTimeMs: 2 * DAY_MS,
+      leadTimeCommits: 45,
+    });
+    previous.window = {
+      from: '2026-06-02T00:00:00.000Z',
+      to: '2026-09-01T00:00:00.000Z',
+      days: 90,
+    };
+    (apis.metrics.getDora as jest.Mock).mockImplementation(
+      async (request: { end?: string }) =>
+        request.end === '2026-08-31'
+          ? previous
+          : makeReport({
+              deployments: 90,
+              changeFailures: 9,
+              leadTimeMs: 2 * DAY_MS,
+              leadTimeCommits: 90,
+            }),
+    );
     const data = await loadReview(
       {
         health: apis.health,
@@ -66,6 +90,16 @@ describe('the quarterly review', () => {
     expect(md).toContain(
       '| Golden-path adoption | 70% (95%: 40% to 89%) | at least 80% | Too early to tell | No detectable change since 2026-Q3: +10 pts, and the 95% interval \u221228 pts to +45 pts includes zero |',
     );
+    expect(md).toContain(
+      '| Deployment frequency | 7/week, High | High or better | On track | +3.5/week since the 90 days to 2026-08-31 (a change in value, not tested for significance) |',
+    );
+    expect(md).toContain(
+      '| Change failure rate | 10%, High | High or better | On track | \u221210 pts since the 90 days to 2026-08-31 (a change in value, not tested for significance) |',
+    );
+    expect(apis.metrics.getDora).toHaveBeenCalledWith({
+      windowDays: 90,
+      end: '2026-08-31',
+    });
     expect(md).toContain('## What shipped\n\n- **CI cache**');
     expect(md).toContain('## What is next\n\n- **Preview environments** (Now)');
     expect(md).toContain(

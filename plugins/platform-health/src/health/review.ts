@@ -14,9 +14,11 @@ import {
 import type { PlatformHealthApi } from '../api/PlatformHealthApi';
 import { formatKeyResultValue, keyResultViews } from './okrs';
 import {
+  DORA_WINDOW_DAYS,
   MetricReading,
   adoptionReading,
   doraReadings,
+  previousDoraWindowEnd,
   npsReading,
   onboardingReading,
   participationReading,
@@ -55,17 +57,22 @@ export async function loadReview(
 ): Promise<ReviewData> {
   const quarter = quarterOf(now);
   const view = 'quarterly' as const;
-  const [trend, adoption, onboarding, dora, okrs, items] = await Promise.all([
-    apis.nps.getTrend(),
-    apis.goldenPaths.getAdoption({
-      from: addQuarters(quarter, -7),
-      to: quarter,
-    }),
-    apis.metrics.getOnboarding(12),
-    apis.metrics.getDora({ windowDays: 90 }),
-    apis.health.getOkrs(quarter),
-    apis.roadmap.listItems(),
-  ]);
+  const [trend, adoption, onboarding, dora, previousDora, okrs, items] =
+    await Promise.all([
+      apis.nps.getTrend(),
+      apis.goldenPaths.getAdoption({
+        from: addQuarters(quarter, -7),
+        to: quarter,
+      }),
+      apis.metrics.getOnboarding(12),
+      apis.metrics.getDora({ windowDays: DORA_WINDOW_DAYS }),
+      apis.metrics.getDora({
+        windowDays: DORA_WINDOW_DAYS,
+        end: previousDoraWindowEnd(now),
+      }),
+      apis.health.getOkrs(quarter),
+      apis.roadmap.listItems(),
+    ]);
   const latest = [...trend.points].reverse().find(p => p.summary);
   const results = latest ? await apis.nps.getResults(latest.campaign.id) : null;
   const readings = [
@@ -73,7 +80,12 @@ export async function loadReview(
     participationReading({ results, targets }),
     adoptionReading({ trend: adoption, teams: null, targets, view }),
     onboardingReading({ report: onboarding, targets }),
-    ...doraReadings({ report: dora, history: null, targets }),
+    ...doraReadings({
+      report: dora,
+      history: null,
+      previous: previousDora,
+      targets,
+    }),
   ];
   const themes = await loadTopThemes(apis.roadmap, apis.health, items);
   return {

@@ -6,10 +6,12 @@ import { platformMetricsApiRef } from '@paved/plugin-platform-metrics';
 import type { HealthTargets } from '@paved/plugin-platform-health-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  DORA_WINDOW_DAYS,
   HealthView,
   MetricReading,
   adoptionReading,
   doraReadings,
+  previousDoraWindowEnd,
   npsReading,
   onboardingReading,
   participationReading,
@@ -78,21 +80,34 @@ export function useLeadingMetrics(
   };
 }
 
-/** The five DORA metrics (last 90 days) with their trend over the view. */
+/**
+ * The five DORA metrics (last 90 days) with their trend over the view; the
+ * quarterly view adds each one's change since the 90 days before.
+ */
 export function useDoraMetrics(
   targets: HealthTargets,
   view: HealthView,
   team: string | undefined,
+  now: Date = new Date(),
 ) {
   const metricsApi = useApi(platformMetricsApiRef);
+  const previousEnd = previousDoraWindowEnd(now);
   return useAsync(async () => {
-    const report = await metricsApi.getDora({ team, windowDays: 90 });
-    const history =
+    const [report, history, previous] = await Promise.all([
+      metricsApi.getDora({ team, windowDays: DORA_WINDOW_DAYS }),
       view === 'quarterly'
-        ? await metricsApi.getDora({ team, windowDays: 365 })
-        : null;
-    return doraReadings({ report, history, targets });
-  }, [metricsApi, targets, view, team]);
+        ? metricsApi.getDora({ team, windowDays: 365 })
+        : null,
+      view === 'quarterly'
+        ? metricsApi.getDora({
+            team,
+            windowDays: DORA_WINDOW_DAYS,
+            end: previousEnd,
+          })
+        : null,
+    ]);
+    return doraReadings({ report, history, previous, targets });
+  }, [metricsApi, targets, view, team, previousEnd]);
 }
 
 /** The latest platform release and what it changed. */

@@ -143,14 +143,28 @@ export class MetricsService {
   }
 
   /**
-   * The five metrics of a scope over the window ending now (default 90 days),
+   * The five metrics of a scope over the window ending now, or with the day
+   * `end` (UTC, included) when it is given (default 90 days),
    * each with its band and band version, and the weekly series (Monday to
    * Monday, UTC; the first and last weeks may be partial and are rated by
    * the days they cover).
    */
   async dora(query: DoraQuery): Promise<DoraReport> {
     const days = query.windowDays ?? DEFAULT_WINDOW_DAYS;
-    const to = this.now();
+    const now = this.now();
+    let to = now;
+    if (query.end) {
+      const endOfDay = Date.parse(`${query.end}T00:00:00Z`) + DAY_MS;
+      if (endOfDay - DAY_MS > now) {
+        throw new InputError(
+          `end must not be in the future: ${query.end} is after today (${isoDay(
+            now,
+          )})`,
+        );
+      }
+      // Today's window ends now, as without an end.
+      to = Math.min(endOfDay, now);
+    }
     const from = to - days * DAY_MS;
     const scope = this.scopeOf(query);
     const [{ total: aggregate, weeks }, services] = await Promise.all([

@@ -13,6 +13,8 @@ export type DoraRequest = {
   team?: string;
   service?: string;
   windowDays?: number;
+  /** The window's last day (YYYY-MM-DD, UTC); default today. */
+  end?: string;
 };
 
 /** The platform-metrics backend, as the portal uses it. */

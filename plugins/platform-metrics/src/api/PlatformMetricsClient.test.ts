@@ -28,6 +28,14 @@ describe('PlatformMetricsClient', () => {
     );
   });
 
+  it('DORA over a window ending with an earlier day', async () => {
+    const { client, url } = makeClient();
+    await client.getDora({ windowDays: 90, end: '2026-08-31' });
+    expect(url()).toBe(
+      'http://x/api/platform-metrics/dora?windowDays=90&end=2026-08-31',
+    );
+  });
+
   it('release impact, markers and sign-ins', async () => {
     const impact = makeClient();
     await impact.client.getReleaseImpact('roadmap:abc', 30);

@@ -35,6 +35,7 @@ export class PlatformMetricsClient
         team: request.team,
         service: request.service,
         windowDays: request.windowDays,
+        end: request.end,
       })}`,
     );
   }

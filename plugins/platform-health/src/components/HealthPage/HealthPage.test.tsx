@@ -26,11 +26,21 @@ describe('HealthPage', () => {
     expect(
       await screen.findByText('No objectives for Q4 2026 yet.'),
     ).toBeInTheDocument();
-    // Quarterly by default: a year of DORA history for the sparklines.
+    // Quarterly by default: a year of DORA history for the sparklines, and
+    // the 90 days a quarter earlier for the change.
     expect(apis.metrics.getDora).toHaveBeenCalledWith({
       team: undefined,
       windowDays: 365,
     });
+    expect(apis.metrics.getDora).toHaveBeenCalledWith({
+      team: undefined,
+      windowDays: 90,
+      end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    // The fake answers the same figures for every window: no change, in so many words.
+    expect(screen.getByTestId('change-changeFailureRate')).toHaveTextContent(
+      /^0 pts since the 90 days to \d{4}-\d{2}-\d{2} \(a change in value, not tested for significance\)$/,
+    );
   });
 
   it('switches to the monthly view', async () => {
@@ -69,6 +79,16 @@ describe('HealthPage', () => {
       team: 'group:default/data',
       windowDays: 90,
     });
+    // The monthly view has no quarter-on-quarter DORA change.
+    expect(
+      (apis.metrics.getDora as jest.Mock).mock.calls.some(([r]) => r.end),
+    ).toBe(false);
+    await waitFor(() =>
+      expect(screen.getByTestId('value-changeFailureRate')).toHaveTextContent(
+        '10%',
+      ),
+    );
+    expect(screen.queryByTestId('change-changeFailureRate')).toBeNull();
   });
 
   it('shows an error when the targets cannot be read', async () => {
