@@ -507,4 +507,33 @@ describe('platform-metrics router', () => {
       'months: months must be at least 1',
     );
   });
+
+  it('onboarding pooled by joining quarter, and refuses bad quarters', async () => {
+    const quarterly = await request(app)
+      .get('/onboarding?quarters=2')
+      .set('authorization', as(DEV));
+    expect(quarterly.status).toBe(200);
+    expect(quarterly.body).toMatchObject({
+      period: 'quarter',
+      minCohortSize: 5,
+    });
+    expect(quarterly.body.cohorts.map((c: any) => c.cohort)).toEqual([
+      '2026-Q3',
+      '2026-Q4',
+    ]);
+    for (const [query, message] of [
+      ['quarters=0', 'quarters: quarters must be at least 1'],
+      ['quarters=13', 'quarters: quarters must be at most 12'],
+      ['quarters=1.5', 'quarters: quarters must be a whole number'],
+      ['quarters=many', 'quarters: quarters must be a number'],
+      ['months=3&quarters=2', 'quarters: choose months or quarters, not both'],
+    ]) {
+      const bad = await request(app)
+        .get(`/onboarding?${query}`)
+        .set('authorization', as(DEV));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(message);
+    }
+    expect((await request(app).get('/onboarding?quarters=2')).status).toBe(401);
+  });
 });

@@ -302,7 +302,10 @@ export function adoptionReading(options: {
   };
 }
 
-/** Median time to first deployment of the newest joining cohort that has one. */
+/**
+ * Median time to first deployment of the newest joining cohort that has one:
+ * a month in the monthly view, a quarter (pooled by the owner) in the quarterly.
+ */
 export function onboardingReading(options: {
   report: OnboardingReport;
   targets: HealthTargets;

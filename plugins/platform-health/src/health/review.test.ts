@@ -100,6 +100,8 @@ describe('the quarterly review', () => {
       windowDays: 90,
       end: '2026-08-31',
     });
+    // Time to first deployment pooled by joining quarter.
+    expect(apis.metrics.getOnboarding).toHaveBeenCalledWith({ quarters: 8 });
     expect(md).toContain('## What shipped\n\n- **CI cache**');
     expect(md).toContain('## What is next\n\n- **Preview environments** (Now)');
     expect(md).toContain(

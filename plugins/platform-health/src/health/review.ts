@@ -64,7 +64,7 @@ export async function loadReview(
         from: addQuarters(quarter, -7),
         to: quarter,
       }),
-      apis.metrics.getOnboarding(12),
+      apis.metrics.getOnboarding({ quarters: 8 }),
       apis.metrics.getDora({ windowDays: DORA_WINDOW_DAYS }),
       apis.metrics.getDora({
         windowDays: DORA_WINDOW_DAYS,

@@ -63,7 +63,11 @@ export function useLeadingMetrics(
   }, [goldenPathsApi, targets, view, team, quarter]);
 
   const onboarding = useAsync(async () => {
-    const report = await metricsApi.getOnboarding(view === 'monthly' ? 3 : 12);
+    // Monthly: the last three joining months; quarterly: cohorts pooled by
+    // joining quarter, so that small months still add up to a median.
+    const report = await metricsApi.getOnboarding(
+      view === 'monthly' ? 3 : { quarters: 8 },
+    );
     return onboardingReading({ report, targets, team });
   }, [metricsApi, targets, view, team]);
 

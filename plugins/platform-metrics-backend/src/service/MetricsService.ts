@@ -1,4 +1,9 @@
-import { DEFAULT_MIN_GROUP_SIZE } from '@paved/common';
+import {
+  DEFAULT_MIN_GROUP_SIZE,
+  addQuarters,
+  quarterBounds,
+  quarterOf,
+} from '@paved/common';
 import { PlatformMetricsSettings } from './settings';
 import {
   BackstageCredentials,
@@ -18,6 +23,7 @@ import {
   IncidentEvent,
   IngestResult,
   METRICS,
+  OnboardingQuery,
   OnboardingReport,
   PlatformRelease,
   ReleaseImpactReport,
@@ -233,20 +239,42 @@ export class MetricsService {
     );
   }
 
-  /** Time to first deployment for the monthly cohorts of the last `months` months, this one included. */
-  async onboarding(months = 12): Promise<OnboardingReport> {
+  /**
+   * Time to first deployment per joining cohort: the monthly cohorts of the
+   * last `months` months (default 12), or with `quarters` the cohorts pooled
+   * by joining quarter, the current one included. A pooled quarter's median
+   * is the exact median of everyone in it, not a median of monthly medians.
+   */
+  async onboarding(query: OnboardingQuery = {}): Promise<OnboardingReport> {
     const now = new Date(this.now());
     const bounds = [];
-    for (let i = months - 1; i >= 0; i--) {
-      const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1);
-      const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1);
-      bounds.push({ key: monthKey(start), start, end });
+    if (query.quarters !== undefined) {
+      const current = quarterOf(now);
+      for (let i = query.quarters - 1; i >= 0; i--) {
+        const q = quarterBounds(addQuarters(current, -i));
+        bounds.push({
+          key: q.key,
+          start: q.start.getTime(),
+          end: q.end.getTime(),
+        });
+      }
+    } else {
+      for (let i = (query.months ?? 12) - 1; i >= 0; i--) {
+        const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1);
+        const end = Date.UTC(
+          now.getUTCFullYear(),
+          now.getUTCMonth() - i + 1,
+          1,
+        );
+        bounds.push({ key: monthKey(start), start, end });
+      }
     }
     const rows = new Map(
       (await this.store.cohorts(bounds)).map(r => [r.cohort, r]),
     );
     const k = this.settings.minCohortSize;
     return {
+      period: query.quarters !== undefined ? 'quarter' : 'month',
       minCohortSize: k,
       cohorts: bounds.map(b => {
         const r = rows.get(b.key);

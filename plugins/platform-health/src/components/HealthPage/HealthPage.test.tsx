@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApis, renderHealth } from '../../__testUtils__/fixtures';
 import { HealthPage, parseView } from './HealthPage';
@@ -89,6 +89,104 @@ describe('HealthPage', () => {
       ),
     );
     expect(screen.queryByTestId('change-changeFailureRate')).toBeNull();
+  });
+
+  it('time to first deployment: the pooled joining quarter in the quarterly view, the month in the monthly view, hidden while too small', async () => {
+    const quarterly = {
+      period: 'quarter',
+      minCohortSize: 5,
+      cohorts: [
+        {
+          cohort: '2026-Q3',
+          joined: 9,
+          deployed: 7,
+          notYetDeployed: 2,
+          medianDays: 9,
+        },
+        {
+          cohort: '2026-Q4',
+          joined: 8,
+          deployed: 5,
+          notYetDeployed: 3,
+          medianDays: 4.5,
+        },
+      ],
+    };
+    const apis = fakeApis({
+      metrics: {
+        getOnboarding: jest.fn(async (request?: unknown) =>
+          typeof request === 'object'
+            ? quarterly
+            : {
+                period: 'month',
+                minCohortSize: 5,
+                cohorts: [
+                  {
+                    cohort: '2026-11',
+                    joined: 4,
+                    deployed: null,
+                    notYetDeployed: null,
+                    medianDays: null,
+                  },
+                ],
+              },
+        ) as any,
+      },
+    });
+    await renderHealth(<HealthPage />, { apis });
+    await waitFor(() =>
+      expect(screen.getByTestId('value-onboarding')).toHaveTextContent(
+        '4.5 days',
+      ),
+    );
+    expect(apis.metrics.getOnboarding).toHaveBeenCalledWith({ quarters: 8 });
+    expect(screen.getByText('5 of 8 deployed')).toBeInTheDocument();
+    expect(screen.getByText('joined 2026-Q4')).toBeInTheDocument();
+
+    // The monthly view: the last three joining months, too small here.
+    await userEvent.click(screen.getByRole('button', { name: /Monthly/ }));
+    await waitFor(() =>
+      expect(screen.getByTestId('value-onboarding')).toHaveTextContent(
+        'Hidden',
+      ),
+    );
+    expect(apis.metrics.getOnboarding).toHaveBeenCalledWith(3);
+    expect(
+      screen.getByText('Hidden: no cohort has 5 first deployments yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('time to first deployment is loading until its owner answers, and says when nobody joined', async () => {
+    // Every reader of the report (the card, the OKRs) waits for the same answer.
+    let answer: (report: unknown) => void = () => {};
+    const pending = new Promise(resolve => (answer = resolve));
+    const apis = fakeApis({
+      metrics: { getOnboarding: jest.fn(() => pending) as any },
+    });
+    await renderHealth(<HealthPage />, { apis });
+    const card = await screen.findByRole('article', {
+      name: 'Time to first deployment (median)',
+    });
+    expect(within(card).getByLabelText('Loading')).toBeInTheDocument();
+    answer({
+      period: 'quarter',
+      minCohortSize: 5,
+      cohorts: [
+        {
+          cohort: '2026-Q4',
+          joined: 0,
+          deployed: 0,
+          notYetDeployed: 0,
+          medianDays: null,
+        },
+      ],
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('value-onboarding')).toHaveTextContent('—'),
+    );
+    expect(
+      screen.getByText('Nobody joined in this period'),
+    ).toBeInTheDocument();
   });
 
   it('shows an error when the targets cannot be read', async () => {
