@@ -4,6 +4,8 @@ import {
   AdoptionTrend,
   GoldenPath,
   GoldenPathDetail,
+  MonthKey,
+  MonthlyAdoptionTrend,
   NameAvailability,
   OffPathService,
 } from '@paved/plugin-golden-paths-common';
@@ -23,6 +25,11 @@ export interface GoldenPathsApi {
   getPath(namespace: string, name: string): Promise<GoldenPathDetail>;
   /** Adoption per quarter (default: the last 8 quarters up to the current one). */
   getAdoption(window?: AdoptionWindow): Promise<AdoptionTrend>;
+  /** Adoption per month, "YYYY-MM" both ends included (default: the last 6 months). */
+  getMonthlyAdoption(window?: {
+    from?: MonthKey;
+    to?: MonthKey;
+  }): Promise<MonthlyAdoptionTrend>;
   /** Adoption per team, lowest rate first (default: the last 4 quarters). */
   getTeamAdoption(window?: AdoptionWindow): Promise<AdoptionByTeam>;
   /** Whether a new component may take `name`: the name rule, then the catalog. */
