@@ -6,6 +6,7 @@ import {
   npsReading,
   onboardingReading,
   participationReading,
+  monthLabel,
   previousDoraWindowEnd,
   sameTeam,
 } from './readings';
@@ -143,6 +144,57 @@ describe('health readings', () => {
     expect(changeWords(gap)).toBe('—');
     // A single quarter: nothing to compare with.
     expect(read([quarter('2026-Q4', 7, 10)]).change).toBeNull();
+  });
+
+  it('adds the last months in the monthly view, a month without new components said so', () => {
+    const r = adoptionReading({
+      trend: {
+        goal: 0.8,
+        quarters: [
+          {
+            quarter: '2026-Q4',
+            newComponents: 10,
+            fromGoldenPaths: 7,
+            adoption: { rate: 0.7, low: 0.397, high: 0.892 },
+          },
+        ],
+      },
+      teams: null,
+      months: {
+        goal: 0.8,
+        months: [
+          {
+            month: '2026-09',
+            newComponents: 4,
+            fromGoldenPaths: 3,
+            adoption: { rate: 0.75, low: 0.3, high: 0.95 },
+          },
+          {
+            month: '2026-10',
+            newComponents: 0,
+            fromGoldenPaths: 0,
+            adoption: null,
+          },
+          {
+            month: '2026-11',
+            newComponents: 6,
+            fromGoldenPaths: 4,
+            adoption: { rate: 4 / 6, low: 0.3, high: 0.9 },
+          },
+        ],
+      },
+      targets: TARGETS,
+      view: 'monthly',
+    });
+    expect(r.value).toBeCloseTo(70);
+    expect(r.series).toEqual([75, null, (4 / 6) * 100]);
+    expect(r.breakdown).toEqual([
+      { label: 'Sep 2026', value: 75, note: '3 of 4' },
+      { label: 'Oct 2026', value: null, note: 'no new components' },
+      { label: 'Nov 2026', value: (4 / 6) * 100, note: '4 of 6' },
+    ]);
+    expect(monthLabel('2027-01')).toBe('Jan 2027');
+    expect(monthLabel('2026-12')).toBe('Dec 2026');
   });
 
   it('hides time to first deployment while no cohort is large enough', () => {

@@ -1,6 +1,7 @@
 import {
   AdoptionByTeam,
   AdoptionTrend,
+  MonthlyAdoptionTrend,
   adoptionChange,
 } from '@paved/plugin-golden-paths-common';
 import type { CampaignResults, Trend } from '@paved/plugin-nps-common';
@@ -63,6 +64,8 @@ export interface MetricReading {
   change: MetricChange | null;
   /** What the value covers ("2026-Q4 campaign", "last 90 days"). */
   period: string;
+  /** The value per shorter period, oldest first (adoption per month in the monthly view). */
+  breakdown?: Array<{ label: string; value: number | null; note: string }>;
 }
 
 const empty = (
@@ -231,15 +234,41 @@ export function participationReading(options: {
   };
 }
 
-/** Golden-path adoption: the latest quarter with new components, or a team's. */
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** A month key as people read it: "2026-11" → "Nov 2026". */
+export function monthLabel(key: string): string {
+  return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+}
+
+/**
+ * Golden-path adoption: the latest quarter with new components (with its
+ * change since last quarter), or a team's; the monthly view adds each of the
+ * last months.
+ */
 export function adoptionReading(options: {
   trend: AdoptionTrend;
   teams: AdoptionByTeam | null;
+  /** The last months, for the monthly view (organisation-wide). */
+  months?: MonthlyAdoptionTrend | null;
   targets: HealthTargets;
   view: HealthView;
   team?: string;
 }): MetricReading {
-  const { trend, teams, targets, view, team } = options;
+  const { trend, teams, months, targets, view, team } = options;
   const target: Target = { ...targets.adoption, direction: 'up' };
   const base = {
     targetText: targetWords('adoption', target.value),
@@ -268,8 +297,26 @@ export function adoptionReading(options: {
       status: targetStatus(m, target),
     };
   }
+  // The monthly view's months: their rates for the sparkline, each in words.
+  const monthly = months
+    ? {
+        series: months.months.map(m =>
+          m.adoption ? m.adoption.rate * 100 : null,
+        ),
+        breakdown: months.months.map(m => ({
+          label: monthLabel(m.month),
+          value: m.adoption ? m.adoption.rate * 100 : null,
+          note: m.adoption
+            ? `${m.fromGoldenPaths} of ${m.newComponents}`
+            : 'no new components',
+        })),
+      }
+    : {};
   if (!latest) {
-    return empty('adoption', '', 'No new components yet', base);
+    return empty('adoption', '', 'No new components yet', {
+      ...base,
+      ...monthly,
+    });
   }
   const m = {
     value: latest.adoption!.rate * 100,
@@ -290,6 +337,7 @@ export function adoptionReading(options: {
     series: trend.quarters
       .slice(view === 'monthly' ? -2 : -8)
       .map(q => (q.adoption ? q.adoption.rate * 100 : null)),
+    ...monthly,
     change: change
       ? {
           difference: change.difference * 100,

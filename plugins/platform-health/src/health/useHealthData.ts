@@ -48,19 +48,31 @@ export function useLeadingMetrics(
     };
   }, [npsApi, targets, view, team]);
 
+  // The monthly view's last three months (organisation-wide: the monthly API has no teams).
+  const month = (offset: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1))
+      .toISOString()
+      .slice(0, 7);
+  const [firstMonth, lastMonth] = [month(-2), month(0)];
+
   const adoption = useAsync(async () => {
-    const trend = await goldenPathsApi.getAdoption({
-      from: addQuarters(quarter, view === 'monthly' ? -1 : -7),
-      to: quarter,
-    });
-    const teams = team
-      ? await goldenPathsApi.getTeamAdoption({
-          from: addQuarters(quarter, view === 'monthly' ? -1 : -3),
-          to: quarter,
-        })
-      : null;
-    return adoptionReading({ trend, teams, targets, view, team });
-  }, [goldenPathsApi, targets, view, team, quarter]);
+    const [trend, teams, months] = await Promise.all([
+      goldenPathsApi.getAdoption({
+        from: addQuarters(quarter, view === 'monthly' ? -1 : -7),
+        to: quarter,
+      }),
+      team
+        ? goldenPathsApi.getTeamAdoption({
+            from: addQuarters(quarter, view === 'monthly' ? -1 : -3),
+            to: quarter,
+          })
+        : null,
+      view === 'monthly' && !team
+        ? goldenPathsApi.getMonthlyAdoption({ from: firstMonth, to: lastMonth })
+        : null,
+    ]);
+    return adoptionReading({ trend, teams, months, targets, view, team });
+  }, [goldenPathsApi, targets, view, team, quarter, firstMonth, lastMonth]);
 
   const onboarding = useAsync(async () => {
     // Monthly: the last three joining months; quarterly: cohorts pooled by

@@ -37,6 +37,7 @@ describe('HealthPage', () => {
       windowDays: 90,
       end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+    expect(apis.goldenPaths.getMonthlyAdoption).not.toHaveBeenCalled();
     // The fake answers the same figures for every window: no change, in so many words.
     expect(screen.getByTestId('change-changeFailureRate')).toHaveTextContent(
       /^0 pts since the 90 days to \d{4}-\d{2}-\d{2} \(a change in value, not tested for significance\)$/,
@@ -58,6 +59,16 @@ describe('HealthPage', () => {
     await waitFor(() =>
       expect(apis.metrics.getOnboarding).toHaveBeenCalledWith(3),
     );
+    // Adoption in each of the last three months.
+    const months = await screen.findByRole('list', {
+      name: 'Golden-path adoption by month',
+    });
+    expect(months).toHaveTextContent('Sep 2026: 75% (3 of 4)');
+    expect(months).toHaveTextContent('Oct 2026: no new components');
+    expect(apis.goldenPaths.getMonthlyAdoption).toHaveBeenCalledWith({
+      from: expect.stringMatching(/^\d{4}-\d{2}$/),
+      to: expect.stringMatching(/^\d{4}-\d{2}$/),
+    });
   });
 
   it('reads the view and the team from the address, and keeps small teams hidden', async () => {
@@ -89,6 +100,10 @@ describe('HealthPage', () => {
       ),
     );
     expect(screen.queryByTestId('change-changeFailureRate')).toBeNull();
+    // A team's adoption has no monthly breakdown (the monthly API is organisation-wide).
+    expect(
+      screen.queryByRole('list', { name: 'Golden-path adoption by month' }),
+    ).toBeNull();
   });
 
   it('time to first deployment: the pooled joining quarter in the quarterly view, the month in the monthly view, hidden while too small', async () => {

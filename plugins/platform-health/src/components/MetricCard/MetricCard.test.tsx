@@ -73,6 +73,31 @@ describe('MetricCard', () => {
     );
   });
 
+  it('lists the months of the monthly view, with a month without data in words', async () => {
+    await renderInTestApp(
+      <MetricCard
+        metric="adoption"
+        reading={reading({
+          breakdown: [
+            { label: 'Sep 2026', value: 75, note: '3 of 4' },
+            { label: 'Oct 2026', value: null, note: 'no new components' },
+            { label: 'Nov 2026', value: 70, note: '7 of 10' },
+          ],
+        })}
+      />,
+    );
+    const list = screen.getByRole('list', {
+      name: 'Golden-path adoption by month',
+    });
+    expect(
+      Array.from(list.querySelectorAll('li')).map(li => li.textContent),
+    ).toEqual([
+      'Sep 2026: 75% (3 of 4)',
+      'Oct 2026: no new components',
+      'Nov 2026: 70% (7 of 10)',
+    ]);
+  });
+
   it('is loading before its owner answers', async () => {
     await renderInTestApp(<MetricCard metric="nps" loading />);
     expect(screen.getByLabelText('Loading')).toBeInTheDocument();

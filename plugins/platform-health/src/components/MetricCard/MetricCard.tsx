@@ -160,6 +160,27 @@ export function MetricCard(props: {
           {changeWords(reading)}
         </Typography>
       )}
+      {reading.breakdown && reading.breakdown.length > 0 && (
+        <Box
+          component="ul"
+          aria-label={`${HEALTH_METRICS[metric].label} by month`}
+          sx={{ m: 0, pl: 2 }}
+        >
+          {reading.breakdown.map(part => (
+            <Typography
+              key={part.label}
+              component="li"
+              variant="body2"
+              sx={nowrap}
+            >
+              {part.label}:{' '}
+              {part.value === null
+                ? part.note
+                : `${formatHealthValue(part.value, unit)} (${part.note})`}
+            </Typography>
+          ))}
+        </Box>
+      )}
       {reading.note && (
         <Typography variant="body2" color="text.secondary">
           {reading.note}
