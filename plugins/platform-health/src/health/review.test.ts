@@ -1,6 +1,6 @@
 import { DAY_MS } from '@paved/plugin-platform-metrics-common';
 import { TARGETS, fakeApis, item, makeReport } from '../__testUtils__/fixtures';
-import { loadReview, reviewMarkdown } from './review';
+import { formatDifference, loadReview, reviewMarkdown } from './review';
 
 describe('the quarterly review', () => {
   it('lists every metric, OKRs, what shipped and is next, breaking changes, themes and the not-doing list', async () => {
@@ -116,5 +116,17 @@ describe('the quarterly review', () => {
     }
     expect(md).not.toContain('Nothing declined.');
     expect(md).not.toMatch(/Declined: None/);
+  });
+
+  it('signs a difference unless it rounds to nothing; percentages change by points', () => {
+    expect(formatDifference(20, 'points')).toBe('+20');
+    expect(formatDifference(-0.3, 'percent')).toBe('0 pts');
+    expect(formatDifference(0.4, 'points')).toBe('0');
+    expect(formatDifference(-10, 'percent')).toBe('\u221210 pts');
+    expect(formatDifference(3.5, 'perWeek')).toBe('+3.5/week');
+    expect(formatDifference(-0.04, 'perWeek')).toBe('0/week');
+    expect(formatDifference(-24, 'hours')).toBe('\u221224 h');
+    expect(formatDifference(72, 'hours')).toBe('+3 days');
+    expect(formatDifference(-1.5, 'days')).toBe('\u22121.5 days');
   });
 });

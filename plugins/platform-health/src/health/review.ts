@@ -103,13 +103,18 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, ch => `\\${ch}`);
 }
 
-/** A difference in the metric's unit, always signed; percentages change by points. */
+/**
+ * A difference in the metric's unit, signed unless it rounds to nothing
+ * ("0 pts", never "−0 pts"); percentages change by points.
+ */
 export function formatDifference(difference: number, unit: HealthUnit): string {
-  const size =
+  const magnitude = (v: number) =>
     unit === 'percent'
-      ? `${formatHealthValue(difference, 'points')} pts`
-      : formatHealthValue(difference, unit);
-  return difference > 0 && !size.startsWith('+') ? `+${size}` : size;
+      ? `${formatHealthValue(v, 'points').replace(/^\+/, '')} pts`
+      : formatHealthValue(v, unit).replace(/^\+/, '');
+  const size = magnitude(Math.abs(difference));
+  if (size === magnitude(0)) return size;
+  return `${difference < 0 ? '\u2212' : '+'}${size}`;
 }
 
 /**
