@@ -80,7 +80,7 @@ test.describe('platform health', () => {
     const onboarding = await get(
       request,
       grace,
-      '/api/platform-metrics/onboarding?months=12',
+      '/api/platform-metrics/onboarding?quarters=8',
     );
     const cohort = [...onboarding.cohorts]
       .reverse()
@@ -112,7 +112,7 @@ test.describe('platform health', () => {
     await expect(value(page, 'adoption')).toHaveText(
       `${Math.round(latestAdoption.adoption.rate * 100)}%`,
     );
-    // Monthly cohorts smaller than k show no median: the page keeps them hidden too.
+    // The quarterly view pools joiners by quarter; a quarter smaller than k shows no median, and the page keeps it hidden too.
     await expect(value(page, 'onboarding')).toHaveText(
       cohort ? `${round1(cohort.medianDays)} days` : 'Hidden',
     );
@@ -135,9 +135,33 @@ test.describe('platform health', () => {
     ).toHaveCount(0);
 
     // Monthly and quarterly views, linkable by URL.
+    // Each DORA metric with data in both windows says how it changed since a quarter earlier.
+    await expect(
+      page
+        .locator('[data-testid^="change-"]')
+        .filter({ hasText: 'a change in value' })
+        .first(),
+    ).toBeVisible();
     await page.getByRole('button', { name: /Monthly/ }).click();
     await expect(page).toHaveURL(/view=monthly/);
     await expect(value(page, 'nps')).toHaveText(signed(latest.summary.nps));
+    // Adoption in each of the last three months, as the golden-paths API counts them.
+    const months = (
+      await get(request, grace, '/api/golden-paths/adoption/monthly')
+    ).months.slice(-3);
+    const byMonth = page.getByRole('list', {
+      name: 'Golden-path adoption by month',
+    });
+    await expect(byMonth.getByRole('listitem')).toHaveCount(3);
+    for (const [i, m] of months.entries()) {
+      await expect(byMonth.getByRole('listitem').nth(i)).toContainText(
+        m.adoption
+          ? `${Math.round(m.adoption.rate * 100)}% (${m.fromGoldenPaths} of ${
+              m.newComponents
+            })`
+          : 'no new components',
+      );
+    }
     await page.getByRole('button', { name: 'Quarterly', exact: true }).click();
     await expect(page).toHaveURL(/view=quarterly/);
     await page.goto('/health?view=monthly');

@@ -88,6 +88,20 @@ describe('golden-paths router', () => {
       teams: [],
     });
 
+    const monthly = await request(app)
+      .get('/adoption/monthly?from=2026-09&to=2026-11')
+      .set('authorization', as(DEV));
+    expect(monthly.status).toBe(200);
+    expect(monthly.body).toEqual({
+      goal: 0.8,
+      months: ['2026-09', '2026-10', '2026-11'].map(month => ({
+        month,
+        newComponents: 0,
+        fromGoldenPaths: 0,
+        adoption: null,
+      })),
+    });
+
     const offPath = await request(app)
       .get('/adoption/off-path?limit=5')
       .set('authorization', as(DEV));
@@ -105,6 +119,7 @@ describe('golden-paths router', () => {
       '/paths',
       '/adoption',
       '/adoption/teams',
+      '/adoption/monthly',
       '/adoption/off-path',
     ]) {
       expect((await request(app).get(path)).status).toBe(401);
@@ -132,6 +147,16 @@ describe('golden-paths router', () => {
       ['/adoption/teams?to=x', /to must be a quarter from 2000-Q1/],
       ['/adoption/teams?from=9999-Q4', /from must be a quarter from 2000-Q1/],
       ['/adoption/teams?to=0000-Q1', /to must be a quarter from 2000-Q1/],
+      ['/adoption/monthly?from=2026-Q3', /from must be a month from 2000-01/],
+      ['/adoption/monthly?to=2026-13', /to must be a month from 2000-01/],
+      ['/adoption/monthly?to=2026-1', /to must be a month from 2000-01/],
+      ['/adoption/monthly?from=1999-12', /from must be a month from 2000-01/],
+      [
+        '/adoption/monthly?from=2026-11&to=2026-09',
+        /from must not be after to/,
+      ],
+      ['/adoption/monthly?from=2023-12&to=2026-12', /at most 36 months/],
+      ['/adoption/monthly?month=2026-11', /month/],
       ['/adoption/off-path?limit=0', /limit must be at least 1/],
       ['/adoption/off-path?limit=x', /limit must be a number/],
       ['/paths/default/..%2F..%2Fetc', /name is not a template name/],

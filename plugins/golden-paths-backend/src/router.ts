@@ -9,6 +9,7 @@ import {
 } from '@paved/backend-router-utils';
 import {
   adoptionQuerySchema,
+  monthlyAdoptionQuerySchema,
   goldenPathsReadPermission,
   nameParamsSchema,
   offPathQuerySchema,
@@ -65,6 +66,16 @@ export async function createRouter(
     await reader(req);
     const { from, to } = parseRequest(adoptionQuerySchema, req.query, 'query');
     res.json(await service.adoptionTrend(from, to));
+  });
+
+  router.get('/adoption/monthly', async (req, res) => {
+    await reader(req);
+    const { from, to } = parseRequest(
+      monthlyAdoptionQuerySchema,
+      req.query,
+      'query',
+    );
+    res.json(await service.adoptionByMonth(from, to));
   });
 
   router.get('/adoption/teams', async (req, res) => {

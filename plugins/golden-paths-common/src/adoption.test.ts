@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { adoptionRate, formatRate, meetsAdoptionGoal } from './adoption';
+import {
+  adoptionChange,
+  adoptionRate,
+  formatRate,
+  meetsAdoptionGoal,
+} from './adoption';
 import { compareVersions, isOlderVersion } from './versions';
 import { adoptionQuerySchema, offPathQuerySchema } from './schemas';
 import { sourceTemplateRef, isGoldenPathTemplate } from './annotations';
@@ -167,5 +172,116 @@ describe('annotations', () => {
     );
     expect(ref('')).toBeUndefined();
     expect(sourceTemplateRef(entity('Component', {}))).toBeUndefined();
+  });
+});
+
+describe('adoption change', () => {
+  const counts = (fromGoldenPaths: number, newComponents: number) => ({
+    fromGoldenPaths,
+    newComponents,
+  });
+
+  // Newcombe (1998), Statistics in Medicine 17:873-890, Table II, method 10
+  // (the hybrid score interval); recomputed independently to four places.
+  it.each([
+    // later k/n, earlier k/n, difference, low, high
+    [56, 70, 48, 80, 0.2, 0.0524, 0.3339],
+    [9, 10, 3, 10, 0.6, 0.1705, 0.809],
+    [6, 7, 2, 7, 0.5714, 0.0582, 0.8062],
+    [5, 56, 0, 29, 0.0893, -0.0381, 0.1926],
+    [0, 10, 0, 20, 0, -0.1611, 0.2775],
+    [0, 10, 0, 10, 0, -0.2775, 0.2775],
+    [10, 10, 0, 20, 1, 0.6791, 1],
+    [10, 10, 0, 10, 1, 0.6075, 1],
+  ])(
+    '%i/%i vs %i/%i → %f in [%f, %f]',
+    (k1, n1, k2, n2, difference, low, high) => {
+      const c = adoptionChange(counts(k1, n1), counts(k2, n2))!;
+      expect(c.difference).toBeCloseTo(difference, 4);
+      expect(c.low).toBeCloseTo(low, 4);
+      expect(c.high).toBeCloseTo(high, 4);
+      expect(c.significant).toBe(low > 0 || high < 0);
+    },
+  );
+
+  it('is significant only when the interval excludes zero', () => {
+    // 56/70 vs 48/80: 0.0524 to 0.3339, above zero.
+    expect(adoptionChange(counts(56, 70), counts(48, 80))!.significant).toBe(
+      true,
+    );
+    // 8/10 vs 4/10: a 40-point rise, but −0.0226 to 0.6725 includes zero.
+    const small = adoptionChange(counts(8, 10), counts(4, 10))!;
+    expect(small.difference).toBeCloseTo(0.4, 10);
+    expect(small.low).toBeCloseTo(-0.0226, 4);
+    expect(small.significant).toBe(false);
+    // A fall: the mirror of the first example.
+    const fall = adoptionChange(counts(48, 80), counts(56, 70))!;
+    expect(fall.high).toBeCloseTo(-0.0524, 4);
+    expect(fall.significant).toBe(true);
+  });
+
+  it('has no change when either period had no new components', () => {
+    expect(adoptionChange(counts(0, 0), counts(3, 4))).toBeNull();
+    expect(adoptionChange(counts(3, 4), counts(0, 0))).toBeNull();
+    expect(adoptionChange(counts(0, 0), counts(0, 0))).toBeNull();
+  });
+
+  it('refuses impossible counts', () => {
+    expect(() => adoptionChange(counts(5, 4), counts(1, 4))).toThrow(
+      RangeError,
+    );
+  });
+
+  it('mirrors when the periods swap, contains the difference and stays in [−1, 1]', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n1, s1, n2, s2) => {
+          const a = counts(Math.round(s1 * n1), n1);
+          const b = counts(Math.round(s2 * n2), n2);
+          const c = adoptionChange(a, b)!;
+          const back = adoptionChange(b, a)!;
+          expect(c.difference).toBeCloseTo(
+            a.fromGoldenPaths / n1 - b.fromGoldenPaths / n2,
+            12,
+          );
+          expect(c.low).toBeGreaterThanOrEqual(-1);
+          expect(c.high).toBeLessThanOrEqual(1);
+          expect(c.low).toBeLessThanOrEqual(c.difference);
+          expect(c.high).toBeGreaterThanOrEqual(c.difference);
+          expect(back.low).toBeCloseTo(-c.high, 12);
+          expect(back.high).toBeCloseTo(-c.low, 12);
+          expect(back.significant).toBe(c.significant);
+          expect(c.significant).toBe(c.low > 0 || c.high < 0);
+        },
+      ),
+    );
+  });
+
+  it('never calls equal rates a change, and narrows with more data', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 20 }),
+        (n, k0, m) => {
+          const k = Math.min(k0, n);
+          const same = adoptionChange(counts(k, n), counts(k * m, n * m))!;
+          expect(same.difference).toBeCloseTo(0, 12);
+          expect(same.significant).toBe(false);
+          const c = adoptionChange(counts(k, n), counts(n - k, n))!;
+          const bigger = adoptionChange(
+            counts(k * 4, n * 4),
+            counts((n - k) * 4, n * 4),
+          )!;
+          expect(bigger.high - bigger.low).toBeLessThanOrEqual(
+            c.high - c.low + 1e-12,
+          );
+        },
+      ),
+    );
   });
 });

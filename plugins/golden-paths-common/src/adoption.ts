@@ -64,3 +64,44 @@ export function meetsAdoptionGoal(rate: number, goal = ADOPTION_GOAL): boolean {
 export function formatRate(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }
+
+/** The change between two periods' adoption rates with its 95% interval. */
+export type AdoptionChange = {
+  /** Later rate − earlier rate, as a fraction (0.2 = 20 points). */
+  difference: number;
+  low: number;
+  high: number;
+  /** True only when the 95% interval excludes 0. */
+  significant: boolean;
+} | null;
+
+/**
+ * The difference of two independent adoption rates (`later` − `earlier`) with
+ * Newcombe's hybrid score interval (Newcombe 1998, method 10), built from each
+ * rate's Wilson interval: it stays inside [−1, 1] and keeps its coverage for the
+ * small counts of a quarter or a month, where the Wald interval does not.
+ * Null when either period had no new components.
+ */
+export function adoptionChange(
+  later: AdoptionCounts,
+  earlier: AdoptionCounts,
+): AdoptionChange {
+  const a = adoptionRate(later);
+  const b = adoptionRate(earlier);
+  if (!a || !b) {
+    return null;
+  }
+  const difference = a.rate - b.rate;
+  const low = difference - Math.hypot(a.rate - a.low, b.high - b.rate);
+  const high = difference + Math.hypot(a.high - a.rate, b.rate - b.low);
+  // Clamp away rounding noise: the interval contains the difference and lies in [−1, 1].
+  const bounded = {
+    low: Math.max(-1, Math.min(difference, low)),
+    high: Math.min(1, Math.max(difference, high)),
+  };
+  return {
+    difference,
+    ...bounded,
+    significant: bounded.low > 0 || bounded.high < 0,
+  };
+}

@@ -26,6 +26,39 @@ export const adoptionQuerySchema = z
   });
 export type AdoptionQuery = z.infer<typeof adoptionQuerySchema>;
 
+/** A month key (UTC), e.g. "2026-11". */
+export type MonthKey = string;
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** True when `value` is a month key within the years Paved accepts (2000 to 2100). */
+export function isValidMonth(value: string): boolean {
+  const match = MONTH_PATTERN.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  return year >= MIN_QUARTER_YEAR && year <= MAX_QUARTER_YEAR;
+}
+
+const month = (field: string) => {
+  const error = `${field} must be a month from ${MIN_QUARTER_YEAR}-01 to ${MAX_QUARTER_YEAR}-12, such as 2026-11`;
+  return z.string({ error }).refine(isValidMonth, { error });
+};
+
+/** At most this many months in one monthly adoption query (three years). */
+export const MAX_ADOPTION_MONTHS = 36;
+
+/** Query of the monthly adoption endpoint: a window of months, both ends included. */
+export const monthlyAdoptionQuerySchema = z
+  .strictObject({
+    from: month('from').optional(),
+    to: month('to').optional(),
+  })
+  .refine(q => !q.from || !q.to || q.from <= q.to, {
+    error: 'from must not be after to',
+    path: ['from'],
+  });
+export type MonthlyAdoptionQuery = z.infer<typeof monthlyAdoptionQuerySchema>;
+
 /** Query of the off-path list: how many of the newest. */
 export const offPathQuerySchema = z.strictObject({
   limit: z.coerce

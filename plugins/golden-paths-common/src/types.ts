@@ -73,6 +73,22 @@ export type AdoptionTrend = {
   quarters: QuarterAdoption[];
 };
 
+/** Adoption in one month (UTC). */
+export type MonthAdoption = {
+  /** "YYYY-MM". */
+  month: string;
+  newComponents: number;
+  fromGoldenPaths: number;
+  /** The rate with its 95% interval; null in a month without new components. */
+  adoption: AdoptionRate;
+};
+
+/** Adoption per month, oldest first, with the goal. */
+export type MonthlyAdoptionTrend = {
+  goal: number;
+  months: MonthAdoption[];
+};
+
 /** Adoption of one team (the owner of the new components) over a window. */
 export type TeamAdoption = {
   team: string;

@@ -4,6 +4,8 @@ import {
   AdoptionTrend,
   GoldenPath,
   GoldenPathDetail,
+  MonthKey,
+  MonthlyAdoptionTrend,
   NameAvailability,
   OffPathService,
 } from '@paved/plugin-golden-paths-common';
@@ -25,6 +27,11 @@ export interface GoldenPathsApi {
   getAdoption(window?: AdoptionWindow): Promise<AdoptionTrend>;
   /** Adoption per team, lowest rate first (default: the last 4 quarters). */
   getTeamAdoption(window?: AdoptionWindow): Promise<AdoptionByTeam>;
+  /** Adoption per month, "YYYY-MM" both ends included (default: the last 6 months). */
+  getMonthlyAdoption(window?: {
+    from?: MonthKey;
+    to?: MonthKey;
+  }): Promise<MonthlyAdoptionTrend>;
   /** Whether a new component may take `name`: the name rule, then the catalog. */
   checkName(name: string): Promise<NameAvailability>;
   /** The newest components that did not come from an approved golden path. */

@@ -345,6 +345,57 @@ describe('platform-metrics router', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('serves DORA over a window that ends with an earlier day, and refuses an end that is not a real past date', async () => {
+    // Finished 1 to 6 days before NOW (12:00 on 29, 28, 27, 26, 25 and 24 November).
+    await post(
+      '/deployments',
+      Array.from({ length: 6 }, (_, i) =>
+        deployment({
+          externalId: `run-${i}`,
+          finishedAt: new Date(NOW - (i + 1) * DAY_MS).toISOString(),
+          startedAt: new Date(NOW - (i + 1) * DAY_MS - 60_000).toISOString(),
+          commits: [],
+        }),
+      ),
+    );
+    const get = (query: string) =>
+      request(app).get(`/dora?${query}`).set('authorization', as(DEV));
+    // 30 days ending with 26 November: 28 October 00:00 to 27 November 00:00 holds the 26th, 25th and 24th.
+    const earlier = await get('windowDays=30&end=2026-11-26');
+    expect(earlier.status).toBe(200);
+    expect(earlier.body.window).toEqual({
+      from: '2026-10-28T00:00:00.000Z',
+      to: '2026-11-27T00:00:00.000Z',
+      days: 30,
+    });
+    expect(earlier.body.metrics.deploymentFrequency).toMatchObject({
+      value: 3 / 30,
+      sample: 3,
+    });
+    // Ending today is the window ending now, as without an end.
+    const today = await get('windowDays=30&end=2026-11-30');
+    const none = await get('windowDays=30');
+    expect(today.body.window.to).toBe(new Date(NOW).toISOString());
+    expect(today.body).toEqual(none.body);
+    expect(today.body.metrics.deploymentFrequency.sample).toBe(6);
+
+    for (const [query, message] of [
+      ['end=2026-12-01', 'end must not be in the future'],
+      ['end=2026-02-29', 'end: end must be a real date like 2026-09-30'],
+      ['end=2026-13-01', 'end: end must be a real date like 2026-09-30'],
+      ['end=30.11.2026', 'end: end must be a real date like 2026-09-30'],
+      ['end=', 'end: end must be a real date like 2026-09-30'],
+      ['end=2026-11-26T00:00:00Z', 'end: end must be a real date'],
+    ]) {
+      const bad = await get(query);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(message);
+    }
+    expect((await get('end=2024-02-29')).status).toBe(200);
+    const anonymous = await request(app).get('/dora?end=2026-11-26');
+    expect(anonymous.status).toBe(401);
+  });
+
   it('release markers: PMs add and remove them (audited), developers may not, bad input is a 400', async () => {
     const byDev = await request(app)
       .post('/releases')
@@ -455,5 +506,34 @@ describe('platform-metrics router', () => {
     expect(bad.body.error.message).toContain(
       'months: months must be at least 1',
     );
+  });
+
+  it('onboarding pooled by joining quarter, and refuses bad quarters', async () => {
+    const quarterly = await request(app)
+      .get('/onboarding?quarters=2')
+      .set('authorization', as(DEV));
+    expect(quarterly.status).toBe(200);
+    expect(quarterly.body).toMatchObject({
+      period: 'quarter',
+      minCohortSize: 5,
+    });
+    expect(quarterly.body.cohorts.map((c: any) => c.cohort)).toEqual([
+      '2026-Q3',
+      '2026-Q4',
+    ]);
+    for (const [query, message] of [
+      ['quarters=0', 'quarters: quarters must be at least 1'],
+      ['quarters=13', 'quarters: quarters must be at most 12'],
+      ['quarters=1.5', 'quarters: quarters must be a whole number'],
+      ['quarters=many', 'quarters: quarters must be a number'],
+      ['months=3&quarters=2', 'quarters: choose months or quarters, not both'],
+    ]) {
+      const bad = await request(app)
+        .get(`/onboarding?${query}`)
+        .set('authorization', as(DEV));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(message);
+    }
+    expect((await request(app).get('/onboarding?quarters=2')).status).toBe(401);
   });
 });

@@ -113,8 +113,11 @@ export async function createRouter(
 
   router.get('/onboarding', async (req, res) => {
     await user(req, platformMetricsReadPermission);
-    const { months } = parseRequest(onboardingQuerySchema, req.query, 'query');
-    res.json(await service.onboarding(months));
+    res.json(
+      await service.onboarding(
+        parseRequest(onboardingQuerySchema, req.query, 'query'),
+      ),
+    );
   });
 
   router.get('/releases', async (req, res) => {

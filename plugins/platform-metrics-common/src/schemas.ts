@@ -297,12 +297,19 @@ const windowDays = z.coerce
     error: `windowDays must be at most ${MAX_WINDOW_DAYS}`,
   });
 
-/** Query of the DORA endpoint: one scope (organisation, a team or a service) and the window. */
+/**
+ * Query of the DORA endpoint: one scope (organisation, a team or a service) and
+ * the window, `windowDays` long, ending with the day `end` (UTC, included;
+ * default today). The service refuses an `end` after today.
+ */
 export const doraQuerySchema = z
   .strictObject({
     team: entityRef('team', 'group').optional(),
     service: entityRef('service', 'component').optional(),
     windowDays: windowDays.optional(),
+    end: z.iso
+      .date({ error: 'end must be a real date like 2026-09-30' })
+      .optional(),
   })
   .refine(q => !(q.team && q.service), {
     error: 'choose a team or a service, not both',
@@ -311,15 +318,28 @@ export const doraQuerySchema = z
 /** A DORA query after validation. */
 export type DoraQuery = z.output<typeof doraQuerySchema>;
 
-/** Query of the onboarding endpoint: how many monthly cohorts. */
-export const onboardingQuerySchema = z.strictObject({
-  months: z.coerce
-    .number({ error: 'months must be a number' })
-    .int({ error: 'months must be a whole number' })
-    .min(1, { error: 'months must be at least 1' })
-    .max(36, { error: 'months must be at most 36' })
-    .optional(),
-});
+const cohortCount = (field: string, max: number) =>
+  z.coerce
+    .number({ error: `${field} must be a number` })
+    .int({ error: `${field} must be a whole number` })
+    .min(1, { error: `${field} must be at least 1` })
+    .max(max, { error: `${field} must be at most ${max}` });
+
+/**
+ * Query of the onboarding endpoint: how many monthly cohorts (`months`), or
+ * cohorts pooled by joining quarter (`quarters`); not both.
+ */
+export const onboardingQuerySchema = z
+  .strictObject({
+    months: cohortCount('months', 36).optional(),
+    quarters: cohortCount('quarters', 12).optional(),
+  })
+  .refine(q => q.months === undefined || q.quarters === undefined, {
+    error: 'choose months or quarters, not both',
+    path: ['quarters'],
+  });
+/** An onboarding query after validation. */
+export type OnboardingQuery = z.output<typeof onboardingQuerySchema>;
 
 /** Query of the release-impact endpoint. */
 export const releaseImpactQuerySchema = z.strictObject({

@@ -42,9 +42,9 @@ export interface UnmappedService {
   lastEventAt: string;
 }
 
-/** One monthly joining cohort's time to first deployment. */
+/** One joining cohort's time to first deployment. */
 export interface OnboardingCohort {
-  /** "YYYY-MM" (UTC) of their start. */
+  /** The month ("YYYY-MM") or quarter ("YYYY-Qn") of their start, UTC. */
   cohort: string;
   joined: number;
   /** Null when fewer than minCohortSize joined (one person's data). */
@@ -58,8 +58,10 @@ export interface OnboardingCohort {
   medianDays: number | null;
 }
 
-/** Time to first deployment per monthly cohort, oldest first. */
+/** Time to first deployment per monthly (or quarterly) cohort, oldest first. */
 export interface OnboardingReport {
+  /** How the cohorts are pooled: by joining month (the default) or quarter. */
+  period?: 'month' | 'quarter';
   /** Cohorts smaller than this show no deployed counts; medians need this many deployed. */
   minCohortSize: number;
   cohorts: OnboardingCohort[];

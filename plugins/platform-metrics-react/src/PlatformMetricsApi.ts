@@ -13,6 +13,8 @@ export type DoraRequest = {
   team?: string;
   service?: string;
   windowDays?: number;
+  /** The window's last day (YYYY-MM-DD, UTC); default today. */
+  end?: string;
 };
 
 /** The platform-metrics backend, as the portal uses it. */
@@ -23,8 +25,10 @@ export interface PlatformMetricsApi {
   getFilters(): Promise<DeliveryFilters>;
   /** Services events name that the catalog does not know. */
   listUnmappedServices(): Promise<UnmappedService[]>;
-  /** Time to first deployment per monthly cohort. */
-  getOnboarding(months?: number): Promise<OnboardingReport>;
+  /** Time to first deployment per monthly cohort (a number of months), or pooled by joining quarter. */
+  getOnboarding(
+    request?: number | { quarters: number },
+  ): Promise<OnboardingReport>;
   /** Platform releases (generally available roadmap items and markers), newest first. */
   listReleases(): Promise<PlatformRelease[]>;
   /** What a release changed, golden-path services against the rest. */

@@ -237,6 +237,44 @@ export class GoldenPathsStore {
     }));
   }
 
+  /**
+   * New components and those from golden paths, per month with any. `months`
+   * are the months' bounds, oldest first and adjacent ([key, start, end) in
+   * UTC): each component falls in the month its first sighting does.
+   */
+  async adoptionByMonth(
+    months: ReadonlyArray<{ key: string; start: Date; end: Date }>,
+  ): Promise<Array<AdoptionCounts & { month: string }>> {
+    if (months.length === 0) return [];
+    // Bounds as bindings, so each database compares its own timestamps.
+    const month = `case ${months
+      .map(() => 'when c.first_seen_at >= ? and c.first_seen_at < ? then ?')
+      .join(' ')} end`;
+    const rows = await this.db('golden_path_components as c')
+      .leftJoin(
+        'golden_path_templates as t',
+        't.template_ref',
+        'c.source_template_ref',
+      )
+      .where('c.baseline', false)
+      .where('c.first_seen_at', '>=', months[0].start)
+      .where('c.first_seen_at', '<', months[months.length - 1].end)
+      .select(
+        this.db.raw(
+          `${month} as month`,
+          months.flatMap(m => [m.start, m.end, m.key]),
+        ),
+        ...this.countsColumns(),
+      )
+      .groupBy('month')
+      .orderBy('month');
+    return rows.map((r: any) => ({
+      month: String(r.month),
+      newComponents: Number(r.new_components),
+      fromGoldenPaths: Number(r.from_golden_paths ?? 0),
+    }));
+  }
+
   /** New components and those from golden paths, per owning team. */
   async adoptionByTeam(
     from: QuarterKey,

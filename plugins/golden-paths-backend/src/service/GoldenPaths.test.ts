@@ -222,6 +222,100 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
     ]);
   });
 
+  it('counts adoption per month in SQL, each component in the month (UTC) of its creation', async () => {
+    const created = (name: string, at: string, sourceTemplate: string | null) =>
+      component(name, 'checkout', {
+        ...(sourceTemplate
+          ? { 'backstage.io/source-template': sourceTemplate }
+          : {}),
+        'paved.dev/created-at': at,
+      });
+    const PATH = 'template:default/typescript-service';
+    const LEGACY = 'template:default/legacy-node-service';
+    const now = new Date('2026-11-24T10:00:00Z');
+    await scannerFor(
+      [
+        TS_PATH,
+        UNAPPROVED,
+        // The last millisecond of August and the first of September.
+        created('aug-last', '2026-08-31T23:59:59.999Z', PATH),
+        created('sep-first', '2026-09-01T00:00:00.000Z', PATH),
+        created('sep-legacy', '2026-09-15T12:00:00Z', LEGACY),
+        created('oct-none', '2026-10-31T23:00:00Z', null),
+        created('nov-path', '2026-11-02T09:00:00Z', PATH),
+        created('nov-none', '2026-11-20T09:00:00Z', null),
+      ],
+      now,
+    ).scan();
+    const service = new GoldenPathsService(
+      store,
+      catalogServiceMock({ entities: [] }),
+      () => now,
+    );
+    const trend = await service.adoptionByMonth('2026-07', '2026-12');
+    expect(trend.goal).toBe(0.8);
+    expect(
+      trend.months.map(m => [m.month, m.newComponents, m.fromGoldenPaths]),
+    ).toEqual([
+      ['2026-07', 0, 0],
+      ['2026-08', 1, 1],
+      ['2026-09', 2, 1],
+      ['2026-10', 1, 0],
+      ['2026-11', 2, 1],
+      ['2026-12', 0, 0],
+    ]);
+    expect(trend.months[0].adoption).toBeNull();
+    // 1 of 2: Wilson 95% interval 0.0945 to 0.9055 (to four places).
+    expect(trend.months[2].adoption!.rate).toBe(0.5);
+    expect(trend.months[2].adoption!.low).toBeCloseTo(0.0945, 4);
+    expect(trend.months[2].adoption!.high).toBeCloseTo(0.9055, 4);
+    expect(trend.months[3].adoption).toEqual({
+      rate: 0,
+      low: 0,
+      high: expect.any(Number),
+    });
+    // The months add up to their quarters.
+    const quarters = await service.adoptionTrend('2026-Q3', '2026-Q4');
+    expect(
+      quarters.quarters.map(q => [
+        q.quarter,
+        q.newComponents,
+        q.fromGoldenPaths,
+      ]),
+    ).toEqual([
+      ['2026-Q3', 3, 2],
+      ['2026-Q4', 3, 1],
+    ]);
+    // By default the last six months, this one included.
+    expect((await service.adoptionByMonth()).months.map(m => m.month)).toEqual([
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
+    expect(
+      (await service.adoptionByMonth(undefined, '2026-09')).months.map(
+        m => m.month,
+      ),
+    ).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+    ]);
+    // At most 36 months: 2024-01 to 2026-12 is 36, one more is refused.
+    expect(
+      (await service.adoptionByMonth('2024-01', '2026-12')).months,
+    ).toHaveLength(36);
+    await expect(service.adoptionByMonth('2023-12', '2026-12')).rejects.toThrow(
+      'A window is at most 36 months; 2023-12 to 2026-12 is longer',
+    );
+  });
+
   it('treats components first seen within the baseline window as pre-existing', async () => {
     const first = new Date('2026-10-02T08:00:00Z');
     await scannerFor([component('a', 'checkout')], first, 3_600_000).scan();

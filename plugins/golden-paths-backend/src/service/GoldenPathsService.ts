@@ -10,7 +10,10 @@ import {
   GOLDEN_PATH_VERSION_ANNOTATION,
   GoldenPath,
   GoldenPathDetail,
+  MAX_ADOPTION_MONTHS,
   MAX_ADOPTION_QUARTERS,
+  MonthKey,
+  MonthlyAdoptionTrend,
   NameAvailability,
   OffPathService,
   RunSummary,
@@ -39,6 +42,14 @@ export const LIFECYCLE_ANNOTATION = 'paved.dev/golden-path-lifecycle';
 /** The default adoption windows: 8 quarters of trend, 4 of teams. */
 const TREND_QUARTERS = 8;
 const TEAM_QUARTERS = 4;
+/** The default monthly window: the last 6 months, this one included. */
+const TREND_MONTHS = 6;
+
+// A month key's index (months since year 0) and back.
+const monthIndex = (key: MonthKey) =>
+  Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+const monthAt = (index: number) =>
+  `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 function runSummary(stats: RunStats | undefined): RunSummary {
   const completed = stats?.completed ?? 0;
@@ -201,6 +212,55 @@ export class GoldenPathsService {
         };
         return {
           quarter,
+          newComponents: c.newComponents,
+          fromGoldenPaths: c.fromGoldenPaths,
+          adoption: adoptionRate(c),
+        };
+      }),
+    };
+  }
+
+  /**
+   * Adoption per month (UTC), every month of the window included (default
+   * the last 6, this one included): for the monthly review, where a quarter
+   * is too coarse.
+   */
+  async adoptionByMonth(
+    from?: MonthKey,
+    to?: MonthKey,
+  ): Promise<MonthlyAdoptionTrend> {
+    const now = this.now();
+    const current = now.getUTCFullYear() * 12 + now.getUTCMonth();
+    // As with quarters: `to` alone ends the default span, `from` alone starts it.
+    let last = current;
+    if (to !== undefined) last = monthIndex(to);
+    else if (from !== undefined) last = monthIndex(from) + TREND_MONTHS - 1;
+    const first =
+      from !== undefined ? monthIndex(from) : last - TREND_MONTHS + 1;
+    if (last - first + 1 > MAX_ADOPTION_MONTHS) {
+      throw new InputError(
+        `A window is at most ${MAX_ADOPTION_MONTHS} months; ${monthAt(
+          first,
+        )} to ${monthAt(last)} is longer`,
+      );
+    }
+    const months = [];
+    for (let i = first; i <= last; i++) {
+      months.push({
+        key: monthAt(i),
+        start: new Date(Date.UTC(Math.floor(i / 12), i % 12, 1)),
+        end: new Date(Date.UTC(Math.floor(i / 12), (i % 12) + 1, 1)),
+      });
+    }
+    const counts = new Map(
+      (await this.store.adoptionByMonth(months)).map(c => [c.month, c]),
+    );
+    return {
+      goal: ADOPTION_GOAL,
+      months: months.map(({ key }) => {
+        const c = counts.get(key) ?? { newComponents: 0, fromGoldenPaths: 0 };
+        return {
+          month: key,
           newComponents: c.newComponents,
           fromGoldenPaths: c.fromGoldenPaths,
           adoption: adoptionRate(c),

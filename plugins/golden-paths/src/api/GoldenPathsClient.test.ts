@@ -52,6 +52,12 @@ describe('GoldenPathsClient', () => {
     expect(byDefault.url()).toBe(`${base}/adoption`);
   });
 
+  it('asks for adoption per month', async () => {
+    const { client, url } = makeClient(200, { goal: 0.8, months: [] });
+    await client.getMonthlyAdoption({ from: '2026-09', to: '2026-11' });
+    expect(url()).toBe(`${base}/adoption/monthly?from=2026-09&to=2026-11`);
+  });
+
   it('asks for adoption by team', async () => {
     const { client, url } = makeClient(200, { teams: [] });
     await client.getTeamAdoption({ to: '2026-Q4' });

@@ -5,6 +5,8 @@ import {
   AdoptionTrend,
   GoldenPath,
   GoldenPathDetail,
+  MonthKey,
+  MonthlyAdoptionTrend,
   NameAvailability,
   OffPathService,
 } from '@paved/plugin-golden-paths-common';
@@ -43,6 +45,14 @@ export class GoldenPathsClient
   getAdoption(window: AdoptionWindow = {}): Promise<AdoptionTrend> {
     return this.request(
       `/adoption${query({ from: window.from, to: window.to })}`,
+    );
+  }
+
+  getMonthlyAdoption(
+    window: { from?: MonthKey; to?: MonthKey } = {},
+  ): Promise<MonthlyAdoptionTrend> {
+    return this.request(
+      `/adoption/monthly${query({ from: window.from, to: window.to })}`,
     );
   }
 

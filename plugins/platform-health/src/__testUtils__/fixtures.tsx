@@ -218,6 +218,29 @@ export function fakeApis(
         },
       ],
     }),
+    getMonthlyAdoption: jest.fn().mockResolvedValue({
+      goal: 0.8,
+      months: [
+        {
+          month: '2026-09',
+          newComponents: 4,
+          fromGoldenPaths: 3,
+          adoption: { rate: 0.75, low: 0.301, high: 0.954 },
+        },
+        {
+          month: '2026-10',
+          newComponents: 0,
+          fromGoldenPaths: 0,
+          adoption: null,
+        },
+        {
+          month: '2026-11',
+          newComponents: 10,
+          fromGoldenPaths: 7,
+          adoption: { rate: 0.7, low: 0.397, high: 0.892 },
+        },
+      ],
+    }),
     getTeamAdoption: jest.fn().mockResolvedValue({
       from: '2026-Q3',
       to: '2026-Q4',

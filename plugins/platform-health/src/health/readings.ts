@@ -1,6 +1,8 @@
-import type {
+import {
   AdoptionByTeam,
   AdoptionTrend,
+  MonthlyAdoptionTrend,
+  adoptionChange,
 } from '@paved/plugin-golden-paths-common';
 import type { CampaignResults, Trend } from '@paved/plugin-nps-common';
 import {
@@ -16,13 +18,26 @@ import {
   formatHealthValue,
   targetStatus,
 } from '@paved/plugin-platform-health-common';
-import type {
+import {
+  DAY_MS,
   DoraReport,
   OnboardingReport,
 } from '@paved/plugin-platform-metrics-common';
 
 /** Monthly: the last three months (the platform team's OKR review); quarterly: for leadership. */
 export type HealthView = 'monthly' | 'quarterly';
+
+/** A change since the previous period, in the metric's unit. */
+export interface MetricChange {
+  difference: number;
+  /** True or false where the owner tests it; null: a change in value, not tested. */
+  significant: boolean | null;
+  /** The difference's 95% interval, where there is one. */
+  low?: number;
+  high?: number;
+  /** The period compared with ("2026-Q3"), when it is not simply the previous one. */
+  since?: string;
+}
 
 /** One metric as the health page shows it, in the metric's unit. */
 export interface MetricReading {
@@ -46,9 +61,11 @@ export interface MetricReading {
   /** Oldest first; null where a period has no value. */
   series: Array<number | null>;
   /** Change since the previous period, with significance where it applies (null: not tested). */
-  change: { difference: number; significant: boolean | null } | null;
+  change: MetricChange | null;
   /** What the value covers ("2026-Q4 campaign", "last 90 days"). */
   period: string;
+  /** The value per shorter period, oldest first (adoption per month in the monthly view). */
+  breakdown?: Array<{ label: string; value: number | null; note: string }>;
 }
 
 const empty = (
@@ -171,6 +188,7 @@ export function npsReading(options: {
       ? {
           difference: latest.change.difference,
           significant: latest.change.significant,
+          since: 'the previous campaign',
         }
       : null,
   };
@@ -216,15 +234,41 @@ export function participationReading(options: {
   };
 }
 
-/** Golden-path adoption: the latest quarter with new components, or a team's. */
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** A month key as people read it: "2026-11" → "Nov 2026". */
+export function monthLabel(key: string): string {
+  return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+}
+
+/**
+ * Golden-path adoption: the latest quarter with new components (with its
+ * change since last quarter), or a team's; the monthly view adds each of the
+ * last months.
+ */
 export function adoptionReading(options: {
   trend: AdoptionTrend;
   teams: AdoptionByTeam | null;
+  /** The last months, for the monthly view (organisation-wide). */
+  months?: MonthlyAdoptionTrend | null;
   targets: HealthTargets;
   view: HealthView;
   team?: string;
 }): MetricReading {
-  const { trend, teams, targets, view, team } = options;
+  const { trend, teams, months, targets, view, team } = options;
   const target: Target = { ...targets.adoption, direction: 'up' };
   const base = {
     targetText: targetWords('adoption', target.value),
@@ -253,15 +297,35 @@ export function adoptionReading(options: {
       status: targetStatus(m, target),
     };
   }
+  // The monthly view's months: their rates for the sparkline, each in words.
+  const monthly = months
+    ? {
+        series: months.months.map(m =>
+          m.adoption ? m.adoption.rate * 100 : null,
+        ),
+        breakdown: months.months.map(m => ({
+          label: monthLabel(m.month),
+          value: m.adoption ? m.adoption.rate * 100 : null,
+          note: m.adoption
+            ? `${m.fromGoldenPaths} of ${m.newComponents}`
+            : 'no new components',
+        })),
+      }
+    : {};
   if (!latest) {
-    return empty('adoption', '', 'No new components yet', base);
+    return empty('adoption', '', 'No new components yet', {
+      ...base,
+      ...monthly,
+    });
   }
   const m = {
     value: latest.adoption!.rate * 100,
     low: latest.adoption!.low * 100,
     high: latest.adoption!.high * 100,
   };
-  const previous = withData[withData.length - 2];
+  // Last quarter is the one right before the latest, not the latest before it with data.
+  const previous = trend.quarters[trend.quarters.indexOf(latest) - 1];
+  const change = previous ? adoptionChange(latest, previous) : null;
   return {
     ...empty('adoption', latest.quarter, '', {
       ...base,
@@ -273,16 +337,23 @@ export function adoptionReading(options: {
     series: trend.quarters
       .slice(view === 'monthly' ? -2 : -8)
       .map(q => (q.adoption ? q.adoption.rate * 100 : null)),
-    change: previous
+    ...monthly,
+    change: change
       ? {
-          difference: m.value - previous.adoption!.rate * 100,
-          significant: null,
+          difference: change.difference * 100,
+          low: change.low * 100,
+          high: change.high * 100,
+          significant: change.significant,
+          since: previous.quarter,
         }
       : null,
   };
 }
 
-/** Median time to first deployment of the newest joining cohort that has one. */
+/**
+ * Median time to first deployment of the newest joining cohort that has one:
+ * a month in the monthly view, a quarter (pooled by the owner) in the quarterly.
+ */
 export function onboardingReading(options: {
   report: OnboardingReport;
   targets: HealthTargets;
@@ -319,6 +390,20 @@ export function onboardingReading(options: {
   };
 }
 
+/** The health page's DORA window, in days. */
+export const DORA_WINDOW_DAYS = 90;
+
+/**
+ * The last day (YYYY-MM-DD, UTC) of the DORA window a quarter before the one
+ * ending now: the day before the current window's first day, so that the two
+ * windows do not overlap.
+ */
+export function previousDoraWindowEnd(now: Date): string {
+  return new Date(now.getTime() - (DORA_WINDOW_DAYS + 1) * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
 // A DORA value in the health unit: per week, hours, percent.
 function doraValue(metric: DoraHealthMetric, report: DoraReport) {
   const m = report.metrics[metric];
@@ -341,6 +426,37 @@ function seriesValue(metric: DoraHealthMetric, v: number | null) {
   return v;
 }
 
+/**
+ * A DORA metric's change since the previous window, as a change in value (not
+ * tested for significance); null unless both windows have enough data.
+ */
+function doraChange(
+  metric: DoraHealthMetric,
+  report: DoraReport,
+  previous: DoraReport | null,
+): MetricChange | null {
+  if (!previous) return null;
+  const now = doraValue(metric, report);
+  const before = doraValue(metric, previous);
+  if (
+    now === null ||
+    before === null ||
+    report.metrics[metric].status !== 'ok' ||
+    previous.metrics[metric].status !== 'ok'
+  ) {
+    return null;
+  }
+  // The window's end is exclusive: its last day is the one before.
+  const lastDay = new Date(Date.parse(previous.window.to) - 1)
+    .toISOString()
+    .slice(0, 10);
+  return {
+    difference: now - before,
+    significant: null,
+    since: `the ${previous.window.days} days to ${lastDay}`,
+  };
+}
+
 const BAND_WORDS: Record<DoraBand, string> = {
   elite: 'Elite',
   high: 'High',
@@ -352,13 +468,16 @@ const BAND_WORDS: Record<DoraBand, string> = {
 export function doraReadings(options: {
   report: DoraReport;
   history: DoraReport | null;
+  /** The same length of window a quarter earlier, for the change since last quarter. */
+  previous?: DoraReport | null;
   targets: HealthTargets;
 }): MetricReading[] {
-  const { report, history, targets } = options;
+  const { report, history, previous, targets } = options;
   const period = `last ${report.window.days} days`;
   return DORA_HEALTH_METRICS.map(metric => {
     const m = report.metrics[metric];
     const value = doraValue(metric, report);
+    const change = doraChange(metric, report, previous ?? null);
     const series = (history ?? report).series.map(point =>
       seriesValue(metric, point.values[metric]),
     );
@@ -374,6 +493,7 @@ export function doraReadings(options: {
           targetValue: t?.value ?? null,
         }),
         value,
+        change,
         status: t
           ? targetStatus({ value }, { ...t, direction: 'down' })
           : 'no-data',
@@ -392,6 +512,7 @@ export function doraReadings(options: {
         },
       ),
       value,
+      change,
       band: band ? BAND_WORDS[band] : null,
       status: band
         ? targetStatus(

@@ -1,5 +1,6 @@
-import { TARGETS, fakeApis, item } from '../__testUtils__/fixtures';
-import { loadReview, reviewMarkdown } from './review';
+import { DAY_MS } from '@paved/plugin-platform-metrics-common';
+import { TARGETS, fakeApis, item, makeReport } from '../__testUtils__/fixtures';
+import { formatDifference, loadReview, reviewMarkdown } from './review';
 
 describe('the quarterly review', () => {
   it('lists every metric, OKRs, what shipped and is next, breaking changes, themes and the not-doing list', async () => {
@@ -44,6 +45,29 @@ describe('the quarterly review', () => {
         }),
       },
     });
+    // The 90 days a quarter earlier: half the deployments, twice the failure rate.
+    const previous = makeReport({
+      deployments: 45,
+      changeFailures: 9,
+      leadTimeMs: 2 * DAY_MS,
+      leadTimeCommits: 45,
+    });
+    previous.window = {
+      from: '2026-06-02T00:00:00.000Z',
+      to: '2026-09-01T00:00:00.000Z',
+      days: 90,
+    };
+    (apis.metrics.getDora as jest.Mock).mockImplementation(
+      async (request: { end?: string }) =>
+        request.end === '2026-08-31'
+          ? previous
+          : makeReport({
+              deployments: 90,
+              changeFailures: 9,
+              leadTimeMs: 2 * DAY_MS,
+              leadTimeCommits: 90,
+            }),
+    );
     const data = await loadReview(
       {
         health: apis.health,
@@ -58,9 +82,23 @@ describe('the quarterly review', () => {
     const md = reviewMarkdown(data);
     expect(md).toMatch(/^# Platform health review, Q4 2026\n/);
     expect(md).toContain(
-      '| Platform NPS | +30 (95%: +15 to +45) | at least +20 (goal line) | Too early to tell | +20 (significant at 95%) |',
+      '| Platform NPS | +30 (95%: +15 to +45) | at least +20 (goal line) | Too early to tell | +20 since the previous campaign (significant at 95%) |',
     );
-    expect(md).toContain('| Golden-path adoption | 70% (95%: 40% to 89%)');
+    expect(md).toContain(
+      '| Golden-path adoption | 70% (95%: 40% to 89%) | at least 80% | Too early to tell | No detectable change since 2026-Q3: +10 pts, and the 95% interval \u221228 pts to +45 pts includes zero |',
+    );
+    expect(md).toContain(
+      '| Deployment frequency | 7/week, High | High or better | On track | +3.5/week since the 90 days to 2026-08-31 (a change in value, not tested for significance) |',
+    );
+    expect(md).toContain(
+      '| Change failure rate | 10%, High | High or better | On track | \u221210 pts since the 90 days to 2026-08-31 (a change in value, not tested for significance) |',
+    );
+    expect(apis.metrics.getDora).toHaveBeenCalledWith({
+      windowDays: 90,
+      end: '2026-08-31',
+    });
+    // Time to first deployment pooled by joining quarter.
+    expect(apis.metrics.getOnboarding).toHaveBeenCalledWith({ quarters: 8 });
     expect(md).toContain('## What shipped\n\n- **CI cache**');
     expect(md).toContain('## What is next\n\n- **Preview environments** (Now)');
     expect(md).toContain(
@@ -75,5 +113,17 @@ describe('the quarterly review', () => {
     }
     expect(md).not.toContain('Nothing declined.');
     expect(md).not.toMatch(/Declined: None/);
+  });
+
+  it('signs a difference unless it rounds to nothing; percentages change by points', () => {
+    expect(formatDifference(20, 'points')).toBe('+20');
+    expect(formatDifference(-0.3, 'percent')).toBe('0 pts');
+    expect(formatDifference(0.4, 'points')).toBe('0');
+    expect(formatDifference(-10, 'percent')).toBe('\u221210 pts');
+    expect(formatDifference(3.5, 'perWeek')).toBe('+3.5/week');
+    expect(formatDifference(-0.04, 'perWeek')).toBe('0/week');
+    expect(formatDifference(-24, 'hours')).toBe('\u221224 h');
+    expect(formatDifference(72, 'hours')).toBe('+3 days');
+    expect(formatDifference(-1.5, 'days')).toBe('\u22121.5 days');
   });
 });

@@ -6,6 +6,7 @@ import type { RoadmapApi } from '@paved/plugin-roadmap-react';
 import {
   HEALTH_METRICS,
   HealthTargets,
+  HealthUnit,
   QuarterOkrs,
   TARGET_STATUS_LABELS,
   formatHealthValue,
@@ -13,9 +14,11 @@ import {
 import type { PlatformHealthApi } from '../api/PlatformHealthApi';
 import { formatKeyResultValue, keyResultViews } from './okrs';
 import {
+  DORA_WINDOW_DAYS,
   MetricReading,
   adoptionReading,
   doraReadings,
+  previousDoraWindowEnd,
   npsReading,
   onboardingReading,
   participationReading,
@@ -54,17 +57,22 @@ export async function loadReview(
 ): Promise<ReviewData> {
   const quarter = quarterOf(now);
   const view = 'quarterly' as const;
-  const [trend, adoption, onboarding, dora, okrs, items] = await Promise.all([
-    apis.nps.getTrend(),
-    apis.goldenPaths.getAdoption({
-      from: addQuarters(quarter, -7),
-      to: quarter,
-    }),
-    apis.metrics.getOnboarding(12),
-    apis.metrics.getDora({ windowDays: 90 }),
-    apis.health.getOkrs(quarter),
-    apis.roadmap.listItems(),
-  ]);
+  const [trend, adoption, onboarding, dora, previousDora, okrs, items] =
+    await Promise.all([
+      apis.nps.getTrend(),
+      apis.goldenPaths.getAdoption({
+        from: addQuarters(quarter, -7),
+        to: quarter,
+      }),
+      apis.metrics.getOnboarding({ quarters: 8 }),
+      apis.metrics.getDora({ windowDays: DORA_WINDOW_DAYS }),
+      apis.metrics.getDora({
+        windowDays: DORA_WINDOW_DAYS,
+        end: previousDoraWindowEnd(now),
+      }),
+      apis.health.getOkrs(quarter),
+      apis.roadmap.listItems(),
+    ]);
   const latest = [...trend.points].reverse().find(p => p.summary);
   const results = latest ? await apis.nps.getResults(latest.campaign.id) : null;
   const readings = [
@@ -72,7 +80,12 @@ export async function loadReview(
     participationReading({ results, targets }),
     adoptionReading({ trend: adoption, teams: null, targets, view }),
     onboardingReading({ report: onboarding, targets }),
-    ...doraReadings({ report: dora, history: null, targets }),
+    ...doraReadings({
+      report: dora,
+      history: null,
+      previous: previousDora,
+      targets,
+    }),
   ];
   const themes = await loadTopThemes(apis.roadmap);
   return {
@@ -90,18 +103,47 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, ch => `\\${ch}`);
 }
 
-/** A reading's change since the previous period in words, with significance where it was tested. */
+/**
+ * A difference in the metric's unit, signed unless it rounds to nothing
+ * ("0 pts", never "−0 pts"); percentages change by points.
+ */
+export function formatDifference(difference: number, unit: HealthUnit): string {
+  const magnitude = (v: number) =>
+    unit === 'percent'
+      ? `${formatHealthValue(v, 'points').replace(/^\+/, '')} pts`
+      : formatHealthValue(v, unit).replace(/^\+/, '');
+  const size = magnitude(Math.abs(difference));
+  if (size === magnitude(0)) return size;
+  return `${difference < 0 ? '\u2212' : '+'}${size}`;
+}
+
+/**
+ * A reading's change since the previous period in words: "no detectable change"
+ * when its owner's test says so (as release impact words it), significant only
+ * when tested, and otherwise plainly a change in value.
+ */
 export function changeWords(reading: MetricReading): string {
-  if (!reading.change) return '—';
+  const change = reading.change;
+  if (!change) return '—';
   const unit = HEALTH_METRICS[reading.metric].unit;
-  const size = formatHealthValue(reading.change.difference, unit);
-  const signed =
-    reading.change.difference > 0 && !size.startsWith('+') ? `+${size}` : size;
-  if (reading.change.significant === true)
-    return `${signed} (significant at 95%)`;
-  if (reading.change.significant === false)
-    return `${signed} (not significant: within the noise)`;
-  return signed;
+  const signed = formatDifference(change.difference, unit);
+  const since = `since ${change.since ?? 'the previous period'}`;
+  const interval =
+    change.low !== undefined && change.high !== undefined
+      ? `95% interval ${formatDifference(
+          change.low,
+          unit,
+        )} to ${formatDifference(change.high, unit)}`
+      : null;
+  if (change.significant === true)
+    return `${signed} ${since} (${
+      interval ? `${interval}, ` : ''
+    }significant at 95%)`;
+  if (change.significant === false)
+    return `No detectable change ${since}: ${signed}, ${
+      interval ? `and the ${interval} includes zero` : 'not significant at 95%'
+    }`;
+  return `${signed} ${since} (a change in value, not tested for significance)`;
 }
 
 /** A reading's value in words: the number, "hidden" or "no data". */

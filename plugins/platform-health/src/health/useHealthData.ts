@@ -6,10 +6,12 @@ import { platformMetricsApiRef } from '@paved/plugin-platform-metrics-react';
 import type { HealthTargets } from '@paved/plugin-platform-health-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  DORA_WINDOW_DAYS,
   HealthView,
   MetricReading,
   adoptionReading,
   doraReadings,
+  previousDoraWindowEnd,
   npsReading,
   onboardingReading,
   participationReading,
@@ -46,22 +48,38 @@ export function useLeadingMetrics(
     };
   }, [npsApi, targets, view, team]);
 
+  // The monthly view's last three months (organisation-wide: the monthly API has no teams).
+  const month = (offset: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1))
+      .toISOString()
+      .slice(0, 7);
+  const [firstMonth, lastMonth] = [month(-2), month(0)];
+
   const adoption = useAsync(async () => {
-    const trend = await goldenPathsApi.getAdoption({
-      from: addQuarters(quarter, view === 'monthly' ? -1 : -7),
-      to: quarter,
-    });
-    const teams = team
-      ? await goldenPathsApi.getTeamAdoption({
-          from: addQuarters(quarter, view === 'monthly' ? -1 : -3),
-          to: quarter,
-        })
-      : null;
-    return adoptionReading({ trend, teams, targets, view, team });
-  }, [goldenPathsApi, targets, view, team, quarter]);
+    const [trend, teams, months] = await Promise.all([
+      goldenPathsApi.getAdoption({
+        from: addQuarters(quarter, view === 'monthly' ? -1 : -7),
+        to: quarter,
+      }),
+      team
+        ? goldenPathsApi.getTeamAdoption({
+            from: addQuarters(quarter, view === 'monthly' ? -1 : -3),
+            to: quarter,
+          })
+        : null,
+      view === 'monthly' && !team
+        ? goldenPathsApi.getMonthlyAdoption({ from: firstMonth, to: lastMonth })
+        : null,
+    ]);
+    return adoptionReading({ trend, teams, months, targets, view, team });
+  }, [goldenPathsApi, targets, view, team, quarter, firstMonth, lastMonth]);
 
   const onboarding = useAsync(async () => {
-    const report = await metricsApi.getOnboarding(view === 'monthly' ? 3 : 12);
+    // Monthly: the last three joining months; quarterly: cohorts pooled by
+    // joining quarter, so that small months still add up to a median.
+    const report = await metricsApi.getOnboarding(
+      view === 'monthly' ? 3 : { quarters: 8 },
+    );
     return onboardingReading({ report, targets, team });
   }, [metricsApi, targets, view, team]);
 
@@ -78,21 +96,34 @@ export function useLeadingMetrics(
   };
 }
 
-/** The five DORA metrics (last 90 days) with their trend over the view. */
+/**
+ * The five DORA metrics (last 90 days) with their trend over the view; the
+ * quarterly view adds each one's change since the 90 days before.
+ */
 export function useDoraMetrics(
   targets: HealthTargets,
   view: HealthView,
   team: string | undefined,
+  now: Date = new Date(),
 ) {
   const metricsApi = useApi(platformMetricsApiRef);
+  const previousEnd = previousDoraWindowEnd(now);
   return useAsync(async () => {
-    const report = await metricsApi.getDora({ team, windowDays: 90 });
-    const history =
+    const [report, history, previous] = await Promise.all([
+      metricsApi.getDora({ team, windowDays: DORA_WINDOW_DAYS }),
       view === 'quarterly'
-        ? await metricsApi.getDora({ team, windowDays: 365 })
-        : null;
-    return doraReadings({ report, history, targets });
-  }, [metricsApi, targets, view, team]);
+        ? metricsApi.getDora({ team, windowDays: 365 })
+        : null,
+      view === 'quarterly'
+        ? metricsApi.getDora({
+            team,
+            windowDays: DORA_WINDOW_DAYS,
+            end: previousEnd,
+          })
+        : null,
+    ]);
+    return doraReadings({ report, history, previous, targets });
+  }, [metricsApi, targets, view, team, previousEnd]);
 }
 
 /** The latest platform release and what it changed. */

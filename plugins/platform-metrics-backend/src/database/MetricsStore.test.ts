@@ -476,6 +476,14 @@ describe.each(databases.eachSupportedId())('MetricsStore on %p', id => {
       { cohort: '2026-01', joined: 3, deployed: 2, medianMs: 6 * DAY_MS },
       { cohort: '2026-02', joined: 1, deployed: 1, medianMs: 3 * DAY_MS },
     ]);
+    // Pooled by quarter: the exact median of 4, 8 and 3 days (not of the months' 6 and 3).
+    expect(
+      await store.cohorts([
+        { key: '2026-Q1', start: jan, end: Date.UTC(2026, 3, 1) },
+      ]),
+    ).toEqual([
+      { cohort: '2026-Q1', joined: 4, deployed: 3, medianMs: 4 * DAY_MS },
+    ]);
   });
 
   it('keeps release markers and classifications with their band version', async () => {

@@ -1216,21 +1216,22 @@ export class MetricsStore {
   }
 
   /**
-   * Time to first deployment per monthly cohort of start. `months` are the
-   * cohorts' bounds, oldest first ([key, start, end) in epoch ms). A start is
-   * the joined-at annotation, else the first sign-in of someone who was not
-   * there already; the first deployment is their first successful production
+   * Time to first deployment per cohort of start (joining months, or
+   * quarters pooled whole). `periods` are the cohorts' bounds, oldest first
+   * ([key, start, end) in epoch ms); the median is over each period's people.
+   * A start is the joined-at annotation, else the first sign-in of someone who
+   * was not there already; the first deployment is their first successful production
    * deployment as deployer (a deployment before their recorded start counts
    * as zero).
    */
   async cohorts(
-    months: ReadonlyArray<{ key: string; start: number; end: number }>,
+    periods: ReadonlyArray<{ key: string; start: number; end: number }>,
   ): Promise<CohortRow[]> {
-    if (months.length === 0) return [];
-    const cohort = `case ${months
+    if (periods.length === 0) return [];
+    const cohort = `case ${periods
       .map(() => 'when start_at >= ? and start_at < ? then ?')
       .join(' ')} end`;
-    const cohortArgs = months.flatMap(m => [m.start, m.end, m.key]);
+    const cohortArgs = periods.flatMap(m => [m.start, m.end, m.key]);
     const people = `select user_ref, start_at, ${cohort} as cohort,
       (select min(d.finished_at) from metrics_deployments d
         where d.deployer_ref = p.user_ref and d.reached_production = true
@@ -1243,8 +1244,8 @@ export class MetricsStore {
       where start_at >= ? and start_at < ?`;
     const args = [
       ...cohortArgs,
-      months[0].start,
-      months[months.length - 1].end,
+      periods[0].start,
+      periods[periods.length - 1].end,
     ];
     const [counts, medians] = await Promise.all([
       this.db.raw(

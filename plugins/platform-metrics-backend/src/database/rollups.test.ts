@@ -18,6 +18,7 @@ import {
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import { CatalogEntry, MetricsStore } from './MetricsStore';
+import { MetricsService } from '../service/MetricsService';
 import { LEAD_TIME_BUCKET_BOUNDS, leadTimeBucket } from './leadTimeBuckets';
 
 const databases = pavedTestDatabases();
@@ -296,6 +297,87 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
       (expected[0] as Map<string, WindowAggregate>).get('all')!.deployments,
     ).toBeGreaterThan(0);
     expect(await figures(store, knex)).toEqual(expected);
+  });
+
+  it('give the hand-computed figures of a window that ends with an earlier day (GET /dora?end=)', async () => {
+    await store.ingestDeployments(
+      [
+        // Service A's first deployment: its commits never count as lead time.
+        deployment('first', day(1), {
+          commits: [{ sha: 'aaaaaaa0', committedAt: day(1) - HOUR_MS }],
+        }),
+        deployment('before', day(9) + 23 * HOUR_MS, {
+          commits: [{ sha: 'aaaaaaa9', committedAt: day(9) }],
+        }),
+        // The window, 24 January back 10 days: day 10 00:00 to day 20 00:00.
+        deployment('d1', day(12) + 2 * HOUR_MS, {
+          commits: [{ sha: 'aaaaaaa1', committedAt: day(12) - 2 * HOUR_MS }],
+        }),
+        deployment('pipeline', day(13), { status: 'failed' }),
+        deployment('staging', day(14), { environment: 'staging' }),
+        deployment('d2', day(15) + 5 * HOUR_MS, { status: 'rolled_back' }),
+        deployment('d3', day(15) + 8 * HOUR_MS, {
+          commits: [{ sha: 'aaaaaaa3', committedAt: day(15) + 6 * HOUR_MS }],
+        }),
+        deployment('d4', day(20) - 1, {
+          commits: [
+            { sha: 'aaaaaaa4', committedAt: day(20) - 1 - 6 * HOUR_MS },
+          ],
+        }),
+        // After the window: on its end, and later (with a failure of its own).
+        deployment('after', day(20), {
+          commits: [{ sha: 'aaaaaaa5', committedAt: day(20) - 100 * HOUR_MS }],
+        }),
+        deployment('later', day(25), { status: 'rolled_back' }),
+      ],
+      catalog,
+      day(40),
+    );
+    await store.ingestIncidents(
+      [
+        {
+          source: 'pager',
+          externalId: 'late',
+          service: A,
+          openedAt: day(30),
+          resolvedAt: day(30) + HOUR_MS,
+        },
+      ],
+      catalog,
+      day(40),
+    );
+    const service = new MetricsService(
+      store,
+      { lookup: async () => new Map(), users: async () => [] },
+      {
+        roadmapReleases: async () => [],
+        goldenPathServices: async () => new Set(),
+      },
+      () => day(40) + 9 * HOUR_MS,
+    );
+    for (const scope of [{}, { team: 'group:default/checkout' }]) {
+      const report = await service.dora({
+        ...scope,
+        windowDays: 10,
+        end: '2026-01-24', // day 19
+      });
+      expect(report.window).toEqual({
+        from: new Date(day(10)).toISOString(),
+        to: new Date(day(20)).toISOString(),
+        days: 10,
+      });
+      const m = report.metrics;
+      // d1, d2 (rolled back), d3, d4 reached production: 4 in 10 days.
+      expect(m.deploymentFrequency).toMatchObject({ value: 0.4, sample: 4 });
+      // d2 is the one change failure of four.
+      expect(m.changeFailureRate).toMatchObject({ value: 0.25, sample: 4 });
+      // Lead times 4 h (d1), 2 h (d3), 6 h (d4): the median is 4 h.
+      expect(m.leadTime).toMatchObject({ value: 4 * HOUR_MS, sample: 3 });
+      // d2 rolled back at 05:00, restored by d3 at 08:00.
+      expect(m.recoveryTime).toMatchObject({ value: 3 * HOUR_MS, sample: 1 });
+      expect(report.pipelineFailures).toBe(1);
+      expect(report.series.reduce((n, p) => n + p.deployments, 0)).toBe(4);
+    }
   });
 
   it('find a median that falls between two buckets, and on a band boundary', async () => {

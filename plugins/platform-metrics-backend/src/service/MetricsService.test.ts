@@ -199,7 +199,8 @@ describe('MetricsService', () => {
       ],
       sender,
     );
-    const report = await onboarding.onboarding(3);
+    const report = await onboarding.onboarding({ months: 3 });
+    expect(report.period).toBe('month');
     expect(report.minCohortSize).toBe(3);
     expect(report.cohorts).toEqual([
       {
@@ -224,5 +225,145 @@ describe('MetricsService', () => {
         medianDays: null,
       },
     ]);
+  });
+
+  it('pools cohorts by joining quarter with the exact median of everyone in it, and the same suppression at k', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await MetricsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const at = (month: number, day: number) => Date.UTC(2026, month, day, 9);
+    // [name, joined, days to first deployment (null: not yet)]
+    const people: Array<[string, number, number | null]> = [
+      // Q1: four, all deployed: 1, 2, 4 and 10 days; the median is (2 + 4) / 2.
+      ['q1-a', at(0, 5), 1],
+      ['q1-b', at(1, 5), 10],
+      ['q1-c', at(2, 5), 2],
+      ['q1-d', at(2, 20), 4],
+      // Q2: two, one fewer than k: no counts, no median.
+      ['q2-a', at(3, 5), 1],
+      ['q2-b', at(5, 5), 2],
+      // Q3: exactly k joined (counts shown), one fewer than k deployed (no median).
+      ['q3-a', at(6, 5), 3],
+      ['q3-b', at(7, 5), 6],
+      ['q3-c', at(8, 5), null],
+      // Q4: October 2 (hidden as a month), November 4 with 2 deployed (no
+      // monthly median); pooled: 6 joined, 3 deployed in 3, 2 and 5 days.
+      ['oct-a', at(9, 5), 3],
+      ['oct-b', at(9, 12), null],
+      ['nov-a', at(10, 2), 2],
+      ['nov-b', at(10, 3), 5],
+      ['nov-c', at(10, 4), null],
+      ['nov-d', at(10, 5), null],
+    ];
+    const pooling = new MetricsService(
+      store,
+      {
+        ...directory,
+        async users() {
+          return people.map(([name, joinedAt]) => ({
+            ref: `user:default/${name}`,
+            joinedAt,
+          }));
+        },
+      },
+      sources,
+      () => NOW,
+      { minCohortSize: 3 },
+    );
+    await pooling.syncCatalog();
+    await pooling.ingestDeployments(
+      people
+        .filter(([, , days]) => days !== null)
+        .map(([name, joinedAt, days]) => ({
+          source: 'ci',
+          externalId: `first-${name}`,
+          service: 'component:default/svc',
+          environment: 'production',
+          status: 'success' as const,
+          startedAt: iso(joinedAt + days! * DAY_MS - 1000),
+          finishedAt: iso(joinedAt + days! * DAY_MS),
+          commits: [],
+          deployer: `user:default/${name}`,
+        })),
+      sender,
+    );
+    const quarterly = await pooling.onboarding({ quarters: 4 });
+    expect(quarterly).toEqual({
+      period: 'quarter',
+      minCohortSize: 3,
+      cohorts: [
+        {
+          cohort: '2026-Q1',
+          joined: 4,
+          deployed: 4,
+          notYetDeployed: 0,
+          medianDays: 3,
+        },
+        {
+          cohort: '2026-Q2',
+          joined: 2,
+          deployed: null,
+          notYetDeployed: null,
+          medianDays: null,
+        },
+        {
+          cohort: '2026-Q3',
+          joined: 3,
+          deployed: 2,
+          notYetDeployed: 1,
+          medianDays: null,
+        },
+        {
+          cohort: '2026-Q4',
+          joined: 6,
+          deployed: 3,
+          notYetDeployed: 3,
+          medianDays: 3,
+        },
+      ],
+    });
+    // The same people by month: the newest quarter has no median month by month.
+    const monthly = await pooling.onboarding({ months: 2 });
+    expect(monthly.cohorts).toEqual([
+      {
+        cohort: '2026-10',
+        joined: 2,
+        deployed: null,
+        notYetDeployed: null,
+        medianDays: null,
+      },
+      {
+        cohort: '2026-11',
+        joined: 4,
+        deployed: 2,
+        notYetDeployed: 2,
+        medianDays: null,
+      },
+    ]);
+    // k deployed exactly: Q3 with one more first deployment shows its median (3, 6, 9 → 6).
+    await pooling.ingestDeployments(
+      [
+        {
+          source: 'ci',
+          externalId: 'first-q3-c',
+          service: 'component:default/svc',
+          environment: 'production',
+          status: 'success' as const,
+          startedAt: iso(at(8, 5) + 9 * DAY_MS - 1000),
+          finishedAt: iso(at(8, 5) + 9 * DAY_MS),
+          commits: [],
+          deployer: 'user:default/q3-c',
+        },
+      ],
+      sender,
+    );
+    expect((await pooling.onboarding({ quarters: 2 })).cohorts[0]).toEqual({
+      cohort: '2026-Q3',
+      joined: 3,
+      deployed: 3,
+      notYetDeployed: 0,
+      medianDays: 6,
+    });
   });
 });

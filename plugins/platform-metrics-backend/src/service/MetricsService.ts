@@ -1,4 +1,9 @@
-import { DEFAULT_MIN_GROUP_SIZE } from '@paved/common';
+import {
+  DEFAULT_MIN_GROUP_SIZE,
+  addQuarters,
+  quarterBounds,
+  quarterOf,
+} from '@paved/common';
 import { PlatformMetricsSettings } from './settings';
 import {
   BackstageCredentials,
@@ -18,6 +23,7 @@ import {
   IncidentEvent,
   IngestResult,
   METRICS,
+  OnboardingQuery,
   OnboardingReport,
   PlatformRelease,
   ReleaseImpactReport,
@@ -143,14 +149,28 @@ export class MetricsService {
   }
 
   /**
-   * The five metrics of a scope over the window ending now (default 90 days),
+   * The five metrics of a scope over the window ending now, or with the day
+   * `end` (UTC, included) when it is given (default 90 days),
    * each with its band and band version, and the weekly series (Monday to
    * Monday, UTC; the first and last weeks may be partial and are rated by
    * the days they cover).
    */
   async dora(query: DoraQuery): Promise<DoraReport> {
     const days = query.windowDays ?? DEFAULT_WINDOW_DAYS;
-    const to = this.now();
+    const now = this.now();
+    let to = now;
+    if (query.end) {
+      const endOfDay = Date.parse(`${query.end}T00:00:00Z`) + DAY_MS;
+      if (endOfDay - DAY_MS > now) {
+        throw new InputError(
+          `end must not be in the future: ${query.end} is after today (${isoDay(
+            now,
+          )})`,
+        );
+      }
+      // Today's window ends now, as without an end.
+      to = Math.min(endOfDay, now);
+    }
     const from = to - days * DAY_MS;
     const scope = this.scopeOf(query);
     const [{ total: aggregate, weeks }, services] = await Promise.all([
@@ -219,20 +239,42 @@ export class MetricsService {
     );
   }
 
-  /** Time to first deployment for the monthly cohorts of the last `months` months, this one included. */
-  async onboarding(months = 12): Promise<OnboardingReport> {
+  /**
+   * Time to first deployment per joining cohort: the monthly cohorts of the
+   * last `months` months (default 12), or with `quarters` the cohorts pooled
+   * by joining quarter, the current one included. A pooled quarter's median
+   * is the exact median of everyone in it, not a median of monthly medians.
+   */
+  async onboarding(query: OnboardingQuery = {}): Promise<OnboardingReport> {
     const now = new Date(this.now());
     const bounds = [];
-    for (let i = months - 1; i >= 0; i--) {
-      const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1);
-      const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1);
-      bounds.push({ key: monthKey(start), start, end });
+    if (query.quarters !== undefined) {
+      const current = quarterOf(now);
+      for (let i = query.quarters - 1; i >= 0; i--) {
+        const q = quarterBounds(addQuarters(current, -i));
+        bounds.push({
+          key: q.key,
+          start: q.start.getTime(),
+          end: q.end.getTime(),
+        });
+      }
+    } else {
+      for (let i = (query.months ?? 12) - 1; i >= 0; i--) {
+        const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1);
+        const end = Date.UTC(
+          now.getUTCFullYear(),
+          now.getUTCMonth() - i + 1,
+          1,
+        );
+        bounds.push({ key: monthKey(start), start, end });
+      }
     }
     const rows = new Map(
       (await this.store.cohorts(bounds)).map(r => [r.cohort, r]),
     );
     const k = this.settings.minCohortSize;
     return {
+      period: query.quarters !== undefined ? 'quarter' : 'month',
       minCohortSize: k,
       cohorts: bounds.map(b => {
         const r = rows.get(b.key);

@@ -28,6 +28,27 @@ describe('PlatformMetricsClient', () => {
     );
   });
 
+  it('onboarding by month, or pooled by quarter', async () => {
+    const monthly = makeClient();
+    await monthly.client.getOnboarding(3);
+    expect(monthly.url()).toBe(
+      'http://x/api/platform-metrics/onboarding?months=3',
+    );
+    const quarterly = makeClient();
+    await quarterly.client.getOnboarding({ quarters: 4 });
+    expect(quarterly.url()).toBe(
+      'http://x/api/platform-metrics/onboarding?quarters=4',
+    );
+  });
+
+  it('DORA over a window ending with an earlier day', async () => {
+    const { client, url } = makeClient();
+    await client.getDora({ windowDays: 90, end: '2026-08-31' });
+    expect(url()).toBe(
+      'http://x/api/platform-metrics/dora?windowDays=90&end=2026-08-31',
+    );
+  });
+
   it('release impact, markers and sign-ins', async () => {
     const impact = makeClient();
     await impact.client.getReleaseImpact('roadmap:abc', 30);

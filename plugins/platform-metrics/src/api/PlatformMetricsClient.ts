@@ -35,6 +35,7 @@ export class PlatformMetricsClient
         team: request.team,
         service: request.service,
         windowDays: request.windowDays,
+        end: request.end,
       })}`,
     );
   }
@@ -50,8 +51,16 @@ export class PlatformMetricsClient
     return services;
   }
 
-  getOnboarding(months?: number): Promise<OnboardingReport> {
-    return this.request(`/onboarding${query({ months })}`);
+  getOnboarding(
+    request?: number | { quarters: number },
+  ): Promise<OnboardingReport> {
+    return this.request(
+      `/onboarding${query(
+        typeof request === 'object'
+          ? { quarters: request.quarters }
+          : { months: request },
+      )}`,
+    );
   }
 
   async listReleases(): Promise<PlatformRelease[]> {

@@ -39,6 +39,65 @@ describe('MetricCard', () => {
     ).toHaveAttribute('href', '/golden-paths?tab=adoption');
   });
 
+  it('says a change is not detectable when its interval includes zero, and an untested change is a change in value', async () => {
+    await renderInTestApp(
+      <>
+        <MetricCard
+          metric="adoption"
+          reading={reading({
+            change: {
+              difference: 10,
+              low: -28.2,
+              high: 44.6,
+              significant: false,
+              since: '2026-Q3',
+            },
+          })}
+        />
+        <MetricCard
+          metric="leadTime"
+          reading={reading({
+            metric: 'leadTime',
+            low: null,
+            high: null,
+            change: { difference: -6, significant: null, since: '2026-Q3' },
+          })}
+        />
+      </>,
+    );
+    expect(screen.getByTestId('change-adoption')).toHaveTextContent(
+      'No detectable change since 2026-Q3: +10 pts, and the 95% interval \u221228 pts to +45 pts includes zero',
+    );
+    expect(screen.getByTestId('change-leadTime')).toHaveTextContent(
+      '\u22126 h since 2026-Q3 (a change in value, not tested for significance)',
+    );
+  });
+
+  it('lists the months of the monthly view, with a month without data in words', async () => {
+    await renderInTestApp(
+      <MetricCard
+        metric="adoption"
+        reading={reading({
+          breakdown: [
+            { label: 'Sep 2026', value: 75, note: '3 of 4' },
+            { label: 'Oct 2026', value: null, note: 'no new components' },
+            { label: 'Nov 2026', value: 70, note: '7 of 10' },
+          ],
+        })}
+      />,
+    );
+    const list = screen.getByRole('list', {
+      name: 'Golden-path adoption by month',
+    });
+    expect(
+      Array.from(list.querySelectorAll('li')).map(li => li.textContent),
+    ).toEqual([
+      'Sep 2026: 75% (3 of 4)',
+      'Oct 2026: no new components',
+      'Nov 2026: 70% (7 of 10)',
+    ]);
+  });
+
   it('is loading before its owner answers', async () => {
     await renderInTestApp(<MetricCard metric="nps" loading />);
     expect(screen.getByLabelText('Loading')).toBeInTheDocument();

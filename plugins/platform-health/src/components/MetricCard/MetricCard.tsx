@@ -11,6 +11,7 @@ import {
   formatHealthValue,
 } from '@paved/plugin-platform-health-common';
 import type { MetricReading } from '../../health/readings';
+import { changeWords } from '../../health/review';
 import { StatusChip } from '../StatusChip';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
@@ -151,16 +152,34 @@ export function MetricCard(props: {
         <Typography variant="body2">Target: {reading.targetText}</Typography>
       )}
       {reading.change && (
-        <Typography variant="body2" color="text.secondary">
-          {reading.change.difference > 0 ? '+' : ''}
-          {formatHealthValue(reading.change.difference, unit).replace(
-            /^\+/,
-            '',
-          )}{' '}
-          since the previous period
-          {reading.change.significant === false && ' (not significant)'}
-          {reading.change.significant === true && ' (significant)'}
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          data-testid={`change-${metric}`}
+        >
+          {changeWords(reading)}
         </Typography>
+      )}
+      {reading.breakdown && reading.breakdown.length > 0 && (
+        <Box
+          component="ul"
+          aria-label={`${HEALTH_METRICS[metric].label} by month`}
+          sx={{ m: 0, pl: 2 }}
+        >
+          {reading.breakdown.map(part => (
+            <Typography
+              key={part.label}
+              component="li"
+              variant="body2"
+              sx={nowrap}
+            >
+              {part.label}:{' '}
+              {part.value === null
+                ? part.note
+                : `${formatHealthValue(part.value, unit)} (${part.note})`}
+            </Typography>
+          ))}
+        </Box>
       )}
       {reading.note && (
         <Typography variant="body2" color="text.secondary">
