@@ -73,6 +73,7 @@ const DEPLOYMENT_COLUMNS = [
   'rework',
   'deployer_ref',
   'commit_count',
+  'commits',
   'content_hash',
   'received_at',
 ] as const;
@@ -115,9 +116,9 @@ const DEPLOYMENT_TYPES = [
   'text',
   'integer',
   'text',
+  'text',
   'bigint',
 ];
-const COMMIT_TYPES = ['bigint', 'text', 'bigint'];
 const SHIPMENT_TYPES = [
   'text',
   'text',
@@ -141,6 +142,19 @@ const updateSet = (columns: readonly string[]) =>
 const ms = (t: number) => Math.round(t);
 const msOrNull = (t: number | null | undefined) =>
   t === null || t === undefined ? null : Math.round(t);
+
+/** A deployment's commits as its commits column holds them: [["<sha>", <ms>], …]. */
+function commitsJson(
+  commits: ReadonlyArray<{ sha: string; committedAt: number }>,
+): string {
+  let json = '[';
+  for (let i = 0; i < commits.length; i++) {
+    json += `${i > 0 ? ',' : ''}[${JSON.stringify(commits[i].sha)},${
+      commits[i].committedAt
+    }]`;
+  }
+  return `${json}]`;
+}
 
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -183,11 +197,29 @@ export class MetricsStore {
   }
 
   private readonly dialect: 'pg' | 'sqlite';
+  // A deployment row's commits (the JSON of its commits column) as rows.
+  private readonly commitSql: {
+    join: string;
+    sha: string;
+    committedAt: string;
+  };
 
   constructor(private readonly db: Knex) {
     this.dialect = String(db.client.config.client).includes('pg')
       ? 'pg'
       : 'sqlite';
+    this.commitSql =
+      this.dialect === 'pg'
+        ? {
+            join: 'cross join lateral json_array_elements(d.commits::json) c',
+            sha: '(c->>0)',
+            committedAt: '((c->>1)::bigint)',
+          }
+        : {
+            join: 'join json_each(d.commits) c',
+            sha: "json_extract(c.value, '$[0]')",
+            committedAt: "json_extract(c.value, '$[1]')",
+          };
   }
 
   /**
@@ -233,6 +265,7 @@ export class MetricsStore {
       e.rework,
       e.deployer ?? null,
       e.commits.length,
+      commitsJson(e.commits),
       hashOf(e),
       now,
     ]);
@@ -296,22 +329,6 @@ export class MetricsStore {
             .select('service_ref')
         ).map(r => r.service_ref as string),
       );
-      await inChunks(ids, 1000, async chunk => {
-        await tx('metrics_deployment_commits')
-          .whereIn('deployment_id', chunk)
-          .del();
-      });
-
-      await insertRows(
-        tx,
-        'metrics_deployment_commits',
-        ['deployment_id', 'sha', 'committed_at'],
-        writtenEvents.flatMap(({ id, event }) =>
-          event.commits.map(c => [id, c.sha, c.committedAt]),
-        ),
-        '',
-        COMMIT_TYPES,
-      );
 
       // Orphaned commits: the earliest production deployment that ships each.
       const reshipped = await inChunks(orphaned, 400, async chunk =>
@@ -319,22 +336,25 @@ export class MetricsStore {
           await tx.raw(
             `select service_ref, sha, id, finished_at, source, external_id, finished_at - committed_at as lead_time_ms
           from (
-            select d.service_ref, c.sha, d.id, d.finished_at, d.source, d.external_id, c.committed_at,
+            select d.service_ref, ${
+              this.commitSql.sha
+            } as sha, d.id, d.finished_at, d.source, d.external_id,
+              ${this.commitSql.committedAt} as committed_at,
               row_number() over (
-                partition by d.service_ref, c.sha
+                partition by d.service_ref, ${this.commitSql.sha}
                 order by d.finished_at, d.source, d.external_id
               ) as rn
-            from metrics_deployment_commits c
-            join metrics_deployments d on d.id = c.deployment_id
+            from metrics_deployments d
+            ${this.commitSql.join}
             where d.reached_production = true
               and d.service_ref in (${[
                 ...new Set(chunk.map(k => k.service_ref)),
               ]
                 .map(() => '?')
                 .join(', ')})
-              and (d.service_ref, c.sha) in (values ${chunk
-                .map(() => '(?, ?)')
-                .join(', ')})
+              and (d.service_ref, ${this.commitSql.sha}) in (values ${chunk
+              .map(() => '(?, ?)')
+              .join(', ')})
           ) firsts
           where rn = 1`,
             [
