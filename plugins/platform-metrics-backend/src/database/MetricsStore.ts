@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -156,8 +156,10 @@ function commitsJson(
   return `${json}]`;
 }
 
+// The one-shot hash (Node 21.7+): the same digest as createHash's, without
+// a Hash object per event.
 function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  return hash('sha256', JSON.stringify(value), 'hex');
 }
 
 /** Orders events by source, then external id (the order rows are written in). */
