@@ -4,9 +4,9 @@
  * the same machine load (on a shared machine, figures from different runs
  * are not comparable).
  *
- * The earlier store is read from git (BENCH_BASELINE_REF, by default
- * f5f51f7, the last commit before the daily rollups) into
- * bench/.baseline-<ref>/ and driven through the same MetricsService, with
+ * The earlier service and store are read from git (BENCH_BASELINE_REF, by
+ * default f5f51f7, the last commit before the daily rollups) into
+ * bench/.baseline-<ref>/ and driven the same way, with
  * the same batches of 5,000 as bench:metrics, each into its own scratch
  * database on the Postgres at 127.0.0.1:5432 (BENCH_PG_*, BENCH_DB_PREFIX).
  *
@@ -120,7 +120,11 @@ async function freshDatabase(name: string): Promise<Knex> {
   });
 }
 
-/** The earlier commit's store and migrations, written out from git. */
+/**
+ * The earlier commit's service, store and migrations, written out from git
+ * (every source file of src/database and src/service, so that the baseline
+ * validates deliveries as that commit did too).
+ */
 function baselineFromGit(): { dir: string; migrations: string } {
   const root = resolve(__dirname, '..');
   const git = (...args: string[]) =>
@@ -129,11 +133,20 @@ function baselineFromGit(): { dir: string; migrations: string } {
   const migrations = join(dir, 'migrations');
   mkdirSync(migrations, { recursive: true });
   const backend = 'plugins/platform-metrics-backend';
-  for (const file of ['MetricsStore.ts', 'sql.ts']) {
-    writeFileSync(
-      join(dir, file),
-      git('show', `${REF}:${backend}/src/database/${file}`),
-    );
+  for (const folder of ['database', 'service']) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const file of git(
+      'ls-tree',
+      '--name-only',
+      `${REF}:${backend}/src/${folder}`,
+    )
+      .split('\n')
+      .filter(f => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      writeFileSync(
+        join(dir, folder, file),
+        git('show', `${REF}:${backend}/src/${folder}/${file}`),
+      );
+    }
   }
   for (const path of git(
     'ls-tree',
@@ -155,7 +168,14 @@ async function main() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { MetricsStore: BaselineStore } = require(join(
     baseline.dir,
+    'database',
     'MetricsStore.ts',
+  ));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { MetricsService: BaselineService } = require(join(
+    baseline.dir,
+    'service',
+    'MetricsService.ts',
   ));
   const beforeDb = await freshDatabase(BEFORE);
   await beforeDb.migrate.latest({ directory: baseline.migrations });
@@ -164,8 +184,8 @@ async function main() {
     getClient: async () => afterDb,
     migrations: { skip: false },
   } as unknown as DatabaseService);
-  const services = {
-    before: new MetricsService(
+  const services: Record<'before' | 'after', MetricsService> = {
+    before: new BaselineService(
       new BaselineStore(beforeDb),
       directory,
       noSources,

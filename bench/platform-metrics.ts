@@ -446,15 +446,12 @@ async function main() {
         status: r.status,
         startedAt: Number(r.started_at),
         finishedAt: Number(r.finished_at),
-        commits: [],
+        commits: (JSON.parse(r.commits) as Array<[string, number]>).map(
+          ([sha, committedAt]) => ({ sha, committedAt }),
+        ),
         rework: r.rework,
         deployer: r.deployer_ref,
       });
-    }
-    for (const c of await db('metrics_deployment_commits').select()) {
-      deployments
-        .get(Number(c.deployment_id))!
-        .commits.push({ sha: c.sha, committedAt: Number(c.committed_at) });
     }
     const incidentRows: IncidentRecord[] = (
       await db('metrics_incidents').select()

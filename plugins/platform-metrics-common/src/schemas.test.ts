@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import {
   deploymentEventSchema,
+  fastDeploymentEvent,
   doraQuerySchema,
   incidentEventSchema,
   parseEventBatch,
@@ -143,5 +145,239 @@ describe('event schemas', () => {
       releaseMarkerSchema.safeParse({ title: 'x', releasedAt: '1 Oct' })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('the hand-written deployment check', () => {
+  const iso = fc
+    .date({
+      min: new Date('1990-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    })
+    .chain(d =>
+      fc.constantFrom(
+        d.toISOString(),
+        d.toISOString().replace('.000Z', 'Z'),
+        `${d.toISOString().slice(0, 16)}Z`,
+        d.toISOString().replace('Z', '+01:00'),
+        d.toISOString().replace(/\.\d+Z$/, '.123456789-05:30'),
+      ),
+    );
+  const time = fc.oneof(
+    { weight: 8, arbitrary: iso },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'yesterday',
+        '2026-02-30T00:00:00Z',
+        '2026-13-01T00:00:00Z',
+        '2026-11-24T09:00:00',
+        '2026-11-24 09:00:00Z',
+        '',
+      ),
+    },
+    { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null)) },
+  );
+  const sha = fc.oneof(
+    fc.constantFrom('abcdef1', 'ABCDEF1', '1234567', 'zz', 'a'.repeat(64)),
+    fc.stringMatching(/^[0-9a-fA-F]{6,65}$/),
+    fc.integer(),
+  );
+  const commit = fc.oneof(
+    { weight: 8, arbitrary: fc.record({ sha, committedAt: time }) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.record({ sha, committedAt: time }, { requiredKeys: [] }),
+        fc.record({ sha, committedAt: time, author: fc.string() }),
+        fc.constant(null),
+        fc.string(),
+      ),
+    },
+  );
+  const field = <T>(valid: fc.Arbitrary<T>) =>
+    fc.oneof(
+      { weight: 9, arbitrary: valid },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(
+          fc.string(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.constant([]),
+          fc.constant({}),
+        ),
+      },
+    );
+  const event = fc.record(
+    {
+      source: field(
+        fc.constantFrom(
+          'github-actions',
+          'GitLab.CI',
+          'a',
+          'x:y_z',
+          '-x',
+          'a'.repeat(100),
+          'a'.repeat(101),
+        ),
+      ),
+      externalId: field(
+        fc.oneof(
+          fc.string({ maxLength: 8 }),
+          fc.constantFrom('x'.repeat(255), 'x'.repeat(256)),
+        ),
+      ),
+      service: field(
+        fc.constantFrom(
+          'checkout-api',
+          'component:default/a',
+          'Component:Default/B',
+          'group:default/x',
+          'bad name',
+          'a'.repeat(255),
+          'a'.repeat(256),
+        ),
+      ),
+      environment: field(
+        fc.constantFrom(
+          'production',
+          'Staging',
+          'prod-eu.1',
+          '-x',
+          '',
+          'a'.repeat(40),
+          'a'.repeat(41),
+        ),
+      ),
+      status: field(
+        fc.constantFrom('success', 'failed', 'rolled_back', 'done', 'SUCCESS'),
+      ),
+      startedAt: time,
+      finishedAt: time,
+      commits: field(
+        fc.oneof(
+          { weight: 20, arbitrary: fc.array(commit, { maxLength: 4 }) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(1000, 1001).map(n =>
+              Array.from({ length: n }, (_, i) => ({
+                sha: i.toString(16).padStart(7, '0'),
+                committedAt: '2026-11-24T09:00:00Z',
+              })),
+            ),
+          },
+        ),
+      ),
+      rework: field(fc.boolean()),
+      deployer: field(
+        fc.constantFrom(
+          'jonas.weber',
+          'user:default/x',
+          'group:default/y',
+          'bad name',
+          'u'.repeat(256),
+        ),
+      ),
+      colour: fc.string(),
+    },
+    {
+      requiredKeys: [
+        'source',
+        'externalId',
+        'service',
+        'environment',
+        'status',
+        'startedAt',
+        'finishedAt',
+      ],
+    },
+  );
+  // Events the schema accepts (a few commits, ordered times), so that the
+  // property also exercises the accepting side.
+  const stamp = (t: number, form: number) => {
+    const text = new Date(t).toISOString();
+    return form === 0
+      ? text
+      : text.replace('.000Z', 'Z').replace(/\.\d+Z/, 'Z');
+  };
+  const validEvent = fc
+    .record({
+      source: fc.constantFrom('github-actions', 'GitLab.CI', 'x:y_z'),
+      externalId: fc.string({ minLength: 1, maxLength: 8 }),
+      service: fc.constantFrom('checkout-api', 'Component:Default/B'),
+      environment: fc.constantFrom('production', 'Staging'),
+      status: fc.constantFrom('success', 'failed', 'rolled_back'),
+      started: fc.integer({ min: 631152000000, max: 4070908800000 }),
+      duration: fc.integer({ min: 0, max: 86_400_000 }),
+      form: fc.nat(1),
+      commits: fc.uniqueArray(
+        fc.record({
+          sha: fc.stringMatching(/^[0-9a-f]{7,12}$/),
+          committedAt: iso,
+        }),
+        { maxLength: 3, selector: c => c.sha },
+      ),
+      rework: fc.option(fc.boolean(), { nil: undefined }),
+      deployer: fc.option(fc.constantFrom('jonas.weber', 'user:default/x'), {
+        nil: undefined,
+      }),
+    })
+    .map(({ started, duration, form, rework, deployer, ...e }) => ({
+      ...e,
+      startedAt: stamp(started, form),
+      finishedAt: stamp(started + duration, form),
+      ...(rework === undefined ? {} : { rework }),
+      ...(deployer === undefined ? {} : { deployer }),
+    }));
+  const generated = fc.oneof(
+    { weight: 3, arbitrary: validEvent },
+    { weight: 2, arbitrary: event.map(({ colour, ...e }) => e) },
+    { weight: 1, arbitrary: event },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+
+  it('accepts exactly what the schema accepts, with the same event (keys in the same order)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(generated, item => {
+        const fast = fastDeploymentEvent(item);
+        const slow = deploymentEventSchema.safeParse(item);
+        if (fast !== undefined) accepted++;
+        const expected = slow.success ? slow.data : undefined;
+        expect(fast).toEqual(expected);
+        // The same keys in the same order: the same content hash.
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(1500);
+  });
+
+  it('gives parseEventBatch the same outcome and messages with it or without it', () => {
+    fc.assert(
+      fc.property(fc.array(generated, { maxLength: 6 }), items => {
+        expect(
+          parseEventBatch(deploymentEventSchema, items, fastDeploymentEvent),
+        ).toEqual(parseEventBatch(deploymentEventSchema, items));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('falls back to the schema for its messages', () => {
+    const result = parseEventBatch(
+      deploymentEventSchema,
+      [good, { ...good, externalId: 'run-2', status: 'done' }],
+      fastDeploymentEvent,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'events[1].status: status must be one of success, failed, rolled_back',
+      ],
+    });
   });
 });

@@ -171,7 +171,6 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
   it('give exactly the figures of the definitions and of the rows, for windows on and off day boundaries', async () => {
     for (const seed of ['edge-1', 'edge-2', 'edge-3']) {
       await knex('metrics_deployments').del();
-      await knex('metrics_deployment_commits').del();
       await knex('metrics_commit_shipments').del();
       await knex('metrics_services').del();
       await knex('metrics_incidents').del();
@@ -439,15 +438,6 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
       catalog,
       day(61),
     );
-    const removed = await knex('metrics_deployments')
-      .where('service_ref', B)
-      .select('id');
-    await knex('metrics_deployment_commits')
-      .whereIn(
-        'deployment_id',
-        removed.map(r => r.id),
-      )
-      .del();
     await knex('metrics_commit_shipments').where('service_ref', B).del();
     await knex('metrics_deployments').where('service_ref', B).del();
     for (const [from, to] of [
@@ -473,7 +463,7 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
     });
   });
 
-  it('are built from what was stored before the migration, and removed by its down', async () => {
+  it('are built from what was stored before the migration, and removed by its down (and so is the commits column)', async () => {
     const { deployments } = boundaryHistory('migration');
     await store.ingestDeployments(deployments, catalog, day(60));
     const daily = await knex('metrics_daily').orderBy('day');
@@ -493,6 +483,21 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
       );
     }
 
+    // The commits column's down (commits back into their table), then the rollups'.
+    const stored = async () =>
+      (await knex('metrics_deployments').orderBy('id')).map(r => ({
+        ...r,
+        commits: (JSON.parse(r.commits) as Array<[string, number]>).sort(
+          ([a], [b]) => (a < b ? -1 : 1),
+        ),
+      }));
+    const deploymentRows = await stored();
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(
+      Number(
+        (await knex('metrics_deployment_commits').count({ n: '*' }).first())!.n,
+      ),
+    ).toBe(deploymentRows.reduce((n, r) => n + r.commits.length, 0));
     await knex.migrate.down({ directory: migrationsDir });
     expect(await knex.schema.hasTable('metrics_daily')).toBe(false);
     expect(
@@ -507,5 +512,6 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
     expect(
       await knex('metrics_commit_shipments').orderBy(['service_ref', 'sha']),
     ).toEqual(shipments);
+    expect(await stored()).toEqual(deploymentRows);
   });
 });

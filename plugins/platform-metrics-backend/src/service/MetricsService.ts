@@ -35,6 +35,7 @@ import {
   WEEK_MS,
   deploymentEventSchema,
   doraMetrics,
+  fastDeploymentEvent,
   incidentEventSchema,
   metricImpact,
   monthKey,
@@ -84,8 +85,13 @@ export class MetricsService {
     }
   }
 
-  private parse<S extends z.ZodType>(schema: S, body: unknown, what: string) {
-    const parsed = parseEventBatch(schema, body);
+  private parse<S extends z.ZodType>(
+    schema: S,
+    body: unknown,
+    what: string,
+    fast?: (item: unknown) => z.output<S> | undefined,
+  ) {
+    const parsed = parseEventBatch(schema, body, fast);
     if (!parsed.ok) {
       const shown = parsed.problems.slice(0, 50);
       const more = parsed.problems.length - shown.length;
@@ -107,6 +113,7 @@ export class MetricsService {
       deploymentEventSchema,
       body,
       'deployments',
+      fastDeploymentEvent,
     ) as DeploymentEvent[];
     this.checkSources(sender, events);
     return this.ingest(events, catalog =>
