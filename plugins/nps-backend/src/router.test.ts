@@ -7,6 +7,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NpsStore } from './database/NpsStore';
 import { createRouter } from './router';
@@ -353,11 +354,55 @@ describe('NPS router', () => {
   });
 
   it('serves theme demand to everyone, validating the themes', async () => {
+    const empty = await request(app)
+      .get('/theme-demand?theme=ci%20speed&theme=observability')
+      .set('authorization', as(DEV));
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ minGroupSize: 5, items: [] });
+
+    // Published, visible comments: 5 in Q3 (exactly k), 4 in Q4 (k - 1) plus
+    // 3 whose batch is not visible yet.
+    const tagged = async (campaignId: string, n: number, visible = true) => {
+      for (let i = 0; i < n; i++) {
+        const id = randomUUID();
+        await knex('nps_responses').insert({
+          id,
+          campaign_id: campaignId,
+          score: 3,
+          comment: `slow ${i}`,
+          team_ref: null,
+          comment_visible: visible,
+        });
+        await knex('nps_response_themes').insert({
+          response_id: id,
+          theme: 'ci speed',
+        });
+      }
+    };
+    await tagged(closedId, 5);
+    await tagged(openId, 4);
+    await tagged(openId, 3, false);
     const ok = await request(app)
       .get('/theme-demand?theme=ci%20speed&theme=observability')
       .set('authorization', as(DEV));
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ items: [] });
+    expect(ok.body).toEqual({
+      minGroupSize: 5,
+      items: [
+        expect.objectContaining({
+          campaignId: closedId,
+          title: 'Platform NPS Q3 2026',
+          suppressed: false,
+          comments: 5,
+        }),
+        expect.objectContaining({
+          campaignId: openId,
+          title: 'Platform NPS Q4 2026',
+          suppressed: true,
+          comments: null,
+        }),
+      ],
+    });
     const none = await request(app)
       .get('/theme-demand')
       .set('authorization', as(DEV));

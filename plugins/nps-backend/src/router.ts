@@ -215,7 +215,7 @@ export async function createRouter(
   router.get('/theme-demand', async (req, res) => {
     await userOrService(req, npsResultsReadPermission);
     const { theme } = parseRequest(themeDemandQuerySchema, req.query, 'query');
-    res.json({ items: await comments.themeDemand(theme) });
+    res.json(await comments.themeDemand(theme));
   });
 
   // The top themes in one request (for the roadmap's top-themes aggregate):

@@ -117,13 +117,26 @@ export interface ThemeCount {
   comments: number;
 }
 
-/** How many comments of a campaign carry a set of themes (the demand for a roadmap item). */
-export interface ThemeDemand {
+/**
+ * How many visible comments of a campaign carry a set of themes (the demand for a
+ * roadmap item). A count below k (`minGroupSize`) is not given: `suppressed` is true
+ * and `comments` null, so the campaign still shows ("fewer than k"), not as zero.
+ */
+export type ThemeDemand = {
   campaignId: string;
   title: string;
   /** ISO 8601. */
   opensAt: string;
-  comments: number;
+} & (
+  | { suppressed: false; comments: number }
+  | { suppressed: true; comments: null }
+);
+
+/** `GET /theme-demand`: per campaign with at least one such comment, oldest first. */
+export interface ThemeDemandResponse {
+  /** k: a campaign with fewer comments than this (but at least one) is `suppressed`. */
+  minGroupSize: number;
+  items: ThemeDemand[];
 }
 
 /** A theme's comments in the newest campaign that has any (`POST /theme-demand/latest`). */

@@ -291,6 +291,7 @@ describe('roadmap router', () => {
       .send({ themes: ['ci speed', 'ci speed'] });
     expect(ok.body).toEqual({
       themes: ['ci speed'],
+      minGroupSize: null,
       campaigns: [],
       studies: [],
     });

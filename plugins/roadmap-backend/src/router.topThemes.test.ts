@@ -31,7 +31,7 @@ describe('roadmap router: top themes', () => {
     latestDemand = jest.fn();
     const router = await createRouter({
       service: new RoadmapService(store, {
-        demand: async () => [],
+        demand: async () => ({ minGroupSize: null, campaigns: [] }),
         latestDemand,
       }),
       httpAuth: mockServices.httpAuth({

@@ -61,14 +61,20 @@ export interface RoadmapChange {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-/** Comments in one survey campaign that carry an item's themes. */
-export interface CampaignDemand {
+/**
+ * Comments in one survey campaign that carry an item's themes (as NPS's
+ * `ThemeDemand`). Under NPS's k the count is not given: `suppressed` is true and
+ * `comments` null ("fewer than k comments", not zero).
+ */
+export type CampaignDemand = {
   campaignId: string;
   title: string;
   /** ISO 8601. */
   opensAt: string;
-  comments: number;
-}
+} & (
+  | { suppressed: false; comments: number }
+  | { suppressed: true; comments: null }
+);
 
 /** A survey comment theme with the roadmap items that answer it. */
 export interface TopTheme {
@@ -92,6 +98,9 @@ export interface TopThemes {
 /** The NPS themes an item answers and the demand behind them, per campaign and per study. */
 export interface ItemDemand {
   themes: string[];
+  /** NPS's k: a campaign with fewer comments is `suppressed`; null without NPS. */
+  minGroupSize: number | null;
+  /** Campaigns with at least one such comment, oldest first. */
   campaigns: CampaignDemand[];
   /** Interview participants per research study (empty without the research plugin). */
   studies: StudyDemand[];

@@ -658,8 +658,10 @@ export class NpsStore {
   }
 
   /**
-   * Demand for a set of themes: per campaign, how many comments carry at least one
-   * of them (a comment tagged with two of the themes counts once).
+   * Demand for a set of themes: per campaign, how many visible comments carry at
+   * least one of them (a comment tagged with two of the themes counts once). Only
+   * visible comments count, as in `latestThemeDemand` and everything PMs read: a
+   * hidden comment is not published yet (its batch is still waiting).
    */
   async themeDemand(themes: string[]): Promise<
     Array<{
@@ -672,6 +674,7 @@ export class NpsStore {
     const rows = await this.db('nps_response_themes as t')
       .join('nps_responses as r', 'r.id', 't.response_id')
       .join('nps_campaigns as c', 'c.id', 'r.campaign_id')
+      .where('r.comment_visible', true)
       .whereIn('t.theme', themes)
       .groupBy('c.id', 'c.title', 'c.opens_at')
       .select('c.id', 'c.title', 'c.opens_at')

@@ -3,7 +3,7 @@ import {
   CampaignComments,
   LatestThemeDemandResponse,
   ThemeCount,
-  ThemeDemand,
+  ThemeDemandResponse,
   scoreBand,
   suppressGroups,
 } from '@paved/plugin-nps-common';
@@ -95,15 +95,26 @@ export class CommentsService {
     );
   }
 
-  /** Comments per campaign carrying any of `themes`: the demand behind a roadmap item. */
-  async themeDemand(themes: string[]): Promise<ThemeDemand[]> {
+  /**
+   * Visible comments per campaign carrying any of `themes`: the demand behind a
+   * roadmap item. A count below k (`minGroupSize`, as for every count NPS shows)
+   * is not given: the campaign is listed as suppressed, so it does not read as
+   * zero demand.
+   */
+  async themeDemand(themes: string[]): Promise<ThemeDemandResponse> {
+    const k = this.options.settings.minGroupSize;
     const rows = await this.options.store.themeDemand(themes);
-    return rows.map(row => ({
-      campaignId: row.campaignId,
-      title: row.title,
-      opensAt: row.opensAt.toISOString(),
-      comments: row.comments,
-    }));
+    return {
+      minGroupSize: k,
+      items: rows.map(row => ({
+        campaignId: row.campaignId,
+        title: row.title,
+        opensAt: row.opensAt.toISOString(),
+        ...(row.comments >= k
+          ? { suppressed: false as const, comments: row.comments }
+          : { suppressed: true as const, comments: null }),
+      })),
+    };
   }
 
   /**

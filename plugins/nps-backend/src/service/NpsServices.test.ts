@@ -508,22 +508,30 @@ describe.each(databases.eachSupportedId())('NPS services on %p', databaseId => {
       ]),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
 
-    // Demand behind a roadmap item linked to both themes: each comment once.
+    // Demand behind a roadmap item linked to both themes: each comment once, and
+    // 2 is under k, so the campaign is listed without its count.
     await services.comments.setThemes(byText['CI is slow (0)'].id, [
       'ci speed',
       'flaky tests',
     ]);
     expect(
       await services.comments.themeDemand(['ci speed', 'flaky tests']),
-    ).toEqual([
-      {
-        campaignId: campaign.id,
-        title: campaign.title,
-        opensAt: campaign.opensAt,
-        comments: 2,
-      },
-    ]);
-    expect(await services.comments.themeDemand(['nobody asked'])).toEqual([]);
+    ).toEqual({
+      minGroupSize: 5,
+      items: [
+        {
+          campaignId: campaign.id,
+          title: campaign.title,
+          opensAt: campaign.opensAt,
+          suppressed: true,
+          comments: null,
+        },
+      ],
+    });
+    expect(await services.comments.themeDemand(['nobody asked'])).toEqual({
+      minGroupSize: 5,
+      items: [],
+    });
 
     const csv = await services.comments.commentsCsv(campaign.id);
     expect(csv.split('\r\n')[0]).toBe('"comment","band","team","themes"');

@@ -73,6 +73,17 @@ describe.each(databases.eachSupportedId())('NPS demo data on %p', id => {
     expect(Number(n)).toBeGreaterThan(40);
     const themes = await store.themeCounts(campaigns[5].id);
     expect(themes.map(t => t.theme)).toContain('ci speed');
+    // The roadmap's "Faster CI" item (theme 'ci speed') shows a number for the
+    // last closed campaign, not "fewer than k comments".
+    const ciSpeed = await services.comments.themeDemand(['ci speed']);
+    expect(ciSpeed.items.at(-1)).toMatchObject({
+      campaignId: campaigns[5].id,
+      suppressed: false,
+      comments: expect.any(Number),
+    });
+    expect(ciSpeed.items.at(-1)!.comments).toBeGreaterThanOrEqual(
+      ciSpeed.minGroupSize,
+    );
     expect(await store.themeCounts(campaigns[6].id)).toEqual([]);
     // The open campaign's answers wait: its teams are too small for a batch.
     expect(campaigns[6].answers).toBeNull();

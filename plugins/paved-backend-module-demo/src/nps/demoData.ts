@@ -39,6 +39,11 @@ const comments: Array<[number, string, string[]]> = [
   ],
   [
     3,
+    'Hotfixes wait half an hour for a CI runner; builds queue all afternoon.',
+    ['ci speed'],
+  ],
+  [
+    3,
     'Deploys to staging fail randomly and nobody knows who owns the runners.',
     ['deploy reliability', 'ownership'],
   ],
@@ -64,6 +69,11 @@ const comments: Array<[number, string, string[]]> = [
   ],
   [
     6,
+    'Builds redo everything from scratch; a shared build cache would help a lot.',
+    ['ci speed'],
+  ],
+  [
+    6,
     'Preview environments for pull requests would save us hours every week.',
     ['preview environments'],
   ],
@@ -71,6 +81,11 @@ const comments: Array<[number, string, string[]]> = [
     7,
     'Golden path for services is good, but there is nothing for data pipelines yet.',
     ['golden paths'],
+  ],
+  [
+    7,
+    'Waiting twenty minutes for CI to tell me about a lint error is painful.',
+    ['ci speed'],
   ],
   [
     7,
@@ -83,6 +98,11 @@ const comments: Array<[number, string, string[]]> = [
     ['golden paths'],
   ],
   [8, 'Faster feedback from CI would make this a 10.', ['ci speed']],
+  [
+    9,
+    'CI got faster this year, but the monorepo build is still the slowest step.',
+    ['ci speed'],
+  ],
   [
     9,
     'Scaffolding a new service in ten minutes is amazing compared to last year.',

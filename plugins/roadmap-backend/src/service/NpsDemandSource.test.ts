@@ -35,8 +35,31 @@ describe('NpsDemandSource', () => {
         ],
       });
     });
-    app.get('/api/nps/theme-demand', (_req, res) => {
-      res.status(status).json({ items: [] });
+    app.get('/api/nps/theme-demand', (req, res) => {
+      received.push({
+        path: req.path,
+        body: req.query,
+        auth: req.headers.authorization,
+      });
+      res.status(status).json({
+        minGroupSize: 5,
+        items: [
+          {
+            campaignId: 'q3',
+            title: 'Platform NPS Q3 2026',
+            opensAt: '2026-07-01T09:00:00.000Z',
+            suppressed: false,
+            comments: 5,
+          },
+          {
+            campaignId: 'q4',
+            title: 'Platform NPS Q4 2026',
+            opensAt: '2026-10-01T09:00:00.000Z',
+            suppressed: true,
+            comments: null,
+          },
+        ],
+      });
     });
     server = await new Promise<Server>(resolve => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -77,11 +100,44 @@ describe('NpsDemandSource', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('reads an item’s demand per campaign with NPS’s k, keeping suppressed campaigns', async () => {
+    expect(await source.demand(['ci speed', 'docs & guides'])).toEqual({
+      minGroupSize: 5,
+      campaigns: [
+        expect.objectContaining({
+          campaignId: 'q3',
+          suppressed: false,
+          comments: 5,
+        }),
+        expect.objectContaining({
+          campaignId: 'q4',
+          suppressed: true,
+          comments: null,
+        }),
+      ],
+    });
+    expect(received).toEqual([
+      {
+        path: '/api/nps/theme-demand',
+        body: { theme: ['ci speed', 'docs & guides'] },
+        auth: expect.stringMatching(/^Bearer /),
+      },
+    ]);
+    expect(await source.demand([])).toEqual({
+      minGroupSize: null,
+      campaigns: [],
+    });
+    expect(received).toHaveLength(1);
+  });
+
   it('fails with a 503 when NPS cannot answer (an item’s demand just shows none)', async () => {
     status = 500;
     await expect(source.latestDemand(['ci speed'], 5)).rejects.toMatchObject({
       name: 'ServiceUnavailableError',
     });
-    expect(await source.demand(['ci speed'])).toEqual([]);
+    expect(await source.demand(['ci speed'])).toEqual({
+      minGroupSize: null,
+      campaigns: [],
+    });
   });
 });

@@ -15,10 +15,19 @@ export interface ThemeLatestDemand {
   comments: number;
 }
 
+/** An item's demand per campaign, and the k NPS suppressed it with (null: no NPS answer). */
+export interface CampaignDemands {
+  minGroupSize: number | null;
+  campaigns: CampaignDemand[];
+}
+
 /** Where the demand for a set of NPS themes comes from. */
 export interface DemandSource {
-  /** Per campaign, how many comments carry any of the themes; oldest first. */
-  demand(themes: string[]): Promise<CampaignDemand[]>;
+  /**
+   * Per campaign, how many comments carry any of the themes; oldest first. A
+   * count under NPS's k (`minGroupSize`) comes suppressed (NPS applies it).
+   */
+  demand(themes: string[]): Promise<CampaignDemands>;
   /**
    * The `limit` themes most commented in their newest campaign, most first;
    * themes under NPS's k are left out (NPS applies it). Fails when NPS cannot answer.
@@ -80,17 +89,20 @@ export class NpsDemandSource implements DemandSource {
     }
   }
 
-  async demand(themes: string[]): Promise<CampaignDemand[]> {
-    if (themes.length === 0) return [];
+  async demand(themes: string[]): Promise<CampaignDemands> {
+    if (themes.length === 0) return { minGroupSize: null, campaigns: [] };
     try {
       const query = themes.map(t => `theme=${encodeURIComponent(t)}`).join('&');
       const response = await this.nps(`/theme-demand?${query}`);
-      const { items } = (await response.json()) as { items: CampaignDemand[] };
-      return items;
+      const { minGroupSize, items } = (await response.json()) as {
+        minGroupSize: number;
+        items: CampaignDemand[];
+      };
+      return { minGroupSize, campaigns: items };
     } catch (error) {
       // Without the NPS plugin (or while it is down) an item simply shows no demand.
       this.logger.warn(`Could not read NPS theme demand: ${error}`);
-      return [];
+      return { minGroupSize: null, campaigns: [] };
     }
   }
 }

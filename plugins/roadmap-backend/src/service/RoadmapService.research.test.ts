@@ -47,6 +47,7 @@ describe.each(databases.eachSupportedId())(
       const created = await service.createItem(item('Faster CI'), PM);
       expect(await service.demand(created.id)).toEqual({
         themes: [],
+        minGroupSize: null,
         campaigns: [],
         studies: [
           {

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
-import { createItemSchema } from '@paved/plugin-roadmap-common';
+import { CampaignDemand, createItemSchema } from '@paved/plugin-roadmap-common';
 import { Knex } from 'knex';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { RoadmapService } from './RoadmapService';
@@ -41,24 +41,43 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
     service = new RoadmapService(
       store,
       {
-        // What the NPS backend answers for these themes.
-        demand: async (themes: string[]) =>
-          themes.includes('ci speed')
-            ? [
-                {
-                  campaignId: 'q2',
-                  title: 'Platform NPS Q2 2026',
-                  opensAt: '2026-04-08T00:00:00.000Z',
-                  comments: 4,
-                },
-                {
-                  campaignId: 'q3',
-                  title: 'Platform NPS Q3 2026',
-                  opensAt: '2026-07-08T00:00:00.000Z',
-                  comments: 7,
-                },
-              ]
-            : [],
+        // What the NPS backend answers for these themes (Q2 under k; 'docs'
+        // under k in its latest campaign).
+        demand: async (themes: string[]) => {
+          const campaign = (
+            campaignId: string,
+            quarter: string,
+            opensAt: string,
+            comments: number | null,
+          ): CampaignDemand =>
+            comments === null
+              ? {
+                  campaignId,
+                  title: `Platform NPS ${quarter} 2026`,
+                  opensAt,
+                  suppressed: true,
+                  comments: null,
+                }
+              : {
+                  campaignId,
+                  title: `Platform NPS ${quarter} 2026`,
+                  opensAt,
+                  suppressed: false,
+                  comments,
+                };
+          const campaigns: CampaignDemand[] = [];
+          if (themes.includes('ci speed')) {
+            campaigns.push(
+              campaign('q2', 'Q2', '2026-04-08T00:00:00.000Z', null),
+              campaign('q3', 'Q3', '2026-07-08T00:00:00.000Z', 7),
+            );
+          } else if (themes.includes('docs')) {
+            campaigns.push(
+              campaign('q3', 'Q3', '2026-07-08T00:00:00.000Z', null),
+            );
+          }
+          return { minGroupSize: 5, campaigns };
+        },
         latestDemand: async () => ({ minGroupSize: 5, items: [] }),
       },
       () => now,
@@ -442,6 +461,7 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
     );
     expect(await service.demand(created.id)).toEqual({
       themes: [],
+      minGroupSize: 5,
       campaigns: [],
       studies: [],
     });
@@ -450,9 +470,22 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
       'flaky tests',
     ]);
     expect(demand.themes).toEqual(['ci speed', 'flaky tests']);
-    expect(demand.campaigns.map(c => c.comments)).toEqual([4, 7]);
+    expect(demand.minGroupSize).toBe(5);
+    expect(demand.campaigns.map(c => [c.suppressed, c.comments])).toEqual([
+      [true, null],
+      [false, 7],
+    ]);
     expect(await service.reviewMarkdown()).toContain(
       '- **Faster CI**: Exploring; 0 votes; asked for in 7 comments (Platform NPS Q3 2026)',
+    );
+    // Under k in its latest campaign: the review says so, without a number.
+    const docs = await service.createItem(
+      item('Docs search', { horizon: 'now' }),
+      PM,
+    );
+    await service.setThemes(docs.id, ['docs']);
+    expect(await service.reviewMarkdown()).toContain(
+      '- **Docs search**: Exploring; 0 votes; asked for in fewer than 5 comments (Platform NPS Q3 2026)',
     );
     await expect(
       service.setThemes('1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90', ['x']),
@@ -504,7 +537,10 @@ describe.each(databases.eachSupportedId())('RoadmapService on %p', id => {
     }));
     const withNps = new RoadmapService(
       (service as any).store,
-      { demand: async () => [], latestDemand },
+      {
+        demand: async () => ({ minGroupSize: null, campaigns: [] }),
+        latestDemand,
+      },
       () => now,
     );
     expect(await withNps.topThemes(5)).toEqual({

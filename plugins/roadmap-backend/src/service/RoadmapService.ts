@@ -18,7 +18,7 @@ import {
 } from '@paved/plugin-roadmap-common';
 import { z } from 'zod';
 import { ItemFields, RoadmapStore } from '../database/RoadmapStore';
-import { reviewMarkdown } from './reviewExport';
+import { ReviewDemand, reviewMarkdown } from './reviewExport';
 import { DemandSource } from './NpsDemandSource';
 import { ResearchSource, noResearch } from './ResearchSource';
 import { researchReviewLines } from './researchReview';
@@ -62,7 +62,7 @@ export class RoadmapService {
   constructor(
     private readonly store: RoadmapStore,
     private readonly demandSource: DemandSource = {
-      demand: async () => [],
+      demand: async () => ({ minGroupSize: null, campaigns: [] }),
       latestDemand: async () => ({ minGroupSize: null, items: [] }),
     },
     now?: () => Date,
@@ -111,11 +111,11 @@ export class RoadmapService {
       throw new NotFoundError(`No roadmap item with id ${id}`);
     }
     const themes = await this.store.themes(id);
-    const [campaigns, studies] = await Promise.all([
+    const [{ minGroupSize, campaigns }, studies] = await Promise.all([
       this.demandSource.demand(themes),
       this.research.demand(id),
     ]);
-    return { themes, campaigns, studies };
+    return { themes, minGroupSize, campaigns, studies };
   }
 
   /** Every item's stage, for other plugins (user research). */
@@ -315,13 +315,18 @@ export class RoadmapService {
       this.store.changesBetween(from, now),
       this.store.allThemes(),
     ]);
-    // Demand per item: comments in its themes in the latest campaign that has any.
-    const demand = new Map<string, { comments: number; campaign: string }>();
+    // Demand per item: comments in its themes in the latest campaign that has any
+    // (under NPS's k, "fewer than k", never a number).
+    const demand = new Map<string, ReviewDemand>();
     for (const [itemId, itemThemes] of themes) {
-      const latest = (await this.demandSource.demand(itemThemes)).at(-1);
+      const { minGroupSize, campaigns } = await this.demandSource.demand(
+        itemThemes,
+      );
+      const latest = campaigns.at(-1);
       if (latest) {
         demand.set(itemId, {
           comments: latest.comments,
+          minGroupSize,
           campaign: latest.title,
         });
       }

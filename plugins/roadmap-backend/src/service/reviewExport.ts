@@ -24,6 +24,26 @@ export interface ReviewChange {
 const label = (value: unknown) =>
   LABELS[value as keyof typeof LABELS] ?? String(value);
 
+/** An item's survey comments in its latest campaign; `comments` null: under k, not given. */
+export interface ReviewDemand {
+  comments: number | null;
+  minGroupSize: number | null;
+  campaign: string;
+}
+
+/** "4 comments", or "fewer than 5 comments" when NPS suppressed the count. */
+export function commentCount(
+  comments: number | null,
+  minGroupSize: number | null,
+): string {
+  if (comments === null) {
+    return minGroupSize === null
+      ? 'too few comments to show'
+      : `fewer than ${minGroupSize} comments`;
+  }
+  return `${comments} ${comments === 1 ? 'comment' : 'comments'}`;
+}
+
 /**
  * The quarterly review for all-hands, as Markdown: the roadmap by horizon with votes,
  * what changed in the window (added, moved, shipped, declined, removed), and what
@@ -33,7 +53,7 @@ export function reviewMarkdown(options: {
   items: RoadmapItem[];
   changes: ReviewChange[];
   /** Per item id: survey comments in its themes, and the campaign they came from. */
-  demand?: Map<string, { comments: number; campaign: string }>;
+  demand?: Map<string, ReviewDemand>;
   since: Date;
   now: Date;
   disclaimer: string;
@@ -58,9 +78,10 @@ export function reviewMarkdown(options: {
         : '';
       const asked = options.demand?.get(item.id);
       const demand = asked
-        ? `; asked for in ${asked.comments} ${
-            asked.comments === 1 ? 'comment' : 'comments'
-          } (${escapeMarkdown(asked.campaign)})`
+        ? `; asked for in ${commentCount(
+            asked.comments,
+            asked.minGroupSize,
+          )} (${escapeMarkdown(asked.campaign)})`
         : '';
       const votes = `${item.votes} ${item.votes === 1 ? 'vote' : 'votes'}`;
       lines.push(

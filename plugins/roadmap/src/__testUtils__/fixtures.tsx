@@ -65,7 +65,9 @@ export function fakeRoadmapApi(
     markNotificationsRead: jest.fn().mockResolvedValue(undefined),
     recordVisit: jest.fn().mockResolvedValue(undefined),
     getReviewMarkdown: jest.fn().mockResolvedValue('# Review'),
-    getDemand: jest.fn().mockResolvedValue({ themes: [], campaigns: [] }),
+    getDemand: jest
+      .fn()
+      .mockResolvedValue({ themes: [], minGroupSize: null, campaigns: [] }),
     setThemes: jest.fn().mockResolvedValue({ themes: [], campaigns: [] }),
     ...overrides,
   } as jest.Mocked<RoadmapApi>;

@@ -3,24 +3,30 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { roadmapApiRef } from '../../api/RoadmapApi';
 import { fakeRoadmapApi, makeItem } from '../../__testUtils__/fixtures';
+import { ItemDemand } from '@paved/plugin-roadmap-common';
 import { DemandCard } from './DemandCard';
 
-const demand = {
+// Q2 had fewer comments than NPS's k: no number, but not dropped either.
+const demand: ItemDemand = {
   themes: ['ci speed'],
+  minGroupSize: 5,
   campaigns: [
     {
       campaignId: 'q2',
       title: 'Platform NPS Q2 2026',
       opensAt: '2026-04-08T00:00:00Z',
-      comments: 4,
+      suppressed: true,
+      comments: null,
     },
     {
       campaignId: 'q3',
       title: 'Platform NPS Q3 2026',
       opensAt: '2026-07-08T00:00:00Z',
+      suppressed: false,
       comments: 7,
     },
   ],
+  studies: [],
 };
 
 describe('DemandCard', () => {
@@ -37,7 +43,23 @@ describe('DemandCard', () => {
       name: 'Demand per campaign',
     });
     const q3 = within(table).getByRole('row', { name: /Platform NPS Q3 2026/ });
-    expect(q3).toHaveTextContent('7');
+    expect(
+      within(q3)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual(['Platform NPS Q3 2026', '7']);
+    // Under k: the words, never a number.
+    const q2 = within(table).getByRole('row', { name: /Platform NPS Q2 2026/ });
+    expect(
+      within(q2)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual(['Platform NPS Q2 2026', 'fewer than 5 comments']);
+    expect(
+      screen.getByText(
+        'Counts under 5 are not shown, to keep survey answers confidential.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('ci speed')).toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(api.getDemand).toHaveBeenCalledWith('i1');
@@ -61,6 +83,26 @@ describe('DemandCard', () => {
       'ci speed',
       'flaky tests',
     ]);
+  });
+
+  it('shows no confidentiality note when every count is shown', async () => {
+    const api = fakeRoadmapApi([makeItem()], {
+      getDemand: jest.fn().mockResolvedValue({
+        ...demand,
+        campaigns: demand.campaigns.slice(1),
+      }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[roadmapApiRef, api]]}>
+        <DemandCard itemId="i1" canManage={false} />
+      </TestApiProvider>,
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Demand per campaign',
+    });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(screen.queryByText(/not shown/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/fewer than/)).not.toBeInTheDocument();
   });
 
   it('says when nothing is linked yet', async () => {

@@ -17,8 +17,39 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { quarterLabel } from '@paved/common';
-import { CARD_HEADING, ScrollTable } from '@paved/frontend-utils';
+import {
+  CARD_HEADING,
+  Figure,
+  ScrollTable,
+  nowrap,
+} from '@paved/frontend-utils';
+import { CampaignDemand } from '@paved/plugin-roadmap-common';
 import { roadmapApiRef } from '../../api/RoadmapApi';
+
+/** A campaign's count, or the words NPS's suppression calls for ("fewer than 5 comments"). */
+function CampaignComments({
+  campaign,
+  minGroupSize,
+}: {
+  campaign: CampaignDemand;
+  minGroupSize: number | null;
+}) {
+  if (!campaign.suppressed) {
+    return <Figure>{campaign.comments}</Figure>;
+  }
+  return (
+    <Typography
+      component="span"
+      variant="body2"
+      color="text.secondary"
+      sx={nowrap}
+    >
+      {minGroupSize === null
+        ? 'too few to show'
+        : `fewer than ${minGroupSize} comments`}
+    </Typography>
+  );
+}
 
 /**
  * The demand behind an item: the NPS comment themes it answers and how many survey
@@ -40,7 +71,7 @@ export function DemandCard({
 
   if (demand.loading && !demand.value) return <Progress />;
   if (demand.error) return <ResponseErrorPanel error={demand.error} />;
-  const { themes, campaigns } = demand.value!;
+  const { themes, campaigns, minGroupSize } = demand.value!;
   // Interview participants per research study; none without the research plugin.
   const studies = demand.value!.studies ?? [];
 
@@ -108,11 +139,23 @@ export function DemandCard({
               {campaigns.map(c => (
                 <TableRow key={c.campaignId}>
                   <TableCell>{c.title}</TableCell>
-                  <TableCell align="right">{c.comments}</TableCell>
+                  <TableCell align="right">
+                    <CampaignComments
+                      campaign={c}
+                      minGroupSize={minGroupSize ?? null}
+                    />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </ScrollTable>
+        )}
+        {campaigns.some(c => c.suppressed) && (
+          <Typography variant="body2" color="text.secondary">
+            {minGroupSize === null
+              ? 'Small counts are not shown, to keep survey answers confidential.'
+              : `Counts under ${minGroupSize} are not shown, to keep survey answers confidential.`}
+          </Typography>
         )}
         {studies.length > 0 && (
           <ScrollTable
