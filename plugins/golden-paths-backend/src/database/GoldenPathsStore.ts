@@ -200,16 +200,24 @@ export class GoldenPathsStore {
     return new Set(rows.map(r => r.task_id));
   }
 
-  // New components of a window: not part of the baseline, first seen in it.
-  private newComponents(from: QuarterKey, to: QuarterKey) {
+  // Components that are not part of the baseline, each with its template (`t`)
+  // when it came from a golden path.
+  private nonBaselineComponents() {
     return this.db('golden_path_components as c')
       .leftJoin(
         'golden_path_templates as t',
         't.template_ref',
         'c.source_template_ref',
       )
-      .where('c.baseline', false)
-      .whereBetween('c.first_seen_quarter', [from, to]);
+      .where('c.baseline', false);
+  }
+
+  // New components of a window: not part of the baseline, first seen in it.
+  private newComponents(from: QuarterKey, to: QuarterKey) {
+    return this.nonBaselineComponents().whereBetween('c.first_seen_quarter', [
+      from,
+      to,
+    ]);
   }
 
   private countsColumns() {
@@ -232,8 +240,7 @@ export class GoldenPathsStore {
       .orderBy('c.first_seen_quarter');
     return rows.map((r: any) => ({
       quarter: r.quarter,
-      newComponents: Number(r.new_components),
-      fromGoldenPaths: Number(r.from_golden_paths ?? 0),
+      ...toAdoptionCounts(r),
     }));
   }
 
@@ -250,13 +257,7 @@ export class GoldenPathsStore {
     const month = `case ${months
       .map(() => 'when c.first_seen_at >= ? and c.first_seen_at < ? then ?')
       .join(' ')} end`;
-    const rows = await this.db('golden_path_components as c')
-      .leftJoin(
-        'golden_path_templates as t',
-        't.template_ref',
-        'c.source_template_ref',
-      )
-      .where('c.baseline', false)
+    const rows = await this.nonBaselineComponents()
       .where('c.first_seen_at', '>=', months[0].start)
       .where('c.first_seen_at', '<', months[months.length - 1].end)
       .select(
@@ -270,8 +271,7 @@ export class GoldenPathsStore {
       .orderBy('month');
     return rows.map((r: any) => ({
       month: String(r.month),
-      newComponents: Number(r.new_components),
-      fromGoldenPaths: Number(r.from_golden_paths ?? 0),
+      ...toAdoptionCounts(r),
     }));
   }
 
@@ -287,20 +287,13 @@ export class GoldenPathsStore {
       .orderBy('c.owner_ref');
     return rows.map((r: any) => ({
       team: r.team,
-      newComponents: Number(r.new_components),
-      fromGoldenPaths: Number(r.from_golden_paths ?? 0),
+      ...toAdoptionCounts(r),
     }));
   }
 
   /** The newest new components that did not come from a golden path. */
   async offPath(limit: number): Promise<ComponentRow[]> {
-    const rows = await this.db('golden_path_components as c')
-      .leftJoin(
-        'golden_path_templates as t',
-        't.template_ref',
-        'c.source_template_ref',
-      )
-      .where('c.baseline', false)
+    const rows = await this.nonBaselineComponents()
       .whereNull('c.removed_at')
       .whereNull('t.template_ref')
       .orderBy([
@@ -404,6 +397,14 @@ export class GoldenPathsStore {
     }
     return stats;
   }
+}
+
+// The counts that countsColumns() selects; Postgres returns them as strings.
+function toAdoptionCounts(r: any): AdoptionCounts {
+  return {
+    newComponents: Number(r.new_components),
+    fromGoldenPaths: Number(r.from_golden_paths ?? 0),
+  };
 }
 
 function toComponentRow(r: any): ComponentRow {
