@@ -1,10 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { NpsStore } from '../database/NpsStore';
-import { NpsServices, createNpsServices, readNpsSettings } from '.';
+import { npsFixture } from '../__testUtils__/fixtures';
+import { NpsServices } from '.';
 
 const databases = pavedTestDatabases();
 
@@ -18,54 +16,11 @@ describe.each(databases.eachSupportedId())(
     const q3 = randomUUID();
     const q4 = randomUUID();
 
-    async function campaign(id: string, title: string, opensAt: string) {
-      await knex('nps_campaigns').insert({
-        id,
-        title,
-        question: 'Q',
-        follow_up: 'F',
-        opens_at: new Date(opensAt),
-        closes_at: new Date(Date.parse(opensAt) + 21 * 86_400_000),
-        audience: JSON.stringify({ type: 'all' }),
-        origin: 'manual',
-        created_by: 'user:default/priya.raman',
-        created_at: new Date(opensAt),
-      });
-    }
-
-    // `n` published comments in a campaign, each tagged with every theme given.
-    async function comments(
-      campaignId: string,
-      n: number,
-      themes: string[],
-      visible = true,
-    ) {
-      for (let i = 0; i < n; i++) {
-        const id = randomUUID();
-        await knex('nps_responses').insert({
-          id,
-          campaign_id: campaignId,
-          score: i % 11,
-          comment: `comment ${i}`,
-          team_ref: null,
-          comment_visible: visible,
-        });
-        await knex('nps_response_themes').insert(
-          themes.map(theme => ({ response_id: id, theme })),
-        );
-      }
-    }
-
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      const store = await NpsStore.create(
-        mockServices.database({ knex, migrations: { skip: false } }),
-      );
-      services = createNpsServices({
-        store,
-        directory: { eligibleCount: async () => 40 },
-        settings: readNpsSettings(new ConfigReader({})),
-      });
+      const fixture = await npsFixture(knex);
+      services = fixture.services;
+      const { campaign, comments } = fixture;
       await campaign(q3, 'Platform NPS Q3 2026', '2026-07-01T09:00:00Z');
       await campaign(q4, 'Platform NPS Q4 2026', '2026-10-01T09:00:00Z');
       // ci speed: 9 in Q3, 6 in Q4 (4 of them also tagged observability).
@@ -143,14 +98,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('applies a configured k', async () => {
-      const strict = createNpsServices({
-        store: await NpsStore.create(
-          mockServices.database({ knex, migrations: { skip: true } }),
-        ),
-        directory: { eligibleCount: async () => 40 },
-        settings: readNpsSettings(
-          new ConfigReader({ nps: { minGroupSize: 6 } }),
-        ),
+      const { services: strict } = await npsFixture(knex, {
+        migrate: false,
+        nps: { minGroupSize: 6 },
       });
       const result = await strict.comments.latestThemeDemand(asked, 10);
       expect(result.minGroupSize).toBe(6);

@@ -1,10 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { pavedTestDatabases } from '@paved/backend-test-utils';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { npsFixture } from '../__testUtils__/fixtures';
 import { NpsStore } from '../database/NpsStore';
-import { NpsServices, createNpsServices, readNpsSettings } from '.';
+import { NpsServices } from '.';
 
 const databases = pavedTestDatabases();
 
@@ -22,55 +21,11 @@ describe.each(databases.eachSupportedId())(
     const q3 = randomUUID();
     const q4 = randomUUID();
 
-    async function campaign(id: string, title: string, opensAt: string) {
-      await knex('nps_campaigns').insert({
-        id,
-        title,
-        question: 'Q',
-        follow_up: 'F',
-        opens_at: new Date(opensAt),
-        closes_at: new Date(Date.parse(opensAt) + 21 * 86_400_000),
-        audience: JSON.stringify({ type: 'all' }),
-        origin: 'manual',
-        created_by: 'user:default/priya.raman',
-        created_at: new Date(opensAt),
-      });
-    }
-
-    // `n` published answers with comments, each tagged with every theme given;
-    // `visible` false: the comment's batch is not published yet.
-    async function comments(
-      campaignId: string,
-      n: number,
-      themes: string[],
-      visible = true,
-    ) {
-      for (let i = 0; i < n; i++) {
-        const id = randomUUID();
-        await knex('nps_responses').insert({
-          id,
-          campaign_id: campaignId,
-          score: i % 11,
-          comment: `comment ${i}`,
-          team_ref: null,
-          comment_visible: visible,
-        });
-        await knex('nps_response_themes').insert(
-          themes.map(theme => ({ response_id: id, theme })),
-        );
-      }
-    }
-
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      store = await NpsStore.create(
-        mockServices.database({ knex, migrations: { skip: false } }),
-      );
-      services = createNpsServices({
-        store,
-        directory: { eligibleCount: async () => 40 },
-        settings: readNpsSettings(new ConfigReader({})),
-      });
+      const fixture = await npsFixture(knex);
+      ({ store, services } = fixture);
+      const { campaign, comments } = fixture;
       // Inserted newest first: the order comes from opens_at, not insertion.
       await campaign(q4, 'Platform NPS Q4 2026', '2026-10-01T09:00:00Z');
       await campaign(q3, 'Platform NPS Q3 2026', '2026-07-01T09:00:00Z');
@@ -150,22 +105,16 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('applies a configured k', async () => {
-      const lenient = createNpsServices({
-        store,
-        directory: { eligibleCount: async () => 40 },
-        settings: readNpsSettings(
-          new ConfigReader({ nps: { minGroupSize: 4 } }),
-        ),
+      const { services: lenient } = await npsFixture(knex, {
+        migrate: false,
+        nps: { minGroupSize: 4 },
       });
       const result = await lenient.comments.themeDemand(asked);
       expect(result.minGroupSize).toBe(4);
       expect(result.items.map(c => c.comments)).toEqual([5, 4]);
-      const strict = createNpsServices({
-        store,
-        directory: { eligibleCount: async () => 40 },
-        settings: readNpsSettings(
-          new ConfigReader({ nps: { minGroupSize: 6 } }),
-        ),
+      const { services: strict } = await npsFixture(knex, {
+        migrate: false,
+        nps: { minGroupSize: 6 },
       });
       expect(
         (await strict.comments.themeDemand(asked)).items.map(c => c.suppressed),
