@@ -7,33 +7,20 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
-  createPermission,
 } from '@backstage/plugin-permission-common';
 import { ConfigReader } from '@backstage/config';
 import { CachedPermissionsService } from './CachedPermissionsService';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 import { decisionCacheTtlMs } from './permissionsServiceFactory';
-
-const PM = 'user:default/priya.raman';
-const DEV = 'user:default/jonas.weber';
-const groups: Record<string, string[]> = {
-  [PM]: ['group:default/platform-team'],
-  [DEV]: ['group:default/checkout'],
-};
-
-const manage = createPermission({
-  name: 'nps.campaign.manage',
-  attributes: { action: 'update' },
-});
-const read = createPermission({
-  name: 'nps.results.read',
-  attributes: { action: 'read' },
-});
-const entityRead = createPermission({
-  name: 'catalog.entity.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
+import {
+  DEV,
+  PLATFORM_GROUP,
+  PM,
+  manageCampaigns,
+  ownershipOf,
+  readEntity,
+  readResults,
+} from './__testUtils__/fixtures';
 
 /**
  * The permission backend as the cache sees it: Paved's real policy deciding on
@@ -43,8 +30,8 @@ class CountingBackend implements PermissionsService {
   questions: string[] = [];
   failNext = false;
   private readonly policy = new PlatformPermissionPolicy({
-    platformGroup: 'group:default/platform-team',
-    platformOnly: [manage.name],
+    platformGroup: PLATFORM_GROUP,
+    platformOnly: [manageCampaigns.name],
   });
   async authorize(
     requests: AuthorizePermissionRequest[],
@@ -75,7 +62,7 @@ class CountingBackend implements PermissionsService {
               credentials,
               info: {
                 userEntityRef: user,
-                ownershipEntityRefs: [user, ...(groups[user] ?? [])],
+                ownershipEntityRefs: ownershipOf(user),
               },
             },
           )) as { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY },
@@ -111,27 +98,27 @@ function setup(ttlMs = 5000, maxEntries?: number) {
 describe('CachedPermissionsService', () => {
   it('asks the permission backend once per user and permission within the time', async () => {
     const { backend, ask, advance } = setup(5000);
-    expect(await ask(PM, { permission: manage })).toEqual(['ALLOW']);
+    expect(await ask(PM, { permission: manageCampaigns })).toEqual(['ALLOW']);
     advance(4999);
-    expect(await ask(PM, { permission: manage })).toEqual(['ALLOW']);
-    expect(backend.questions).toEqual([`${PM} ${manage.name} `]);
+    expect(await ask(PM, { permission: manageCampaigns })).toEqual(['ALLOW']);
+    expect(backend.questions).toEqual([`${PM} ${manageCampaigns.name} `]);
     // At exactly the time, the decision is stale: asked again.
     advance(1);
-    expect(await ask(PM, { permission: manage })).toEqual(['ALLOW']);
+    expect(await ask(PM, { permission: manageCampaigns })).toEqual(['ALLOW']);
     expect(backend.questions).toHaveLength(2);
   });
 
   it("never gives one user another user's decision", async () => {
     const { backend, ask } = setup();
-    expect(await ask(PM, { permission: manage })).toEqual(['ALLOW']);
-    expect(await ask(DEV, { permission: manage })).toEqual(['DENY']);
-    expect(await ask(DEV, { permission: manage })).toEqual(['DENY']);
-    expect(await ask(PM, { permission: manage })).toEqual(['ALLOW']);
-    expect(await ask(DEV, { permission: read })).toEqual(['ALLOW']);
+    expect(await ask(PM, { permission: manageCampaigns })).toEqual(['ALLOW']);
+    expect(await ask(DEV, { permission: manageCampaigns })).toEqual(['DENY']);
+    expect(await ask(DEV, { permission: manageCampaigns })).toEqual(['DENY']);
+    expect(await ask(PM, { permission: manageCampaigns })).toEqual(['ALLOW']);
+    expect(await ask(DEV, { permission: readResults })).toEqual(['ALLOW']);
     expect(backend.questions).toEqual([
-      `${PM} ${manage.name} `,
-      `${DEV} ${manage.name} `,
-      `${DEV} ${read.name} `,
+      `${PM} ${manageCampaigns.name} `,
+      `${DEV} ${manageCampaigns.name} `,
+      `${DEV} ${readResults.name} `,
     ]);
   });
 
@@ -145,15 +132,19 @@ describe('CachedPermissionsService', () => {
         actor: { type: 'service', subject: 'plugin:x' },
       },
     } as BackstageCredentials;
-    await cache.authorize([{ permission: manage }], { credentials: alone });
-    await cache.authorize([{ permission: manage }], { credentials: through });
+    await cache.authorize([{ permission: manageCampaigns }], {
+      credentials: alone,
+    });
+    await cache.authorize([{ permission: manageCampaigns }], {
+      credentials: through,
+    });
     expect(backend.questions).toHaveLength(2);
   });
 
   it('never keeps decisions about a resource', async () => {
     const { backend, ask } = setup();
     const request = {
-      permission: entityRead,
+      permission: readEntity,
       resourceRef: 'component:default/checkout',
     };
     await ask(DEV, request);
@@ -163,26 +154,28 @@ describe('CachedPermissionsService', () => {
 
   it('asks only for what it does not know, answering in the order asked', async () => {
     const { backend, ask } = setup();
-    await ask(DEV, { permission: read });
+    await ask(DEV, { permission: readResults });
     backend.questions = [];
     expect(
       await ask(
         DEV,
-        { permission: manage },
-        { permission: read },
-        { permission: entityRead, resourceRef: 'component:default/a' },
+        { permission: manageCampaigns },
+        { permission: readResults },
+        { permission: readEntity, resourceRef: 'component:default/a' },
       ),
     ).toEqual(['DENY', 'ALLOW', 'ALLOW']);
     expect(backend.questions).toEqual([
-      `${DEV} ${manage.name} `,
-      `${DEV} ${entityRead.name} component:default/a`,
+      `${DEV} ${manageCampaigns.name} `,
+      `${DEV} ${readEntity.name} component:default/a`,
     ]);
   });
 
   it('shares one question between callers asking at the same moment', async () => {
     const { backend, ask } = setup();
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => ask(PM, { permission: manage })),
+      Array.from({ length: 20 }, () =>
+        ask(PM, { permission: manageCampaigns }),
+      ),
     );
     expect(new Set(answers.map(a => a[0]))).toEqual(new Set(['ALLOW']));
     expect(backend.questions).toHaveLength(1);
@@ -191,42 +184,42 @@ describe('CachedPermissionsService', () => {
   it('does not keep a failure: the next request asks again', async () => {
     const { backend, ask } = setup();
     backend.failNext = true;
-    await expect(ask(PM, { permission: manage })).rejects.toThrow(
+    await expect(ask(PM, { permission: manageCampaigns })).rejects.toThrow(
       'permission backend unavailable',
     );
-    expect(await ask(PM, { permission: manage })).toEqual(['ALLOW']);
+    expect(await ask(PM, { permission: manageCampaigns })).toEqual(['ALLOW']);
     expect(backend.questions).toHaveLength(2);
   });
 
   it('passes service callers and a time of 0 straight through', async () => {
     const { backend, cache } = setup();
     const service = { credentials: mockCredentials.service('plugin:catalog') };
-    await cache.authorize([{ permission: manage }], service);
-    await cache.authorize([{ permission: manage }], service);
+    await cache.authorize([{ permission: manageCampaigns }], service);
+    await cache.authorize([{ permission: manageCampaigns }], service);
     expect(backend.questions).toHaveLength(2);
     expect(cache.size).toBe(0);
 
     const off = setup(0);
-    await off.ask(PM, { permission: manage });
-    await off.ask(PM, { permission: manage });
+    await off.ask(PM, { permission: manageCampaigns });
+    await off.ask(PM, { permission: manageCampaigns });
     expect(off.backend.questions).toHaveLength(2);
     expect(off.cache.size).toBe(0);
   });
 
   it('keeps at most maxEntries decisions, dropping expired ones first, then the oldest', async () => {
     const { backend, cache, ask, advance } = setup(5000, 3);
-    await ask('user:default/a', { permission: read });
+    await ask('user:default/a', { permission: readResults });
     advance(6000);
-    await ask('user:default/b', { permission: read });
-    await ask('user:default/c', { permission: read });
-    await ask('user:default/d', { permission: read }); // a (expired) goes
+    await ask('user:default/b', { permission: readResults });
+    await ask('user:default/c', { permission: readResults });
+    await ask('user:default/d', { permission: readResults }); // a (expired) goes
     expect(cache.size).toBe(3);
-    await ask('user:default/e', { permission: read }); // b (oldest) goes
+    await ask('user:default/e', { permission: readResults }); // b (oldest) goes
     expect(cache.size).toBe(3);
     backend.questions = [];
-    await ask('user:default/c', { permission: read });
-    await ask('user:default/b', { permission: read });
-    expect(backend.questions).toEqual([`user:default/b ${read.name} `]);
+    await ask('user:default/c', { permission: readResults });
+    await ask('user:default/b', { permission: readResults });
+    expect(backend.questions).toEqual([`user:default/b ${readResults.name} `]);
   });
 });
 

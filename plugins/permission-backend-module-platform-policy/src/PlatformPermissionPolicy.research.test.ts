@@ -1,6 +1,5 @@
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   researchNotesReadPermission,
   researchPreviewManagePermission,
@@ -8,14 +7,10 @@ import {
   researchStudyManagePermission,
 } from '@paved/plugin-research-common';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
+import { DEV, PM, policyUser } from './__testUtils__/fixtures';
 
-const user = (ref: string, groups: string[]) =>
-  ({
-    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
-  } as unknown as PolicyQueryUser);
-
-const pm = user('user:default/priya.raman', ['group:default/platform-team']);
-const developer = user('user:default/jonas.weber', ['group:default/checkout']);
+const pm = policyUser(PM);
+const developer = policyUser(DEV);
 
 describe('PlatformPermissionPolicy and user research', () => {
   const policy = PlatformPermissionPolicy.fromConfig(new ConfigReader({}));

@@ -3,7 +3,6 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
-import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   platformMetricsEventCreatePermission,
   platformMetricsReadPermission,
@@ -13,6 +12,14 @@ import {
   DEFAULT_PLATFORM_GROUP,
   PlatformPermissionPolicy,
 } from './PlatformPermissionPolicy';
+import {
+  DEV,
+  PM,
+  manageCampaigns,
+  policyUser,
+  readEntity,
+  readResults,
+} from './__testUtils__/fixtures';
 
 const deleteEntity = createPermission({
   name: 'catalog.entity.delete',
@@ -23,18 +30,9 @@ const deleteLocation = createPermission({
   name: 'catalog.location.delete',
   attributes: { action: 'delete' },
 });
-const readEntity = createPermission({
-  name: 'catalog.entity.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
 const runTemplate = createPermission({
   name: 'scaffolder.task.create',
   attributes: { action: 'create' },
-});
-const manageCampaigns = createPermission({
-  name: 'nps.campaign.manage',
-  attributes: { action: 'update' },
 });
 const readComments = createPermission({
   name: 'nps.comments.read',
@@ -48,33 +46,13 @@ const readRoadmap = createPermission({
   name: 'roadmap.item.read',
   attributes: { action: 'read' },
 });
-const readResults = createPermission({
-  name: 'nps.results.read',
-  attributes: { action: 'read' },
-});
 const approveTemplates = createPermission({
   name: 'golden-paths.template.approve',
   attributes: { action: 'update' },
 });
 
-function user(ref: string, groups: string[]): PolicyQueryUser {
-  return {
-    identity: {
-      type: 'user',
-      userEntityRef: ref,
-      ownershipEntityRefs: [ref, ...groups],
-    },
-    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
-    token: 'token',
-    credentials: {
-      $$type: '@backstage/BackstageCredentials',
-      principal: { type: 'user', userEntityRef: ref },
-    },
-  } as PolicyQueryUser;
-}
-
-const pm = user('user:default/priya.raman', ['group:default/platform-team']);
-const developer = user('user:default/jonas.weber', ['group:default/checkout']);
+const pm = policyUser(PM);
+const developer = policyUser(DEV);
 
 describe('PlatformPermissionPolicy', () => {
   const policy = PlatformPermissionPolicy.fromConfig(new ConfigReader({}));
@@ -122,7 +100,7 @@ describe('PlatformPermissionPolicy', () => {
   });
 
   it('does not treat a user named like the group as a member', async () => {
-    const lookalike = user('user:default/platform-team', []);
+    const lookalike = policyUser('user:default/platform-team', []);
     await expect(
       policy.handle({ permission: deleteEntity }, lookalike),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
@@ -142,7 +120,7 @@ describe('PlatformPermissionPolicy', () => {
   });
 
   it('matches group refs regardless of case', async () => {
-    const upper = user('user:default/yuki.tanaka', [
+    const upper = policyUser('user:default/yuki.tanaka', [
       'group:default/Platform-Team',
     ]);
     await expect(

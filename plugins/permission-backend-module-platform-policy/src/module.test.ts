@@ -6,11 +6,7 @@ import {
 import request from 'supertest';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import permissionModulePlatformPolicy from './index';
-
-const memberships: Record<string, string[]> = {
-  'user:default/priya.raman': ['group:default/platform-team'],
-  'user:default/jonas.weber': ['group:default/checkout'],
-};
+import { userInfoWithGroups } from './__testUtils__/fixtures';
 
 function authorize(name: string) {
   return {
@@ -29,16 +25,7 @@ describe('permission backend with the platform policy', () => {
       features: [
         permissionPlugin,
         permissionModulePlatformPolicy,
-        // What the catalog sign-in resolver puts in the user's token.
-        mockServices.userInfo.mock({
-          async getUserInfo(credentials: any) {
-            const ref = credentials.principal.userEntityRef;
-            return {
-              userEntityRef: ref,
-              ownershipEntityRefs: [ref, ...(memberships[ref] ?? [])],
-            };
-          },
-        }).factory,
+        userInfoWithGroups(),
         mockServices.rootConfig.factory({
           data: { permission: { enabled: true } },
         }),

@@ -9,23 +9,18 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import { createPermission } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import express from 'express';
 import request from 'supertest';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 import { cachedPermissionsServiceFactory } from './permissionsServiceFactory';
-
-const PM = 'user:default/priya.raman';
-const DEV = 'user:default/jonas.weber';
-const memberships: Record<string, string[]> = {
-  [PM]: ['group:default/platform-team'],
-  [DEV]: ['group:default/checkout'],
-};
-const manage = createPermission({
-  name: 'nps.campaign.manage',
-  attributes: { action: 'update' },
-});
+import {
+  DEV,
+  PLATFORM_GROUP,
+  PM,
+  manageCampaigns,
+  userInfoWithGroups,
+} from './__testUtils__/fixtures';
 
 /**
  * The real permission backend and a plugin whose route checks a permission
@@ -35,8 +30,8 @@ const manage = createPermission({
 async function start(decisionCacheSeconds?: number) {
   const asked: string[] = [];
   const policy = new PlatformPermissionPolicy({
-    platformGroup: 'group:default/platform-team',
-    platformOnly: [manage.name],
+    platformGroup: PLATFORM_GROUP,
+    platformOnly: [manageCampaigns.name],
   });
   const countingPolicy = createBackendModule({
     pluginId: 'permission',
@@ -73,7 +68,7 @@ async function start(decisionCacheSeconds?: number) {
               allow: ['user'],
             });
             const [decision] = await permissions.authorize(
-              [{ permission: manage }],
+              [{ permission: manageCampaigns }],
               { credentials },
             );
             res.json({ result: decision.result });
@@ -89,15 +84,7 @@ async function start(decisionCacheSeconds?: number) {
       countingPolicy,
       probe,
       cachedPermissionsServiceFactory,
-      mockServices.userInfo.mock({
-        async getUserInfo(credentials: any) {
-          const ref = credentials.principal.userEntityRef;
-          return {
-            userEntityRef: ref,
-            ownershipEntityRefs: [ref, ...(memberships[ref] ?? [])],
-          };
-        },
-      }).factory,
+      userInfoWithGroups(),
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
@@ -125,7 +112,10 @@ describe('cachedPermissionsServiceFactory', () => {
     expect(await may(DEV)).toBe('DENY');
     expect(await may(PM)).toBe('ALLOW');
     expect(await may(DEV)).toBe('DENY');
-    expect(asked).toEqual([`${PM} ${manage.name}`, `${DEV} ${manage.name}`]);
+    expect(asked).toEqual([
+      `${PM} ${manageCampaigns.name}`,
+      `${DEV} ${manageCampaigns.name}`,
+    ]);
   });
 
   it('asks every time with decisionCacheSeconds: 0', async () => {
