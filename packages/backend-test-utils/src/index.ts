@@ -5,3 +5,9 @@
  */
 export { pavedTestDatabases, PAVED_DATABASE_IDS } from './databases';
 export { listTables, migrateUpDownUp } from './migrations';
+export {
+  asUser,
+  routerTestKit,
+  type RouterTestKit,
+  type TestPrincipal,
+} from './routers';

@@ -1,30 +1,21 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
 import { GoldenPathsStore } from './database/GoldenPathsStore';
 import { createRouter } from './router';
 import { GoldenPathsService } from './service/GoldenPathsService';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const kit = routerTestKit();
 const DEV = 'user:default/jonas.weber';
 const OUTSIDER = 'user:default/contractor';
-const as = (user: string) => mockCredentials.user.header(user);
 
 describe('golden-paths router', () => {
   let app: express.Express;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await GoldenPathsStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const store = await GoldenPathsStore.create(await kit.database());
     const catalog = catalogServiceMock({
       entities: [
         {
@@ -45,28 +36,18 @@ describe('golden-paths router', () => {
         catalog,
         () => new Date('2026-11-24T10:00:00Z'),
       ),
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
       // An operator's policy that keeps golden paths from one user.
-      permissions: mockServices.permissions.mock({
-        async authorize(requests: any[], { credentials }: any) {
-          return requests.map(() => ({
-            result:
-              credentials.principal.userEntityRef === OUTSIDER
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
-          }));
-        },
-      }) as any,
+      ...kit.services(
+        (_permission, { userEntityRef }) => userEntityRef !== OUTSIDER,
+      ),
     });
-    app = express().use(router).use(mockErrorHandler());
+    app = kit.app(router);
   });
 
   it('serves paths and adoption to signed-in users', async () => {
     const paths = await request(app)
       .get('/paths')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(paths.status).toBe(200);
     expect(paths.body.paths.map((p: any) => p.templateRef)).toEqual([
       'template:default/typescript-service',
@@ -74,14 +55,14 @@ describe('golden-paths router', () => {
 
     const trend = await request(app)
       .get('/adoption')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(trend.status).toBe(200);
     expect(trend.body.quarters).toHaveLength(8);
     expect(trend.body.quarters[7].quarter).toBe('2026-Q4');
 
     const teams = await request(app)
       .get('/adoption/teams?from=2026-Q1&to=2026-Q4')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(teams.body).toMatchObject({
       from: '2026-Q1',
       to: '2026-Q4',
@@ -90,7 +71,7 @@ describe('golden-paths router', () => {
 
     const monthly = await request(app)
       .get('/adoption/monthly?from=2026-09&to=2026-11')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(monthly.status).toBe(200);
     expect(monthly.body).toEqual({
       goal: 0.8,
@@ -104,12 +85,12 @@ describe('golden-paths router', () => {
 
     const offPath = await request(app)
       .get('/adoption/off-path?limit=5')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(offPath.body).toEqual({ services: [] });
 
     const detail = await request(app)
       .get('/paths/default/typescript-service')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(detail.status).toBe(200);
     expect(detail.body.services).toEqual([]);
   });
@@ -125,7 +106,7 @@ describe('golden-paths router', () => {
       expect((await request(app).get(path)).status).toBe(401);
       const denied = await request(app)
         .get(path)
-        .set('authorization', as(OUTSIDER));
+        .set('authorization', asUser(OUTSIDER));
       expect(denied.status).toBe(403);
       expect(denied.body.error.message).toContain('golden-paths.read');
     }
@@ -162,7 +143,9 @@ describe('golden-paths router', () => {
       ['/paths/default/..%2F..%2Fetc', /name is not a template name/],
     ];
     for (const [path, message] of cases) {
-      const res = await request(app).get(path).set('authorization', as(DEV));
+      const res = await request(app)
+        .get(path)
+        .set('authorization', asUser(DEV));
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expect(res.body.error.message).toMatch(message);
     }
@@ -171,7 +154,7 @@ describe('golden-paths router', () => {
   it('answers 404 for a template that is not an approved golden path', async () => {
     const res = await request(app)
       .get('/paths/default/legacy-node-service')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(
       'template:default/legacy-node-service is not an approved golden path',

@@ -1,57 +1,42 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import express from 'express';
 import { Knex } from 'knex';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { NpsStore } from './database/NpsStore';
+import { NpsFixture, npsFixture } from './__testUtils__/fixtures';
 import { createRouter } from './router';
-import { createNpsServices, readNpsSettings } from './service';
-import { ConfigReader } from '@backstage/config';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
+const kit = routerTestKit();
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
 // Denied every NPS permission (a policy that shuts someone out).
 const OUTSIDER = 'user:default/ext.contractor';
+
 const teams: Record<string, string[]> = {
   [PM]: ['group:default/platform-team'],
   [DEV]: ['group:default/checkout'],
 };
-const as = (user: string) => mockCredentials.user.header(user);
 
 describe('NPS router', () => {
   let app: express.Express;
   let knex: Knex;
+  let fixture: NpsFixture;
   let auditor: ReturnType<typeof mockServices.auditor.mock>;
   let openId: string;
   let closedId: string;
 
   beforeEach(async () => {
-    knex = await databases.init('SQLITE_3');
-    const store = await NpsStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
+    knex = await kit.knex();
+    fixture = await npsFixture(knex);
+    const routerServices = kit.services(
+      (permission, { userEntityRef: ref }) =>
+        ref === PM || (permission === 'nps.results.read' && ref !== OUTSIDER),
     );
-    const services = createNpsServices({
-      store,
-      directory: { eligibleCount: async () => 40 },
-      settings: readNpsSettings(new ConfigReader({})),
-    });
-    auditor = mockServices.auditor.mock();
-    const event = { success: jest.fn(), fail: jest.fn() };
-    auditor.createEvent.mockResolvedValue(event);
+    auditor = routerServices.auditor;
 
     const router = await createRouter({
-      services,
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
+      services: fixture.services,
+      ...routerServices,
       userInfo: mockServices.userInfo.mock({
         async getUserInfo(credentials: any) {
           const ref = credentials.principal.userEntityRef;
@@ -61,28 +46,14 @@ describe('NPS router', () => {
           };
         },
       }),
-      permissions: mockServices.permissions.mock({
-        async authorize(requests: any[], { credentials }: any) {
-          const ref = credentials.principal.userEntityRef;
-          const platform = ref === PM;
-          return requests.map(r => ({
-            result:
-              platform ||
-              (r.permission.name === 'nps.results.read' && ref !== OUTSIDER)
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }));
-        },
-      }) as any,
-      auditor,
     });
-    app = express().use(router).use(mockErrorHandler());
+    app = kit.app(router);
 
     const now = Date.now();
     const day = 24 * 60 * 60 * 1000;
     const open = await request(app)
       .post('/campaigns')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         title: 'Platform NPS Q4 2026',
         opensAt: new Date(now - day).toISOString(),
@@ -92,7 +63,7 @@ describe('NPS router', () => {
     openId = open.body.id;
     const closed = await request(app)
       .post('/campaigns')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         title: 'Platform NPS Q3 2026',
         opensAt: new Date(now - 60 * day).toISOString(),
@@ -114,13 +85,13 @@ describe('NPS router', () => {
   const answer = (id: string, body: unknown, user = DEV) =>
     request(app)
       .post(`/campaigns/${id}/answers`)
-      .set('authorization', as(user))
+      .set('authorization', asUser(user))
       .send(body as object);
 
   it('takes an answer, shows the prompt before and not after', async () => {
     const before = await request(app)
       .get('/prompt')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(before.body.campaign).toMatchObject({ id: openId, status: 'open' });
 
     const res = await answer(openId, { score: 9, comment: 'Preview envs!' });
@@ -129,7 +100,7 @@ describe('NPS router', () => {
 
     const after = await request(app)
       .get('/prompt')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(after.body.campaign).toBeNull();
   });
 
@@ -160,7 +131,7 @@ describe('NPS router', () => {
   it('refuses malformed JSON with a 400', async () => {
     const res = await request(app)
       .post(`/campaigns/${openId}/answers`)
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .set('content-type', 'application/json')
       .send('{"score": ');
     expect(res.status).toBe(400);
@@ -204,7 +175,7 @@ describe('NPS router', () => {
   it('lets only platform PMs manage campaigns (403)', async () => {
     const create = await request(app)
       .post('/campaigns')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({
         title: 'Rogue',
         opensAt: '2027-01-01T00:00:00Z',
@@ -213,22 +184,22 @@ describe('NPS router', () => {
     expect(create.status).toBe(403);
     const close = await request(app)
       .post(`/campaigns/${openId}/close`)
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(close.status).toBe(403);
     const remove = await request(app)
       .delete(`/campaigns/${closedId}`)
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(remove.status).toBe(403);
     expect(
-      (await request(app).get('/campaigns').set('authorization', as(DEV))).body
-        .items,
+      (await request(app).get('/campaigns').set('authorization', asUser(DEV)))
+        .body.items,
     ).toHaveLength(2);
   });
 
   it('validates campaign bodies', async () => {
     const res = await request(app)
       .post('/campaigns')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         title: '',
         opensAt: 'next monday',
@@ -246,7 +217,7 @@ describe('NPS router', () => {
 
     const backwards = await request(app)
       .post('/campaigns')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         title: 'Backwards',
         opensAt: '2027-02-01T00:00:00Z',
@@ -280,7 +251,7 @@ describe('NPS router', () => {
   it('serves results and the trend to everyone', async () => {
     const results = await request(app)
       .get(`/campaigns/${openId}/results`)
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(results.status).toBe(200);
     expect(results.body).toMatchObject({
       summary: null,
@@ -289,7 +260,7 @@ describe('NPS router', () => {
     });
     const trend = await request(app)
       .get('/trend')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(trend.status).toBe(200);
     expect(trend.body.points).toHaveLength(2);
   });
@@ -301,18 +272,20 @@ describe('NPS router', () => {
       `/campaigns/${openId}/themes`,
       '/themes',
     ]) {
-      const res = await request(app).get(path).set('authorization', as(DEV));
+      const res = await request(app)
+        .get(path)
+        .set('authorization', asUser(DEV));
       expect(res.status).toBe(403);
     }
     const tag = await request(app)
       .put('/responses/5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10/themes')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ themes: ['x'] });
     expect(tag.status).toBe(403);
 
     const comments = await request(app)
       .get(`/campaigns/${openId}/comments`)
-      .set('authorization', as(PM));
+      .set('authorization', asUser(PM));
     expect(comments.status).toBe(200);
     expect(comments.body).toMatchObject({
       shown: false,
@@ -321,7 +294,7 @@ describe('NPS router', () => {
 
     const csv = await request(app)
       .get(`/campaigns/${openId}/results.csv`)
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(auditor.createEvent).toHaveBeenCalledWith(
@@ -335,12 +308,12 @@ describe('NPS router', () => {
   it('validates themes and response ids', async () => {
     const bad = await request(app)
       .put('/responses/not-a-uuid/themes')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ themes: ['x'] });
     expect(bad.status).toBe(400);
     const tooLong = await request(app)
       .put('/responses/5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10/themes')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ themes: ['x'.repeat(61)] });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toMatch(
@@ -348,7 +321,7 @@ describe('NPS router', () => {
     );
     const unknown = await request(app)
       .put('/responses/5d0c7d1e-0e8a-4a5c-8d7e-3a6f6e2b9c10/themes')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ themes: ['ci speed'] });
     expect(unknown.status).toBe(404);
   });
@@ -356,35 +329,18 @@ describe('NPS router', () => {
   it('serves theme demand to everyone, validating the themes', async () => {
     const empty = await request(app)
       .get('/theme-demand?theme=ci%20speed&theme=observability')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(empty.status).toBe(200);
     expect(empty.body).toEqual({ minGroupSize: 5, items: [] });
 
     // Published, visible comments: 5 in Q3 (exactly k), 4 in Q4 (k - 1) plus
     // 3 whose batch is not visible yet.
-    const tagged = async (campaignId: string, n: number, visible = true) => {
-      for (let i = 0; i < n; i++) {
-        const id = randomUUID();
-        await knex('nps_responses').insert({
-          id,
-          campaign_id: campaignId,
-          score: 3,
-          comment: `slow ${i}`,
-          team_ref: null,
-          comment_visible: visible,
-        });
-        await knex('nps_response_themes').insert({
-          response_id: id,
-          theme: 'ci speed',
-        });
-      }
-    };
-    await tagged(closedId, 5);
-    await tagged(openId, 4);
-    await tagged(openId, 3, false);
+    await fixture.comments(closedId, 5, ['ci speed']);
+    await fixture.comments(openId, 4, ['ci speed']);
+    await fixture.comments(openId, 3, ['ci speed'], false);
     const ok = await request(app)
       .get('/theme-demand?theme=ci%20speed&theme=observability')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({
       minGroupSize: 5,
@@ -405,7 +361,7 @@ describe('NPS router', () => {
     });
     const none = await request(app)
       .get('/theme-demand')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(none.status).toBe(400);
     expect(none.body.error.message).toMatch(/theme/);
     expect((await request(app).get('/theme-demand?theme=x')).status).toBe(401);
@@ -415,7 +371,7 @@ describe('NPS router', () => {
     const body = { themes: ['ci speed', 'observability'], limit: 3 };
     const user = await request(app)
       .post('/theme-demand/latest')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send(body);
     expect(user.status).toBe(200);
     expect(user.body).toEqual({ minGroupSize: 5, items: [] });
@@ -428,7 +384,7 @@ describe('NPS router', () => {
       (
         await request(app)
           .post('/theme-demand/latest')
-          .set('authorization', as(OUTSIDER))
+          .set('authorization', asUser(OUTSIDER))
           .send(body)
       ).status,
     ).toBe(403);
@@ -437,7 +393,7 @@ describe('NPS router', () => {
     ).toBe(401);
     const bad = await request(app)
       .post('/theme-demand/latest')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ themes: [], limit: 0 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/themes: themes needs at least one/);

@@ -1,11 +1,6 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
 import { OkrStore } from './database/OkrStore';
@@ -13,12 +8,11 @@ import { createRouter } from './router';
 import { OkrService } from './service/OkrService';
 import { readHealthTargets } from './service/settings';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const kit = routerTestKit();
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
 // Holds no platform-health permission at all (a policy that shuts someone out).
 const OUTSIDER = 'user:default/ext.contractor';
-const as = (user: string) => mockCredentials.user.header(user);
 
 const objective = {
   quarter: '2026-Q4',
@@ -39,79 +33,63 @@ describe('platform-health router', () => {
   let auditor: ReturnType<typeof mockServices.auditor.mock>;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await OkrStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
+    const store = await OkrStore.create(await kit.database());
+    const services = kit.services(
+      (permission, { userEntityRef: ref }) =>
+        ref === PM ||
+        (permission === 'platform-health.read' && ref !== OUTSIDER),
     );
-    auditor = mockServices.auditor.mock();
-    auditor.createEvent.mockResolvedValue({
-      success: jest.fn(),
-      fail: jest.fn(),
-    });
+    auditor = services.auditor;
     const router = await createRouter({
       service: new OkrService(store, () => new Date('2026-11-30T10:00:00Z')),
       targets: readHealthTargets(new ConfigReader({})),
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({
-        async authorize(requests: any[], { credentials }: any) {
-          const ref = credentials.principal.userEntityRef;
-          const pm = ref === PM;
-          return requests.map(r => ({
-            result:
-              pm ||
-              (r.permission.name === 'platform-health.read' && ref !== OUTSIDER)
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }));
-        },
-      }) as any,
-      auditor,
+      ...services,
     });
-    app = express().use(router).use(mockErrorHandler());
+    app = kit.app(router);
   });
 
   it('serves the targets and the current quarter to everyone signed in', async () => {
     expect((await request(app).get('/targets')).status).toBe(401);
     const targets = await request(app)
       .get('/targets')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(targets.body.adoption).toEqual({ value: 80, atRiskWithin: 10 });
-    const okrs = await request(app).get('/okrs').set('authorization', as(DEV));
+    const okrs = await request(app)
+      .get('/okrs')
+      .set('authorization', asUser(DEV));
     expect(okrs.body).toEqual({ quarter: '2026-Q4', objectives: [] });
   });
 
   it('lets a PM write OKRs and check in, audits each write, and refuses developers', async () => {
     const refused = await request(app)
       .post('/objectives')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send(objective);
     expect(refused.status).toBe(403);
 
     const created = await request(app)
       .post('/objectives')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send(objective);
     expect(created.status).toBe(201);
     const krId = created.body.keyResults[0].id;
     const checkIn = await request(app)
       .post(`/key-results/${krId}/check-ins`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ value: 66, note: 'docs push' });
     expect(checkIn.status).toBe(201);
     const edited = await request(app)
       .put(`/objectives/${created.body.id}`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ ...objective, quarter: undefined, version: 1 });
     expect(edited.status).toBe(200);
     const stale = await request(app)
       .delete(`/objectives/${created.body.id}?version=1`)
-      .set('authorization', as(PM));
+      .set('authorization', asUser(PM));
     expect(stale.status).toBe(409);
     const deleted = await request(app)
       .delete(`/objectives/${created.body.id}?version=2`)
-      .set('authorization', as(PM));
+      .set('authorization', asUser(PM));
     expect(deleted.status).toBe(204);
     expect(auditor.createEvent.mock.calls.map(([o]) => o.eventId)).toEqual([
       'objective-create',
@@ -125,7 +103,7 @@ describe('platform-health router', () => {
   it('records a review export as an audit event', async () => {
     const res = await request(app)
       .post('/review-exports')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ quarter: '2026-Q4', format: 'markdown' });
     expect(res.status).toBe(204);
     expect(auditor.createEvent).toHaveBeenCalledWith(
@@ -136,7 +114,7 @@ describe('platform-health router', () => {
     );
     const bad = await request(app)
       .post('/review-exports')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ quarter: '2026-Q4', format: 'pdf' });
     expect(bad.status).toBe(400);
   });
@@ -144,7 +122,7 @@ describe('platform-health router', () => {
   it('names each invalid field', async () => {
     const res = await request(app)
       .post('/objectives')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         ...objective,
         quarter: '2026-Q5',
@@ -157,7 +135,7 @@ describe('platform-health router', () => {
     );
     const early = await request(app)
       .post('/objectives')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         ...objective,
         keyResults: [{ ...objective.keyResults[0], due: '2026-09-30' }],
@@ -169,12 +147,12 @@ describe('platform-health router', () => {
   it("serves an objective's edit history to readers: 404 unknown, 400 bad id, 403 without read", async () => {
     const created = await request(app)
       .post('/objectives')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send(objective);
     const history = `/objectives/${created.body.id}/history`;
     await request(app)
       .put(`/objectives/${created.body.id}`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         ...objective,
         quarter: undefined,
@@ -191,10 +169,12 @@ describe('platform-health router', () => {
 
     expect((await request(app).get(history)).status).toBe(401);
     expect(
-      (await request(app).get(history).set('authorization', as(OUTSIDER)))
+      (await request(app).get(history).set('authorization', asUser(OUTSIDER)))
         .status,
     ).toBe(403);
-    const res = await request(app).get(history).set('authorization', as(DEV));
+    const res = await request(app)
+      .get(history)
+      .set('authorization', asUser(DEV));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       objectiveId: created.body.id,
@@ -220,11 +200,11 @@ describe('platform-health router', () => {
 
     const unknown = await request(app)
       .get('/objectives/00000000-0000-4000-8000-000000000000/history')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(unknown.status).toBe(404);
     const bad = await request(app)
       .get('/objectives/not-a-uuid/history')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/objective id/);
   });

@@ -1,10 +1,4 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import { DAY_MS } from '@paved/plugin-platform-metrics-common';
 import express from 'express';
 import request from 'supertest';
@@ -14,11 +8,10 @@ import { ServiceDirectory } from './service/CatalogDirectory';
 import { MetricsService } from './service/MetricsService';
 import { PlatformSources } from './service/PluginSources';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-const NOW = Date.parse('2026-11-30T12:00:00Z');
+const kit = routerTestKit();
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
-const as = (user: string) => mockCredentials.user.header(user);
+const NOW = Date.parse('2026-11-30T12:00:00Z');
 // An external-access token whose subject names its source, as the mock auth service reads it.
 const token = (subject: string) =>
   `Bearer mock-service-token:${JSON.stringify({ sub: subject })}`;
@@ -73,10 +66,7 @@ describe('platform-metrics router', () => {
   let audit: jest.Mock;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    store = await MetricsStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    store = await MetricsStore.create(await kit.database());
     audit = jest.fn();
     const auditor = {
       createEvent: jest.fn(async (options: any) => ({
@@ -86,27 +76,18 @@ describe('platform-metrics router', () => {
     };
     const router = await createRouter({
       service: new MetricsService(store, directory, sources, () => NOW),
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
       // Paved's policy in short: the PM holds everything, developers read.
-      permissions: mockServices.permissions.mock({
-        async authorize(requests: any[], { credentials }: any) {
-          return requests.map((r: any) => ({
-            result:
-              (credentials.principal.type === 'service' &&
-                // A token whose access restrictions leave out sending events.
-                credentials.principal.subject !== 'read-only-tool') ||
-              credentials.principal.userEntityRef === PM ||
-              r.permission.name === 'platform-metrics.read'
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }));
-        },
-      }) as any,
+      ...kit.services(
+        (permission, { type, subject, userEntityRef }) =>
+          (type === 'service' &&
+            // A token whose access restrictions leave out sending events.
+            subject !== 'read-only-tool') ||
+          userEntityRef === PM ||
+          permission === 'platform-metrics.read',
+      ),
       auditor: auditor as any,
     });
-    app = express().use(router).use(mockErrorHandler());
+    app = kit.app(router);
   });
 
   const post = (path: string, body: unknown, auth = token('github-actions')) =>
@@ -133,7 +114,7 @@ describe('platform-metrics router', () => {
 
     const unmapped = await request(app)
       .get('/unmapped-services')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(unmapped.body.services.map((s: any) => s.service)).toEqual([
       'component:default/billing-typo',
     ]);
@@ -233,7 +214,9 @@ describe('platform-metrics router', () => {
     ]);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('events[1].status');
-    const dora = await request(app).get('/dora').set('authorization', as(DEV));
+    const dora = await request(app)
+      .get('/dora')
+      .set('authorization', asUser(DEV));
     expect(dora.body.metrics.deploymentFrequency.sample).toBe(0);
   });
 
@@ -267,8 +250,8 @@ describe('platform-metrics router', () => {
 
   it('takes events only from service tokens with the permission, and only for their own source', async () => {
     // A user (even the PM) is not a sending tool.
-    const asUser = await post('/deployments', deployment(), as(PM));
-    expect(asUser.status).toBe(403);
+    const fromUser = await post('/deployments', deployment(), asUser(PM));
+    expect(fromUser.status).toBe(403);
     const anonymous = await request(app)
       .post('/deployments')
       .send(deployment());
@@ -308,7 +291,7 @@ describe('platform-metrics router', () => {
     );
     const res = await request(app)
       .get('/dora?service=checkout-api&windowDays=30')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(res.status).toBe(200);
     expect(res.body.bandVersion).toBe('dora-2023');
     expect(res.body.inCatalog).toBe(true);
@@ -337,7 +320,7 @@ describe('platform-metrics router', () => {
     ]) {
       const bad = await request(app)
         .get(`/dora?${query}`)
-        .set('authorization', as(DEV));
+        .set('authorization', asUser(DEV));
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain(message);
     }
@@ -359,7 +342,7 @@ describe('platform-metrics router', () => {
       ),
     );
     const get = (query: string) =>
-      request(app).get(`/dora?${query}`).set('authorization', as(DEV));
+      request(app).get(`/dora?${query}`).set('authorization', asUser(DEV));
     // 30 days ending with 26 November: 28 October 00:00 to 27 November 00:00 holds the 26th, 25th and 24th.
     const earlier = await get('windowDays=30&end=2026-11-26');
     expect(earlier.status).toBe(200);
@@ -399,7 +382,7 @@ describe('platform-metrics router', () => {
   it('release markers: PMs add and remove them (audited), developers may not, bad input is a 400', async () => {
     const byDev = await request(app)
       .post('/releases')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ title: 'Mesh', releasedAt: '2026-10-01' });
     expect(byDev.status).toBe(403);
     for (const [body, message] of [
@@ -419,14 +402,14 @@ describe('platform-metrics router', () => {
     ] as const) {
       const bad = await request(app)
         .post('/releases')
-        .set('authorization', as(PM))
+        .set('authorization', asUser(PM))
         .send(body);
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain(message);
     }
     const created = await request(app)
       .post('/releases')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ title: 'Mesh', releasedAt: '2026-10-01' });
     expect(created.status).toBe(201);
     expect(created.body.id).toMatch(/^marker:\d+$/);
@@ -434,7 +417,7 @@ describe('platform-metrics router', () => {
 
     const list = await request(app)
       .get('/releases')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(list.body.releases.map((r: any) => r.title)).toEqual([
       'Service template v2',
       'Mesh',
@@ -444,27 +427,36 @@ describe('platform-metrics router', () => {
       (
         await request(app)
           .delete(`/markers/${id}`)
-          .set('authorization', as(DEV))
+          .set('authorization', asUser(DEV))
       ).status,
     ).toBe(403);
     expect(
-      (await request(app).delete('/markers/abc').set('authorization', as(PM)))
-        .status,
+      (
+        await request(app)
+          .delete('/markers/abc')
+          .set('authorization', asUser(PM))
+      ).status,
     ).toBe(400);
     expect(
-      (await request(app).delete(`/markers/${id}`).set('authorization', as(PM)))
-        .status,
+      (
+        await request(app)
+          .delete(`/markers/${id}`)
+          .set('authorization', asUser(PM))
+      ).status,
     ).toBe(204);
     expect(
-      (await request(app).delete(`/markers/${id}`).set('authorization', as(PM)))
-        .status,
+      (
+        await request(app)
+          .delete(`/markers/${id}`)
+          .set('authorization', asUser(PM))
+      ).status,
     ).toBe(404);
   });
 
   it('release impact: 404 for an unknown release, 400 for a bad id or days; a known one has all five metrics', async () => {
     const ok = await request(app)
       .get('/release-impact?release=roadmap:item-1')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(ok.status).toBe(200);
     expect(ok.body.metrics).toHaveLength(5);
     expect(ok.body.metrics[0].verdict).toBe('too-little-data');
@@ -472,12 +464,12 @@ describe('platform-metrics router', () => {
       (
         await request(app)
           .get('/release-impact?release=roadmap:nope')
-          .set('authorization', as(DEV))
+          .set('authorization', asUser(DEV))
       ).status,
     ).toBe(404);
     const bad = await request(app)
       .get('/release-impact?release=jira:1&days=2')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('release: release must be an id');
     expect(bad.body.error.message).toContain('days: days must be at least 7');
@@ -486,14 +478,14 @@ describe('platform-metrics router', () => {
   it('records a first sign-in for the signed-in user (audited), onboarding refuses bad months', async () => {
     const res = await request(app)
       .post('/sign-ins')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(res.status).toBe(204);
     expect(audit).toHaveBeenCalledWith('sign-in-record', 'succeeded');
     expect((await request(app).post('/sign-ins')).status).toBe(401);
 
     const onboarding = await request(app)
       .get('/onboarding?months=3')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(onboarding.body.cohorts.map((c: any) => c.cohort)).toEqual([
       '2026-09',
       '2026-10',
@@ -501,7 +493,7 @@ describe('platform-metrics router', () => {
     ]);
     const bad = await request(app)
       .get('/onboarding?months=0')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain(
       'months: months must be at least 1',
@@ -511,7 +503,7 @@ describe('platform-metrics router', () => {
   it('onboarding pooled by joining quarter, and refuses bad quarters', async () => {
     const quarterly = await request(app)
       .get('/onboarding?quarters=2')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(quarterly.status).toBe(200);
     expect(quarterly.body).toMatchObject({
       period: 'quarter',
@@ -530,7 +522,7 @@ describe('platform-metrics router', () => {
     ]) {
       const bad = await request(app)
         .get(`/onboarding?${query}`)
-        .set('authorization', as(DEV));
+        .set('authorization', asUser(DEV));
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain(message);
     }

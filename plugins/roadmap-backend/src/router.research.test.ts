@@ -1,25 +1,17 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { routerTestKit } from '@paved/backend-test-utils';
 import request from 'supertest';
 import { RoadmapStore } from './database/RoadmapStore';
 import { createRouter } from './router';
 import { RoadmapService } from './service/RoadmapService';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const kit = routerTestKit();
+const PM = 'user:default/priya.raman';
 
 // Item stages are read by the research plugin, as a service, to run previews.
 describe('roadmap router: item stages for other plugins', () => {
   it('answers services and users with roadmap.item.read, and 401 without credentials', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await RoadmapStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const store = await RoadmapStore.create(await kit.database());
     const service = new RoadmapService(store);
     await service.createItem(
       {
@@ -36,20 +28,11 @@ describe('roadmap router: item stages for other plugins', () => {
         links: [],
         breakingChange: null,
       },
-      'user:default/priya.raman',
+      PM,
     );
-    const router = await createRouter({
-      service,
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({
-        authorize: async (requests: any[]) =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      }) as any,
-      auditor: mockServices.auditor.mock(),
-    });
-    const app = express().use(router).use(mockErrorHandler());
+    const app = kit.app(
+      await createRouter({ service, ...kit.services(() => true) }),
+    );
     const res = await request(app)
       .get('/item-statuses')
       .set('authorization', mockCredentials.service.header());

@@ -1,20 +1,14 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockServices } from '@backstage/backend-test-utils';
+import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
 import { RoadmapStore } from './database/RoadmapStore';
 import { createRouter } from './router';
 import { RoadmapService } from './service/RoadmapService';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const kit = routerTestKit();
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
-const as = (user: string) => mockCredentials.user.header(user);
 
 const body = {
   title: 'Preview environments',
@@ -30,38 +24,19 @@ describe('roadmap router', () => {
   let auditor: ReturnType<typeof mockServices.auditor.mock>;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await RoadmapStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
+    const store = await RoadmapStore.create(await kit.database());
+    const services = kit.services(
+      (permission, { userEntityRef }) =>
+        userEntityRef === PM || permission === 'roadmap.item.read',
     );
-    auditor = mockServices.auditor.mock();
-    auditor.createEvent.mockResolvedValue({
-      success: jest.fn(),
-      fail: jest.fn(),
-    });
-    const router = await createRouter({
-      service: new RoadmapService(store),
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({
-        async authorize(requests: any[], { credentials }: any) {
-          const pm = credentials.principal.userEntityRef === PM;
-          return requests.map(r => ({
-            result:
-              pm || r.permission.name === 'roadmap.item.read'
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }));
-        },
-      }) as any,
-      auditor,
-    });
-    app = express().use(router).use(mockErrorHandler());
+    auditor = services.auditor;
+    app = kit.app(
+      await createRouter({ service: new RoadmapService(store), ...services }),
+    );
   });
 
   const create = () =>
-    request(app).post('/items').set('authorization', as(PM)).send(body);
+    request(app).post('/items').set('authorization', asUser(PM)).send(body);
 
   it('lets a PM create, edit and move; audits each change', async () => {
     const created = await create();
@@ -69,12 +44,12 @@ describe('roadmap router', () => {
     const { id } = created.body;
     const edited = await request(app)
       .patch(`/items/${id}`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ version: 1, status: 'building' });
     expect(edited.status).toBe(200);
     const moved = await request(app)
       .post(`/items/${id}/move`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ version: 2, horizon: 'now', position: 0 });
     expect(moved.body).toMatchObject({ horizon: 'now', version: 3 });
     expect(auditor.createEvent.mock.calls.map(([o]) => o.eventId)).toEqual([
@@ -94,7 +69,7 @@ describe('roadmap router', () => {
     ]);
     const notUtf8 = await request(app)
       .post('/items')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .set('content-type', 'application/json')
       .serialize((raw: unknown) => raw as string)
       .send(broken);
@@ -102,14 +77,16 @@ describe('roadmap router', () => {
     expect(notUtf8.body.error.message).toMatch(/not valid UTF-8/);
     const surrogate = await request(app)
       .post('/items')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .set('content-type', 'application/json')
       .send(`${before}P\\ud83dA${after}`);
     expect(surrogate.status).toBe(400);
     expect(surrogate.body.error.message).toMatch(
       /title holds a lone surrogate/,
     );
-    const list = await request(app).get('/items').set('authorization', as(PM));
+    const list = await request(app)
+      .get('/items')
+      .set('authorization', asUser(PM));
     expect(list.body.items).toEqual([]);
   });
 
@@ -117,7 +94,7 @@ describe('roadmap router', () => {
     await create();
     await create();
     const get = (query: string) =>
-      request(app).get(`/items${query}`).set('authorization', as(DEV));
+      request(app).get(`/items${query}`).set('authorization', asUser(DEV));
     const first = await get('?limit=1');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
@@ -142,7 +119,7 @@ describe('roadmap router', () => {
     }
     const notices = await request(app)
       .get('/notifications?limit=500')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(notices.status).toBe(400);
   });
 
@@ -157,18 +134,22 @@ describe('roadmap router', () => {
       request(app).delete(`/items/${id}`).send({ version: 1 }),
     ];
     for (const attempt of tries) {
-      expect((await attempt.set('authorization', as(DEV))).status).toBe(403);
+      expect((await attempt.set('authorization', asUser(DEV))).status).toBe(
+        403,
+      );
     }
     const vote = await request(app)
       .put(`/items/${id}/vote`)
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ on: true });
     expect(vote.body).toMatchObject({
       votes: 1,
       votedByMe: true,
       subscribedByMe: true,
     });
-    const list = await request(app).get('/items').set('authorization', as(DEV));
+    const list = await request(app)
+      .get('/items')
+      .set('authorization', asUser(DEV));
     expect(list.body.items).toHaveLength(1);
   });
 
@@ -180,7 +161,7 @@ describe('roadmap router', () => {
   it('refuses bad input with a 400 naming the field, and stores nothing', async () => {
     const bad = await request(app)
       .post('/items')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       // eslint-disable-next-line no-script-url -- the point of the test
       .send({ ...body, links: [{ title: 'x', url: 'javascript:alert(1)' }] });
     expect(bad.status).toBe(400);
@@ -189,21 +170,26 @@ describe('roadmap router', () => {
     );
     const declined = await request(app)
       .post('/items')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ ...body, status: 'declined' });
     expect(declined.status).toBe(400);
     expect(declined.body.error.message).toMatch(/declineReason/);
-    const list = await request(app).get('/items').set('authorization', as(PM));
+    const list = await request(app)
+      .get('/items')
+      .set('authorization', asUser(PM));
     expect(list.body.items).toEqual([]);
     expect(
-      (await request(app).get('/items/not-a-uuid').set('authorization', as(PM)))
-        .status,
+      (
+        await request(app)
+          .get('/items/not-a-uuid')
+          .set('authorization', asUser(PM))
+      ).status,
     ).toBe(400);
     expect(
       (
         await request(app)
           .get('/items/1f7b7a8e-44a4-4a36-9a6d-3f1c8e2d5b90')
-          .set('authorization', as(PM))
+          .set('authorization', asUser(PM))
       ).status,
     ).toBe(404);
   });
@@ -212,18 +198,18 @@ describe('roadmap router', () => {
     const { id } = (await create()).body;
     const first = await request(app)
       .patch(`/items/${id}`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ version: 1, summary: 'First' });
     expect(first.status).toBe(200);
     const second = await request(app)
       .patch(`/items/${id}`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ version: 1, summary: 'Second' });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toMatch(/reload to see the changes/);
     const now = await request(app)
       .get(`/items/${id}`)
-      .set('authorization', as(PM));
+      .set('authorization', asUser(PM));
     expect(now.body.summary).toBe('First');
   });
 
@@ -231,15 +217,15 @@ describe('roadmap router', () => {
     const { id } = (await create()).body;
     await request(app)
       .put(`/items/${id}/subscription`)
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ on: true });
     await request(app)
       .patch(`/items/${id}`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ version: 1, status: 'beta' });
     const inbox = await request(app)
       .get('/notifications')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(inbox.body.items).toEqual([
       expect.objectContaining({
         message: 'status In design → Beta',
@@ -250,16 +236,17 @@ describe('roadmap router', () => {
       (
         await request(app)
           .post('/notifications/read')
-          .set('authorization', as(DEV))
+          .set('authorization', asUser(DEV))
       ).status,
     ).toBe(204);
     expect(
-      (await request(app).post('/visit').set('authorization', as(DEV))).status,
+      (await request(app).post('/visit').set('authorization', asUser(DEV)))
+        .status,
     ).toBe(204);
 
     const review = await request(app)
       .get('/review.md')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(review.status).toBe(200);
     expect(review.headers['content-type']).toMatch(/text\/markdown/);
     expect(review.text).toContain('**Preview environments**: Beta');
@@ -268,7 +255,7 @@ describe('roadmap router', () => {
     );
     const badSince = await request(app)
       .get('/review.md?since=last-quarter')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(badSince.status).toBe(400);
     expect((await request(app).get('/notifications')).status).toBe(401);
   });
@@ -277,17 +264,17 @@ describe('roadmap router', () => {
     const { id } = (await create()).body;
     const dev = await request(app)
       .put(`/items/${id}/themes`)
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .send({ themes: ['ci speed'] });
     expect(dev.status).toBe(403);
     const bad = await request(app)
       .put(`/items/${id}/themes`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ themes: [''] });
     expect(bad.status).toBe(400);
     const ok = await request(app)
       .put(`/items/${id}/themes`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ themes: ['ci speed', 'ci speed'] });
     expect(ok.body).toEqual({
       themes: ['ci speed'],
@@ -297,7 +284,7 @@ describe('roadmap router', () => {
     });
     const read = await request(app)
       .get(`/items/${id}/demand`)
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(read.body.themes).toEqual(['ci speed']);
   });
 });

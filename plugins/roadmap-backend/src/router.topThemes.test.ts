@@ -1,11 +1,5 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
 import { RoadmapStore } from './database/RoadmapStore';
@@ -13,51 +7,36 @@ import { createRouter } from './router';
 import { DemandSource } from './service/NpsDemandSource';
 import { RoadmapService } from './service/RoadmapService';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const kit = routerTestKit();
 const PM = 'user:default/priya.raman';
 const DEV = 'user:default/jonas.weber';
 const OUTSIDER = 'user:default/ext.contractor';
-const as = (user: string) => mockCredentials.user.header(user);
 
 describe('roadmap router: top themes', () => {
   let latestDemand: jest.MockedFunction<DemandSource['latestDemand']>;
   let app: express.Express;
 
   beforeEach(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await RoadmapStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const store = await RoadmapStore.create(await kit.database());
     latestDemand = jest.fn();
     const router = await createRouter({
       service: new RoadmapService(store, {
         demand: async () => ({ minGroupSize: null, campaigns: [] }),
         latestDemand,
       }),
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions.mock({
-        async authorize(requests: any[], { credentials }: any) {
-          const ref = credentials.principal.userEntityRef;
-          return requests.map(r => ({
-            result:
-              ref === PM ||
-              (r.permission.name === 'roadmap.item.read' && ref !== OUTSIDER)
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }));
-        },
-      }) as any,
-      auditor: mockServices.auditor.mock(),
+      ...kit.services(
+        (permission, { userEntityRef: ref }) =>
+          ref === PM ||
+          (permission === 'roadmap.item.read' && ref !== OUTSIDER),
+      ),
     });
-    app = express().use(router).use(mockErrorHandler());
+    app = kit.app(router);
   });
 
   it('answers readers in one request: 401, 403, 400 on a bad limit, 503 without NPS', async () => {
     const created = await request(app)
       .post('/items')
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({
         title: 'Faster CI',
         summary: 'Builds in half the time.',
@@ -68,7 +47,7 @@ describe('roadmap router: top themes', () => {
       });
     await request(app)
       .put(`/items/${created.body.id}/themes`)
-      .set('authorization', as(PM))
+      .set('authorization', asUser(PM))
       .send({ themes: ['ci speed'] })
       .expect(200);
     latestDemand.mockResolvedValue({
@@ -86,7 +65,7 @@ describe('roadmap router: top themes', () => {
 
     const ok = await request(app)
       .get('/top-themes?limit=3')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({
       minGroupSize: 5,
@@ -103,25 +82,28 @@ describe('roadmap router: top themes', () => {
     expect(latestDemand).toHaveBeenLastCalledWith(['ci speed'], 3);
     await request(app)
       .get('/top-themes')
-      .set('authorization', as(DEV))
+      .set('authorization', asUser(DEV))
       .expect(200);
     expect(latestDemand).toHaveBeenLastCalledWith(['ci speed'], 5);
 
     expect((await request(app).get('/top-themes')).status).toBe(401);
     expect(
-      (await request(app).get('/top-themes').set('authorization', as(OUTSIDER)))
-        .status,
+      (
+        await request(app)
+          .get('/top-themes')
+          .set('authorization', asUser(OUTSIDER))
+      ).status,
     ).toBe(403);
     const bad = await request(app)
       .get('/top-themes?limit=21')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/limit must be between 1 and 20/);
 
     latestDemand.mockRejectedValue(new ServiceUnavailableError('NPS is down'));
     const down = await request(app)
       .get('/top-themes')
-      .set('authorization', as(DEV));
+      .set('authorization', asUser(DEV));
     expect(down.status).toBe(503);
   });
 });
