@@ -19,6 +19,20 @@ import {
 } from '../__testUtils__/fixtures';
 import { DAY_MS } from '@paved/plugin-platform-metrics-common';
 
+// 7 of 10 new components from golden paths in 2026-Q4: 70%, and an interval
+// that spans the 80% goal.
+const q4Adoption = {
+  goal: 0.8,
+  quarters: [
+    {
+      quarter: '2026-Q4',
+      newComponents: 10,
+      fromGoldenPaths: 7,
+      adoption: { rate: 0.7, low: 0.397, high: 0.892 },
+    },
+  ],
+};
+
 describe('health readings', () => {
   it('reads NPS from the latest campaign against the goal line, with its change and significance', () => {
     const r = npsReading({
@@ -76,17 +90,7 @@ describe('health readings', () => {
 
   it('judges adoption with its interval against 80%', () => {
     const r = adoptionReading({
-      trend: {
-        goal: 0.8,
-        quarters: [
-          {
-            quarter: '2026-Q4',
-            newComponents: 10,
-            fromGoldenPaths: 7,
-            adoption: { rate: 0.7, low: 0.397, high: 0.892 },
-          },
-        ],
-      },
+      trend: q4Adoption,
       teams: null,
       targets: TARGETS,
       view: 'quarterly',
@@ -148,17 +152,7 @@ describe('health readings', () => {
 
   it('adds the last months in the monthly view, a month without new components said so', () => {
     const r = adoptionReading({
-      trend: {
-        goal: 0.8,
-        quarters: [
-          {
-            quarter: '2026-Q4',
-            newComponents: 10,
-            fromGoldenPaths: 7,
-            adoption: { rate: 0.7, low: 0.397, high: 0.892 },
-          },
-        ],
-      },
+      trend: q4Adoption,
       teams: null,
       months: {
         goal: 0.8,
