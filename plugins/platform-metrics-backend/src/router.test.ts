@@ -96,6 +96,36 @@ describe('platform-metrics router', () => {
       .set('authorization', auth)
       .send(body as object);
 
+  const getAsDev = (path: string) =>
+    request(app).get(path).set('authorization', asUser(DEV));
+
+  // Six deployments without commits, finished 1 to 6 days before NOW (12:00
+  // on 29, 28, 27, 26, 25 and 24 November).
+  const postSixDeployments = () =>
+    post(
+      '/deployments',
+      Array.from({ length: 6 }, (_, i) =>
+        deployment({
+          externalId: `run-${i}`,
+          finishedAt: new Date(NOW - (i + 1) * DAY_MS).toISOString(),
+          startedAt: new Date(NOW - (i + 1) * DAY_MS - 60_000).toISOString(),
+          commits: [],
+        }),
+      ),
+    );
+
+  // Each query of `path` is refused with a 400 whose message has the text given.
+  async function expectRefused(
+    path: string,
+    cases: ReadonlyArray<readonly [query: string, message: string]>,
+  ) {
+    for (const [query, message] of cases) {
+      const bad = await getAsDev(`${path}?${query}`);
+      expect({ query, status: bad.status }).toEqual({ query, status: 400 });
+      expect(bad.body.error.message).toContain(message);
+    }
+  }
+
   it('ingests one deployment, flags unknown services, and a retry changes nothing', async () => {
     const first = await post('/deployments', [
       deployment(),
@@ -112,9 +142,7 @@ describe('platform-metrics router', () => {
     const retry = await post('/deployments', deployment());
     expect(retry.body).toMatchObject({ received: 1, stored: 0, unchanged: 1 });
 
-    const unmapped = await request(app)
-      .get('/unmapped-services')
-      .set('authorization', asUser(DEV));
+    const unmapped = await getAsDev('/unmapped-services');
     expect(unmapped.body.services.map((s: any) => s.service)).toEqual([
       'component:default/billing-typo',
     ]);
@@ -214,9 +242,7 @@ describe('platform-metrics router', () => {
     ]);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('events[1].status');
-    const dora = await request(app)
-      .get('/dora')
-      .set('authorization', asUser(DEV));
+    const dora = await getAsDev('/dora');
     expect(dora.body.metrics.deploymentFrequency.sample).toBe(0);
   });
 
@@ -278,20 +304,8 @@ describe('platform-metrics router', () => {
   });
 
   it('serves DORA with bands and band version, weekly series, and refuses bad queries', async () => {
-    await post(
-      '/deployments',
-      Array.from({ length: 6 }, (_, i) =>
-        deployment({
-          externalId: `run-${i}`,
-          finishedAt: new Date(NOW - (i + 1) * DAY_MS).toISOString(),
-          startedAt: new Date(NOW - (i + 1) * DAY_MS - 60_000).toISOString(),
-          commits: [],
-        }),
-      ),
-    );
-    const res = await request(app)
-      .get('/dora?service=checkout-api&windowDays=30')
-      .set('authorization', asUser(DEV));
+    await postSixDeployments();
+    const res = await getAsDev('/dora?service=checkout-api&windowDays=30');
     expect(res.status).toBe(200);
     expect(res.body.bandVersion).toBe('dora-2023');
     expect(res.body.inCatalog).toBe(true);
@@ -305,7 +319,7 @@ describe('platform-metrics router', () => {
       res.body.series.reduce((n: number, p: any) => n + p.deployments, 0),
     ).toBe(6);
 
-    for (const [query, message] of [
+    await expectRefused('/dora', [
       ['windowDays=3', 'windowDays: windowDays must be at least 7'],
       ['windowDays=abc', 'windowDays: windowDays must be a number'],
       [
@@ -317,32 +331,14 @@ describe('platform-metrics router', () => {
         'service: service must be a component entity ref',
       ],
       ['colour=blue', 'Unrecognized key'],
-    ]) {
-      const bad = await request(app)
-        .get(`/dora?${query}`)
-        .set('authorization', asUser(DEV));
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain(message);
-    }
+    ]);
     const anonymous = await request(app).get('/dora');
     expect(anonymous.status).toBe(401);
   });
 
   it('serves DORA over a window that ends with an earlier day, and refuses an end that is not a real past date', async () => {
-    // Finished 1 to 6 days before NOW (12:00 on 29, 28, 27, 26, 25 and 24 November).
-    await post(
-      '/deployments',
-      Array.from({ length: 6 }, (_, i) =>
-        deployment({
-          externalId: `run-${i}`,
-          finishedAt: new Date(NOW - (i + 1) * DAY_MS).toISOString(),
-          startedAt: new Date(NOW - (i + 1) * DAY_MS - 60_000).toISOString(),
-          commits: [],
-        }),
-      ),
-    );
-    const get = (query: string) =>
-      request(app).get(`/dora?${query}`).set('authorization', asUser(DEV));
+    await postSixDeployments();
+    const get = (query: string) => getAsDev(`/dora?${query}`);
     // 30 days ending with 26 November: 28 October 00:00 to 27 November 00:00 holds the 26th, 25th and 24th.
     const earlier = await get('windowDays=30&end=2026-11-26');
     expect(earlier.status).toBe(200);
@@ -362,18 +358,14 @@ describe('platform-metrics router', () => {
     expect(today.body).toEqual(none.body);
     expect(today.body.metrics.deploymentFrequency.sample).toBe(6);
 
-    for (const [query, message] of [
+    await expectRefused('/dora', [
       ['end=2026-12-01', 'end must not be in the future'],
       ['end=2026-02-29', 'end: end must be a real date like 2026-09-30'],
       ['end=2026-13-01', 'end: end must be a real date like 2026-09-30'],
       ['end=30.11.2026', 'end: end must be a real date like 2026-09-30'],
       ['end=', 'end: end must be a real date like 2026-09-30'],
       ['end=2026-11-26T00:00:00Z', 'end: end must be a real date'],
-    ]) {
-      const bad = await get(query);
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain(message);
-    }
+    ]);
     expect((await get('end=2024-02-29')).status).toBe(200);
     const anonymous = await request(app).get('/dora?end=2026-11-26');
     expect(anonymous.status).toBe(401);
@@ -415,9 +407,7 @@ describe('platform-metrics router', () => {
     expect(created.body.id).toMatch(/^marker:\d+$/);
     expect(audit).toHaveBeenCalledWith('release-marker-create', 'succeeded');
 
-    const list = await request(app)
-      .get('/releases')
-      .set('authorization', asUser(DEV));
+    const list = await getAsDev('/releases');
     expect(list.body.releases.map((r: any) => r.title)).toEqual([
       'Service template v2',
       'Mesh',
@@ -454,22 +444,14 @@ describe('platform-metrics router', () => {
   });
 
   it('release impact: 404 for an unknown release, 400 for a bad id or days; a known one has all five metrics', async () => {
-    const ok = await request(app)
-      .get('/release-impact?release=roadmap:item-1')
-      .set('authorization', asUser(DEV));
+    const ok = await getAsDev('/release-impact?release=roadmap:item-1');
     expect(ok.status).toBe(200);
     expect(ok.body.metrics).toHaveLength(5);
     expect(ok.body.metrics[0].verdict).toBe('too-little-data');
     expect(
-      (
-        await request(app)
-          .get('/release-impact?release=roadmap:nope')
-          .set('authorization', asUser(DEV))
-      ).status,
+      (await getAsDev('/release-impact?release=roadmap:nope')).status,
     ).toBe(404);
-    const bad = await request(app)
-      .get('/release-impact?release=jira:1&days=2')
-      .set('authorization', asUser(DEV));
+    const bad = await getAsDev('/release-impact?release=jira:1&days=2');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('release: release must be an id');
     expect(bad.body.error.message).toContain('days: days must be at least 7');
@@ -483,27 +465,19 @@ describe('platform-metrics router', () => {
     expect(audit).toHaveBeenCalledWith('sign-in-record', 'succeeded');
     expect((await request(app).post('/sign-ins')).status).toBe(401);
 
-    const onboarding = await request(app)
-      .get('/onboarding?months=3')
-      .set('authorization', asUser(DEV));
+    const onboarding = await getAsDev('/onboarding?months=3');
     expect(onboarding.body.cohorts.map((c: any) => c.cohort)).toEqual([
       '2026-09',
       '2026-10',
       '2026-11',
     ]);
-    const bad = await request(app)
-      .get('/onboarding?months=0')
-      .set('authorization', asUser(DEV));
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain(
-      'months: months must be at least 1',
-    );
+    await expectRefused('/onboarding', [
+      ['months=0', 'months: months must be at least 1'],
+    ]);
   });
 
   it('onboarding pooled by joining quarter, and refuses bad quarters', async () => {
-    const quarterly = await request(app)
-      .get('/onboarding?quarters=2')
-      .set('authorization', asUser(DEV));
+    const quarterly = await getAsDev('/onboarding?quarters=2');
     expect(quarterly.status).toBe(200);
     expect(quarterly.body).toMatchObject({
       period: 'quarter',
@@ -513,19 +487,13 @@ describe('platform-metrics router', () => {
       '2026-Q3',
       '2026-Q4',
     ]);
-    for (const [query, message] of [
+    await expectRefused('/onboarding', [
       ['quarters=0', 'quarters: quarters must be at least 1'],
       ['quarters=13', 'quarters: quarters must be at most 12'],
       ['quarters=1.5', 'quarters: quarters must be a whole number'],
       ['quarters=many', 'quarters: quarters must be a number'],
       ['months=3&quarters=2', 'quarters: choose months or quarters, not both'],
-    ]) {
-      const bad = await request(app)
-        .get(`/onboarding?${query}`)
-        .set('authorization', asUser(DEV));
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain(message);
-    }
+    ]);
     expect((await request(app).get('/onboarding?quarters=2')).status).toBe(401);
   });
 });
