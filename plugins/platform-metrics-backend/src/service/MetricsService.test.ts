@@ -15,6 +15,18 @@ const NOW = Date.parse('2026-11-26T12:00:00Z');
 const RELEASE = NOW - 60 * DAY_MS;
 const sender = { type: 'service' as const, subject: 'ci' };
 const iso = (t: number) => new Date(t).toISOString();
+// Onboarding cohorts as a report gives them, one row each:
+// [cohort, joined, deployed, not yet deployed, median days].
+const cohorts = (
+  ...rows: Array<[string, number, number | null, number | null, number | null]>
+) =>
+  rows.map(([cohort, joined, deployed, notYetDeployed, medianDays]) => ({
+    cohort,
+    joined,
+    deployed,
+    notYetDeployed,
+    medianDays,
+  }));
 
 const directory: ServiceDirectory = {
   async lookup(refs) {
@@ -202,29 +214,13 @@ describe('MetricsService', () => {
     const report = await onboarding.onboarding({ months: 3 });
     expect(report.period).toBe('month');
     expect(report.minCohortSize).toBe(3);
-    expect(report.cohorts).toEqual([
-      {
-        cohort: '2026-09',
-        joined: 3,
-        deployed: 3,
-        notYetDeployed: 0,
-        medianDays: 2,
-      },
-      {
-        cohort: '2026-10',
-        joined: 2,
-        deployed: null,
-        notYetDeployed: null,
-        medianDays: null,
-      },
-      {
-        cohort: '2026-11',
-        joined: 4,
-        deployed: 2,
-        notYetDeployed: 2,
-        medianDays: null,
-      },
-    ]);
+    expect(report.cohorts).toEqual(
+      cohorts(
+        ['2026-09', 3, 3, 0, 2],
+        ['2026-10', 2, null, null, null],
+        ['2026-11', 4, 2, 2, null],
+      ),
+    );
   });
 
   it('pools cohorts by joining quarter with the exact median of everyone in it, and the same suppression at k', async () => {
@@ -292,55 +288,18 @@ describe('MetricsService', () => {
     expect(quarterly).toEqual({
       period: 'quarter',
       minCohortSize: 3,
-      cohorts: [
-        {
-          cohort: '2026-Q1',
-          joined: 4,
-          deployed: 4,
-          notYetDeployed: 0,
-          medianDays: 3,
-        },
-        {
-          cohort: '2026-Q2',
-          joined: 2,
-          deployed: null,
-          notYetDeployed: null,
-          medianDays: null,
-        },
-        {
-          cohort: '2026-Q3',
-          joined: 3,
-          deployed: 2,
-          notYetDeployed: 1,
-          medianDays: null,
-        },
-        {
-          cohort: '2026-Q4',
-          joined: 6,
-          deployed: 3,
-          notYetDeployed: 3,
-          medianDays: 3,
-        },
-      ],
+      cohorts: cohorts(
+        ['2026-Q1', 4, 4, 0, 3],
+        ['2026-Q2', 2, null, null, null],
+        ['2026-Q3', 3, 2, 1, null],
+        ['2026-Q4', 6, 3, 3, 3],
+      ),
     });
     // The same people by month: the newest quarter has no median month by month.
     const monthly = await pooling.onboarding({ months: 2 });
-    expect(monthly.cohorts).toEqual([
-      {
-        cohort: '2026-10',
-        joined: 2,
-        deployed: null,
-        notYetDeployed: null,
-        medianDays: null,
-      },
-      {
-        cohort: '2026-11',
-        joined: 4,
-        deployed: 2,
-        notYetDeployed: 2,
-        medianDays: null,
-      },
-    ]);
+    expect(monthly.cohorts).toEqual(
+      cohorts(['2026-10', 2, null, null, null], ['2026-11', 4, 2, 2, null]),
+    );
     // k deployed exactly: Q3 with one more first deployment shows its median (3, 6, 9 → 6).
     await pooling.ingestDeployments(
       [
