@@ -20,11 +20,29 @@ const reading = (overrides: Partial<MetricReading>): MetricReading => ({
   ...overrides,
 });
 
+// The card of a reading (adoption unless `metric` says otherwise).
+const renderReading = (overrides: Partial<MetricReading> = {}) =>
+  renderInTestApp(
+    <MetricCard
+      metric={overrides.metric ?? 'adoption'}
+      reading={reading(overrides)}
+    />,
+  );
+
+// An NPS reading without a number to show.
+const npsWithoutNumber: Partial<MetricReading> = {
+  metric: 'nps',
+  value: null,
+  low: null,
+  high: null,
+  status: 'no-data',
+  series: [],
+  change: null,
+};
+
 describe('MetricCard', () => {
   it('shows the value, its interval, the status, the target and a link to its page', async () => {
-    await renderInTestApp(
-      <MetricCard metric="adoption" reading={reading({})} />,
-    );
+    await renderReading();
     expect(
       screen.getByRole('article', { name: 'Golden-path adoption' }),
     ).toBeInTheDocument();
@@ -74,18 +92,13 @@ describe('MetricCard', () => {
   });
 
   it('lists the months of the monthly view, with a month without data in words', async () => {
-    await renderInTestApp(
-      <MetricCard
-        metric="adoption"
-        reading={reading({
-          breakdown: [
-            { label: 'Sep 2026', value: 75, note: '3 of 4' },
-            { label: 'Oct 2026', value: null, note: 'no new components' },
-            { label: 'Nov 2026', value: 70, note: '7 of 10' },
-          ],
-        })}
-      />,
-    );
+    await renderReading({
+      breakdown: [
+        { label: 'Sep 2026', value: 75, note: '3 of 4' },
+        { label: 'Oct 2026', value: null, note: 'no new components' },
+        { label: 'Nov 2026', value: 70, note: '7 of 10' },
+      ],
+    });
     const list = screen.getByRole('list', {
       name: 'Golden-path adoption by month',
     });
@@ -113,21 +126,10 @@ describe('MetricCard', () => {
   });
 
   it('shows no number and says why when there is no data', async () => {
-    await renderInTestApp(
-      <MetricCard
-        metric="nps"
-        reading={reading({
-          metric: 'nps',
-          value: null,
-          low: null,
-          high: null,
-          status: 'no-data',
-          note: 'No campaign has results to show yet',
-          series: [],
-          change: null,
-        })}
-      />,
-    );
+    await renderReading({
+      ...npsWithoutNumber,
+      note: 'No campaign has results to show yet',
+    });
     expect(screen.getByTestId('value-nps')).toHaveTextContent('—');
     expect(screen.getByText('No data')).toBeInTheDocument();
     expect(
@@ -136,22 +138,11 @@ describe('MetricCard', () => {
   });
 
   it('keeps a suppressed number hidden', async () => {
-    await renderInTestApp(
-      <MetricCard
-        metric="nps"
-        reading={reading({
-          metric: 'nps',
-          value: null,
-          low: null,
-          high: null,
-          suppressed: true,
-          status: 'no-data',
-          note: 'Hidden: fewer than 5 answers',
-          series: [],
-          change: null,
-        })}
-      />,
-    );
+    await renderReading({
+      ...npsWithoutNumber,
+      suppressed: true,
+      note: 'Hidden: fewer than 5 answers',
+    });
     expect(screen.getByTestId('value-nps')).toHaveTextContent('Hidden');
     expect(
       screen.getByText('Hidden: fewer than 5 answers'),
@@ -160,19 +151,14 @@ describe('MetricCard', () => {
   });
 
   it('says "No target" for a value without one', async () => {
-    await renderInTestApp(
-      <MetricCard
-        metric="reworkRate"
-        reading={reading({
-          metric: 'reworkRate',
-          low: null,
-          high: null,
-          targetText: null,
-          targetValue: null,
-          status: 'no-data',
-        })}
-      />,
-    );
+    await renderReading({
+      metric: 'reworkRate',
+      low: null,
+      high: null,
+      targetText: null,
+      targetValue: null,
+      status: 'no-data',
+    });
     expect(screen.getByText('No target')).toBeInTheDocument();
   });
 });
