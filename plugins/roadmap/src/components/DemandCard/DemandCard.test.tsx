@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { roadmapApiRef } from '../../api/RoadmapApi';
+import { type RoadmapApi, roadmapApiRef } from '../../api/RoadmapApi';
 import { fakeRoadmapApi, makeItem } from '../../__testUtils__/fixtures';
 import { ItemDemand } from '@paved/plugin-roadmap-common';
 import { DemandCard } from './DemandCard';
@@ -29,32 +29,36 @@ const demand: ItemDemand = {
   studies: [],
 };
 
+const renderCard = (api: RoadmapApi, canManage = false) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[roadmapApiRef, api]]}>
+      <DemandCard itemId="i1" canManage={canManage} />
+    </TestApiProvider>,
+  );
+
+// The texts of a table row's cells.
+const cellTexts = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map(c => c.textContent);
+
 describe('DemandCard', () => {
   it('shows the linked themes and the comments per campaign', async () => {
     const api = fakeRoadmapApi([makeItem()], {
       getDemand: jest.fn().mockResolvedValue(demand),
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[roadmapApiRef, api]]}>
-        <DemandCard itemId="i1" canManage={false} />
-      </TestApiProvider>,
-    );
+    await renderCard(api);
     const table = await screen.findByRole('table', {
       name: 'Demand per campaign',
     });
     const q3 = within(table).getByRole('row', { name: /Platform NPS Q3 2026/ });
-    expect(
-      within(q3)
-        .getAllByRole('cell')
-        .map(c => c.textContent),
-    ).toEqual(['Platform NPS Q3 2026', '7']);
+    expect(cellTexts(q3)).toEqual(['Platform NPS Q3 2026', '7']);
     // Under k: the words, never a number.
     const q2 = within(table).getByRole('row', { name: /Platform NPS Q2 2026/ });
-    expect(
-      within(q2)
-        .getAllByRole('cell')
-        .map(c => c.textContent),
-    ).toEqual(['Platform NPS Q2 2026', 'fewer than 5 comments']);
+    expect(cellTexts(q2)).toEqual([
+      'Platform NPS Q2 2026',
+      'fewer than 5 comments',
+    ]);
     expect(
       screen.getByText(
         'Counts under 5 are not shown, to keep survey answers confidential.',
@@ -70,11 +74,7 @@ describe('DemandCard', () => {
       getDemand: jest.fn().mockResolvedValue(demand),
       setThemes: jest.fn().mockResolvedValue(demand),
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[roadmapApiRef, api]]}>
-        <DemandCard itemId="i1" canManage />
-      </TestApiProvider>,
-    );
+    await renderCard(api, true);
     const input = await screen.findByRole('combobox', {
       name: 'Survey themes',
     });
@@ -92,11 +92,7 @@ describe('DemandCard', () => {
         campaigns: demand.campaigns.slice(1),
       }),
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[roadmapApiRef, api]]}>
-        <DemandCard itemId="i1" canManage={false} />
-      </TestApiProvider>,
-    );
+    await renderCard(api);
     const table = await screen.findByRole('table', {
       name: 'Demand per campaign',
     });
@@ -107,11 +103,7 @@ describe('DemandCard', () => {
 
   it('says when nothing is linked yet', async () => {
     const api = fakeRoadmapApi([makeItem()]);
-    await renderInTestApp(
-      <TestApiProvider apis={[[roadmapApiRef, api]]}>
-        <DemandCard itemId="i1" canManage={false} />
-      </TestApiProvider>,
-    );
+    await renderCard(api);
     expect(
       await screen.findByText('Not linked to survey themes yet.'),
     ).toBeInTheDocument();
