@@ -2,6 +2,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { asUser, routerTestKit } from '@paved/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
+import { ciSpeedLatestDemand } from './__testUtils__/fixtures';
 import { RoadmapStore } from './database/RoadmapStore';
 import { createRouter } from './router';
 import { DemandSource } from './service/NpsDemandSource';
@@ -50,18 +51,7 @@ describe('roadmap router: top themes', () => {
       .set('authorization', asUser(PM))
       .send({ themes: ['ci speed'] })
       .expect(200);
-    latestDemand.mockResolvedValue({
-      minGroupSize: 5,
-      items: [
-        {
-          theme: 'ci speed',
-          campaignId: 'q4',
-          title: 'Platform NPS Q4 2026',
-          opensAt: '2026-10-01T09:00:00.000Z',
-          comments: 6,
-        },
-      ],
-    });
+    latestDemand.mockResolvedValue(ciSpeedLatestDemand);
 
     const ok = await request(app)
       .get('/top-themes?limit=3')

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
+import { ciSpeedLatestDemand } from '../__testUtils__/fixtures';
 import { NpsDemandSource } from './NpsDemandSource';
 
 // A stand-in NPS backend on a real port: what the roadmap sends, and what it
@@ -16,32 +17,25 @@ describe('NpsDemandSource', () => {
     received = [];
     status = 200;
     const app = express().use(express.json());
-    app.post('/api/nps/theme-demand/latest', (req, res) => {
-      received.push({
-        path: req.path,
-        body: req.body,
-        auth: req.headers.authorization,
-      });
-      res.status(status).json({
-        minGroupSize: 5,
-        items: [
-          {
-            theme: 'ci speed',
-            campaignId: 'q4',
-            title: 'Platform NPS Q4 2026',
-            opensAt: '2026-10-01T09:00:00.000Z',
-            comments: 6,
-          },
-        ],
-      });
-    });
-    app.get('/api/nps/theme-demand', (req, res) => {
-      received.push({
-        path: req.path,
-        body: req.query,
-        auth: req.headers.authorization,
-      });
-      res.status(status).json({
+    // Records the request, with what it carries (its body or its query), and
+    // answers `reply` with the current status.
+    const recordAndAnswer =
+      (carried: 'body' | 'query', reply: object): express.RequestHandler =>
+      (req, res) => {
+        received.push({
+          path: req.path,
+          body: req[carried],
+          auth: req.headers.authorization,
+        });
+        res.status(status).json(reply);
+      };
+    app.post(
+      '/api/nps/theme-demand/latest',
+      recordAndAnswer('body', ciSpeedLatestDemand),
+    );
+    app.get(
+      '/api/nps/theme-demand',
+      recordAndAnswer('query', {
         minGroupSize: 5,
         items: [
           {
@@ -59,8 +53,8 @@ describe('NpsDemandSource', () => {
             comments: null,
           },
         ],
-      });
-    });
+      }),
+    );
     server = await new Promise<Server>(resolve => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
