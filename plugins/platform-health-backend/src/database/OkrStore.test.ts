@@ -17,6 +17,19 @@ const kr = (title: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+// A revision's changes, one row each: [field, key result id, key result title,
+// before, after]; id and title null: a change to the objective itself.
+const changes = (
+  ...rows: Array<[string, string | null, string | null, unknown, unknown]>
+) =>
+  rows.map(([field, keyResultId, keyResultTitle, before, after]) => ({
+    field,
+    keyResultId,
+    keyResultTitle,
+    before,
+    after,
+  }));
+
 describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
   let store: OkrStore;
   let knex: Knex;
@@ -27,6 +40,15 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
       mockServices.database({ knex, migrations: { skip: false } }),
     );
   });
+
+  // Objective 'O' in 2026-Q4, created by the PM now.
+  const createObjective = (...keyResults: ReturnType<typeof kr>[]) =>
+    store.createObjective(
+      '2026-Q4',
+      { title: 'O', description: '', keyResults },
+      PM,
+      now,
+    );
 
   it('creates, lists by quarter and keeps key results in order', async () => {
     const created = await store.createObjective(
@@ -62,12 +84,7 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
   });
 
   it('keeps a kept key result with its check-ins and drops removed ones', async () => {
-    const created = await store.createObjective(
-      '2026-Q4',
-      { title: 'O', description: '', keyResults: [kr('A'), kr('B')] },
-      PM,
-      now,
-    );
+    const created = await createObjective(kr('A'), kr('B'));
     const [a, b] = created.keyResults;
     await store.addCheckIn(a.id, 66, 'first look', PM, now);
     await store.addCheckIn(
@@ -101,12 +118,7 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
   });
 
   it('refuses a stale version and a foreign key result id', async () => {
-    const created = await store.createObjective(
-      '2026-Q4',
-      { title: 'O', description: '', keyResults: [kr('A')] },
-      PM,
-      now,
-    );
+    const created = await createObjective(kr('A'));
     const fields = { title: 'O', description: '', keyResults: [kr('A')] };
     await store.updateObjective(created.id, 1, fields, PM, now);
     await expect(
@@ -131,12 +143,7 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
   });
 
   it('deletes an objective with everything under it, at its version only', async () => {
-    const created = await store.createObjective(
-      '2026-Q4',
-      { title: 'O', description: '', keyResults: [kr('A')] },
-      PM,
-      now,
-    );
+    const created = await createObjective(kr('A'));
     await store.addCheckIn(created.keyResults[0].id, 1, '', PM, now);
     await expect(store.deleteObjective(created.id, 2)).rejects.toMatchObject({
       name: 'ConflictError',
@@ -149,18 +156,9 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
   });
 
   it('records each edit as a revision: who, when, each field before and after', async () => {
-    const created = await store.createObjective(
-      '2026-Q4',
-      {
-        title: 'O',
-        description: '',
-        keyResults: [
-          kr('A'),
-          kr('B', { metric: 'manual', unit: 'teams', start: 2, target: 10 }),
-        ],
-      },
-      PM,
-      now,
+    const created = await createObjective(
+      kr('A'),
+      kr('B', { metric: 'manual', unit: 'teams', start: 2, target: 10 }),
     );
     const [a, b] = created.keyResults;
     expect(await store.history(created.id)).toEqual({
@@ -230,97 +228,32 @@ describe.each(databases.eachSupportedId())('OkrStore on %p', id => {
           version: 4,
           changedBy: PM,
           changedAt: last.toISOString(),
-          changes: [
-            {
-              field: 'description',
-              keyResultId: null,
-              keyResultTitle: null,
-              before: '',
-              after: 'why',
-            },
-            {
-              field: 'keyResultTitle',
-              keyResultId: c.id,
-              keyResultTitle: 'C weekly',
-              before: 'C',
-              after: 'C weekly',
-            },
-            {
-              field: 'metric',
-              keyResultId: c.id,
-              keyResultTitle: 'C weekly',
-              before: 'deploymentFrequency',
-              after: 'manual',
-            },
-            {
-              field: 'unit',
-              keyResultId: c.id,
-              keyResultTitle: 'C weekly',
-              before: null,
-              after: 'deploys',
-            },
-            {
-              field: 'keyResult',
-              keyResultId: a.id,
-              keyResultTitle: 'A',
-              before: 'A',
-              after: null,
-            },
-          ],
+          changes: changes(
+            ['description', null, null, '', 'why'],
+            ['keyResultTitle', c.id, 'C weekly', 'C', 'C weekly'],
+            ['metric', c.id, 'C weekly', 'deploymentFrequency', 'manual'],
+            ['unit', c.id, 'C weekly', null, 'deploys'],
+            ['keyResult', a.id, 'A', 'A', null],
+          ),
         },
         {
           version: 2,
           changedBy: OTHER,
           changedAt: later.toISOString(),
-          changes: [
-            {
-              field: 'title',
-              keyResultId: null,
-              keyResultTitle: null,
-              before: 'O',
-              after: 'O2',
-            },
-            {
-              field: 'target',
-              keyResultId: a.id,
-              keyResultTitle: 'A',
-              before: 75,
-              after: 80,
-            },
-            {
-              field: 'due',
-              keyResultId: a.id,
-              keyResultTitle: 'A',
-              before: '2026-12-31',
-              after: '2027-01-15',
-            },
-            {
-              field: 'keyResult',
-              keyResultId: c.id,
-              keyResultTitle: 'C',
-              before: null,
-              after: 'C',
-            },
-            {
-              field: 'keyResult',
-              keyResultId: b.id,
-              keyResultTitle: 'B',
-              before: 'B',
-              after: null,
-            },
-          ],
+          changes: changes(
+            ['title', null, null, 'O', 'O2'],
+            ['target', a.id, 'A', 75, 80],
+            ['due', a.id, 'A', '2026-12-31', '2027-01-15'],
+            ['keyResult', c.id, 'C', null, 'C'],
+            ['keyResult', b.id, 'B', 'B', null],
+          ),
         },
       ],
     });
   });
 
   it('records nothing for a refused edit, and deletes the history with its objective', async () => {
-    const created = await store.createObjective(
-      '2026-Q4',
-      { title: 'O', description: '', keyResults: [kr('A')] },
-      PM,
-      now,
-    );
+    const created = await createObjective(kr('A'));
     const edit = { title: 'O2', description: '', keyResults: [kr('A')] };
     await store.updateObjective(created.id, 1, edit, PM, now);
     await expect(
