@@ -152,6 +152,15 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
     });
   }
 
+  // The service over the store, with `entities` in the catalog, at `now`.
+  function serviceFor(entities: Entity[], now?: Date) {
+    return new GoldenPathsService(
+      store,
+      catalogServiceMock({ entities }),
+      now && (() => now),
+    );
+  }
+
   it('scans the catalog: history counts by its creation date, the rest from when first seen', async () => {
     const before = [
       TS_PATH,
@@ -188,11 +197,7 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
       later,
     ).scan();
 
-    const service = new GoldenPathsService(
-      store,
-      catalogServiceMock({ entities: [] }),
-      () => later,
-    );
+    const service = serviceFor([], later);
     const trend = await service.adoptionTrend('2026-Q2', '2026-Q4');
     expect(trend.goal).toBe(0.8);
     expect(
@@ -247,11 +252,7 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
       ],
       now,
     ).scan();
-    const service = new GoldenPathsService(
-      store,
-      catalogServiceMock({ entities: [] }),
-      () => now,
-    );
+    const service = serviceFor([], now);
     const trend = await service.adoptionByMonth('2026-07', '2026-12');
     expect(trend.goal).toBe(0.8);
     expect(
@@ -375,11 +376,7 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
     await run('t2', 'completed', 60, 'component:default/orders-api');
     await run('t3', 'completed', 100, 'component:default/tracking-api');
 
-    const service = new GoldenPathsService(
-      store,
-      catalogServiceMock({ entities }),
-      () => now,
-    );
+    const service = serviceFor(entities, now);
     const [path] = await service.listPaths(credentials);
     expect(path).toMatchObject({
       templateRef: 'template:default/typescript-service',
@@ -423,10 +420,7 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
   });
 
   it('refuses windows longer than ten years', async () => {
-    const service = new GoldenPathsService(
-      store,
-      catalogServiceMock({ entities: [] }),
-    );
+    const service = serviceFor([]);
     await expect(
       service.adoptionTrend('2000-Q1', '2026-Q4'),
     ).rejects.toMatchObject({
@@ -506,12 +500,9 @@ describe.each(databases.eachSupportedId())('golden paths on %p', id => {
   });
 
   it('says whether a new component name is free, by the rule and the catalog', async () => {
-    const service = new GoldenPathsService(
-      store,
-      catalogServiceMock({
-        entities: [component('checkout-api', 'group:default/checkout')],
-      }),
-    );
+    const service = serviceFor([
+      component('checkout-api', 'group:default/checkout'),
+    ]);
     const jonas = mockCredentials.user('user:default/jonas.weber');
     await expect(
       service.nameAvailability('parcel-quotes', jonas),
