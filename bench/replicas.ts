@@ -46,6 +46,10 @@ const DEPLOYMENT_BATCHES = Number(process.env.BENCH_DEPLOYMENT_BATCHES ?? 60);
 const RESENT = Math.min(6, DEPLOYMENT_BATCHES);
 const BATCH_SIZE = 1000;
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55432);
+// How the replicas and the ceilings reach Postgres, which runs on this machine:
+// its Unix socket (default), or TCP on loopback ("tcp").
+const PG_TRANSPORT =
+  process.env.BENCH_PG_TRANSPORT === 'tcp' ? 'tcp' : 'socket';
 const PORTS = [7201, 7202];
 const OIDC_PORT = 7251;
 const CEILING_PORTS = { hello: [7211, 7212], insert: [7221, 7222] };
@@ -128,7 +132,11 @@ async function storeAnswers(db: Knex) {
   return ids;
 }
 
-function startCeiling(mode: 'hello' | 'insert', port: number, pgPort: number) {
+function startCeiling(
+  mode: 'hello' | 'insert',
+  port: number,
+  pg: { host: string; port: number },
+) {
   return spawn(
     process.execPath,
     [path.join(__dirname, 'lib/ceiling-server.js')],
@@ -139,8 +147,8 @@ function startCeiling(mode: 'hello' | 'insert', port: number, pgPort: number) {
         ...process.env,
         CEILING_MODE: mode,
         CEILING_PORT: String(port),
-        CEILING_PG_HOST: '127.0.0.1',
-        CEILING_PG_PORT: String(pgPort),
+        CEILING_PG_HOST: pg.host,
+        CEILING_PG_PORT: String(pg.port),
         CEILING_PG_DATABASE: `${PREFIX}ceiling`,
       },
     },
@@ -177,7 +185,9 @@ async function main(run: BenchRun) {
     .toString()
     .trim();
   console.log(
-    `Postgres: ${pgVersion}, throwaway cluster on port ${PG_PORT} (max_connections 400, shared_buffers 512MB)`,
+    `Postgres: ${pgVersion}, throwaway cluster on port ${PG_PORT} (max_connections 400, shared_buffers 512MB), replicas and ceilings connect through its ${
+      PG_TRANSPORT === 'tcp' ? 'TCP port on loopback' : 'Unix socket'
+    }`,
   );
 
   const decisionCache = process.env.BENCH_DECISION_CACHE_SECONDS;
@@ -199,7 +209,8 @@ async function main(run: BenchRun) {
       port,
       dir,
       auth,
-      postgres: cluster.connection,
+      postgres:
+        PG_TRANSPORT === 'tcp' ? cluster.connection : cluster.socketConnection,
       databasePrefix: PREFIX,
       oidcPort: OIDC_PORT,
     });
@@ -551,10 +562,13 @@ async function main(run: BenchRun) {
   await ceilingDb.raw(
     'CREATE TABLE ceiling_answers (id uuid PRIMARY KEY, user_ref text NOT NULL UNIQUE, score int NOT NULL)',
   );
+  // The ceilings reach Postgres the way the replicas do.
+  const ceilingPg =
+    PG_TRANSPORT === 'tcp' ? cluster.connection : cluster.socketConnection;
   for (const port of CEILING_PORTS.hello)
-    child(startCeiling('hello', port, PG_PORT));
+    child(startCeiling('hello', port, ceilingPg));
   for (const port of CEILING_PORTS.insert)
-    child(startCeiling('insert', port, PG_PORT));
+    child(startCeiling('insert', port, ceilingPg));
   for (const port of [...CEILING_PORTS.hello, ...CEILING_PORTS.insert])
     await waitFor(`http://127.0.0.1:${port}/`);
   const ceilingUrls = (ports: number[]) =>

@@ -77,6 +77,14 @@ export class ThrowawayCluster {
     };
   }
 
+  /**
+   * The same through the server's Unix socket (its folder as the host): what
+   * a client on the same machine would use, without the loopback TCP stack.
+   */
+  get socketConnection() {
+    return { ...this.connection, host: this.dir };
+  }
+
   /** Starts the server and waits until it accepts connections (without blocking the event loop). */
   start() {
     return this.ctl('start');
