@@ -6,6 +6,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleLocalRepositories } from './modules/catalogLocalRepositories';
 import { productionGuardModule } from './modules/productionGuard';
 import { cachedPermissionsServiceFactory } from '@paved/plugin-permission-backend-module-platform-policy';
+import { cachedHttpAuthServiceFactory } from './services/cachedHttpAuthServiceFactory';
 
 const backend = createBackend();
 
@@ -52,6 +53,10 @@ backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
 // seconds (paved.permissions.decisionCacheSeconds) instead of an HTTP round trip
 // to the permission backend per request.
 backend.add(cachedPermissionsServiceFactory);
+// Every plugin trusts a verified user token again for a minute (never past its
+// expiry; paved.auth.userTokenCacheSeconds) instead of checking its signature
+// on every request.
+backend.add(cachedHttpAuthServiceFactory);
 
 // Paved: platform NPS, public roadmap, golden paths.
 backend.add(import('@paved/plugin-nps-backend'));

@@ -10,17 +10,13 @@ import {
   QueryPermissionRequest,
   QueryPermissionResponse,
 } from '@backstage/plugin-permission-common';
+import { ExpiringCache } from './ExpiringCache';
 
 /** How long a decision is reused unless configured: Backstage's own user-info cache time. */
 export const DEFAULT_DECISION_TTL_MS = 5_000;
 
 /** At most this many decisions are kept; the oldest go first. */
 export const MAX_CACHED_DECISIONS = 20_000;
-
-interface Entry {
-  expiresAt: number;
-  decision: Promise<DefinitivePolicyDecision>;
-}
 
 /** Options of {@link CachedPermissionsService}. */
 export interface CachedPermissionsServiceOptions {
@@ -51,8 +47,7 @@ export class CachedPermissionsService implements PermissionsService {
   readonly #delegate: PermissionsService;
   readonly #ttlMs: number;
   readonly #now: () => number;
-  readonly #maxEntries: number;
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: ExpiringCache<DefinitivePolicyDecision>;
 
   constructor(
     delegate: PermissionsService,
@@ -61,7 +56,9 @@ export class CachedPermissionsService implements PermissionsService {
     this.#delegate = delegate;
     this.#ttlMs = options.ttlMs ?? DEFAULT_DECISION_TTL_MS;
     this.#now = options.now ?? Date.now;
-    this.#maxEntries = options.maxEntries ?? MAX_CACHED_DECISIONS;
+    this.#entries = new ExpiringCache(
+      options.maxEntries ?? MAX_CACHED_DECISIONS,
+    );
   }
 
   /** Decisions kept now, expired ones included until they are swept (tests). */
@@ -97,9 +94,9 @@ export class CachedPermissionsService implements PermissionsService {
         return;
       }
       const key = `${caller}\u0000${request.permission.name}`;
-      const entry = this.#entries.get(key);
-      if (entry && entry.expiresAt > now) {
-        answers[index] = entry.decision;
+      const kept = this.#entries.get(key, now);
+      if (kept) {
+        answers[index] = kept;
       } else {
         asked.push(index);
         keys.push(key);
@@ -114,36 +111,10 @@ export class CachedPermissionsService implements PermissionsService {
         const decision = fresh.then(decisions => decisions[position]);
         answers[index] = decision;
         const key = keys[position];
-        if (key) this.#remember(key, decision, now);
+        if (key) this.#entries.set(key, decision, now + this.#ttlMs, now);
       });
     }
     return Promise.all(answers);
-  }
-
-  #remember(
-    key: string,
-    decision: Promise<DefinitivePolicyDecision>,
-    now: number,
-  ) {
-    if (this.#entries.size >= this.#maxEntries) this.#sweep(now);
-    const entry = { expiresAt: now + this.#ttlMs, decision };
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    // A failed request is not a decision: the next caller asks again.
-    decision.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
-  }
-
-  // Drops expired decisions, then the oldest until there is room for one more.
-  #sweep(now: number) {
-    for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt <= now) this.#entries.delete(key);
-    }
-    for (const key of this.#entries.keys()) {
-      if (this.#entries.size < this.#maxEntries) break;
-      this.#entries.delete(key);
-    }
   }
 }
 

@@ -19,3 +19,4 @@ export {
   cachedPermissionsServiceFactory,
   decisionCacheTtlMs,
 } from './permissionsServiceFactory';
+export { ExpiringCache } from './ExpiringCache';

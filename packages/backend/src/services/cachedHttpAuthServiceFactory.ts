@@ -1,0 +1,50 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { DefaultHttpAuthService } from '@backstage/backend-defaults/httpAuth';
+import {
+  CachedUserTokenAuth,
+  DEFAULT_TOKEN_CACHE_TTL_MS,
+} from './CachedUserTokenAuth';
+
+/** The configured reuse time in milliseconds (`paved.auth.userTokenCacheSeconds`). */
+export function userTokenCacheTtlMs(config: {
+  getOptionalNumber(key: string): number | undefined;
+}): number {
+  const key = 'paved.auth.userTokenCacheSeconds';
+  const seconds = config.getOptionalNumber(key);
+  if (seconds === undefined) return DEFAULT_TOKEN_CACHE_TTL_MS;
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
+    throw new Error(
+      `${key} must be a number of seconds from 0 (off) to 300, got ${seconds}`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * Backstage's HTTP auth service (its default implementation) over an auth
+ * service that reuses a user token's verification for
+ * `paved.auth.userTokenCacheSeconds` (default 60; 0 turns it off). One cache
+ * per plugin, as the auth service itself is per plugin. See
+ * {@link CachedUserTokenAuth}.
+ */
+export const cachedHttpAuthServiceFactory = createServiceFactory({
+  service: coreServices.httpAuth,
+  deps: {
+    auth: coreServices.auth,
+    config: coreServices.rootConfig,
+    discovery: coreServices.discovery,
+    plugin: coreServices.pluginMetadata,
+  },
+  async factory({ auth, config, discovery, plugin }) {
+    return DefaultHttpAuthService.create({
+      auth: new CachedUserTokenAuth(auth, {
+        ttlMs: userTokenCacheTtlMs(config),
+      }),
+      discovery,
+      pluginId: plugin.getId(),
+    });
+  },
+});
