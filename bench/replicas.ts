@@ -190,15 +190,19 @@ async function main(run: BenchRun) {
     }`,
   );
 
+  // BENCH_DECISION_CACHE_SECONDS=0: every permission check asks the permission
+  // backend; BENCH_USER_TOKEN_CACHE_SECONDS=0: every request's token is verified.
   const decisionCache = process.env.BENCH_DECISION_CACHE_SECONDS;
+  const tokenCache = process.env.BENCH_USER_TOKEN_CACHE_SECONDS;
   const auth = new BenchAuth(
     dir,
     'nps:\n  release:\n    frequencySeconds: 15\n' +
-      // BENCH_DECISION_CACHE_SECONDS=0: every permission check asks the permission backend.
+      (decisionCache || tokenCache ? 'paved:\n' : '') +
       (decisionCache
-        ? `paved:\n  permissions:\n    decisionCacheSeconds: ${Number(
-            decisionCache,
-          )}\n`
+        ? `  permissions:\n    decisionCacheSeconds: ${Number(decisionCache)}\n`
+        : '') +
+      (tokenCache
+        ? `  auth:\n    userTokenCacheSeconds: ${Number(tokenCache)}\n`
         : ''),
   );
   child(await startOidcProvider(OIDC_PORT, `http://localhost:${PORTS[0]}`));

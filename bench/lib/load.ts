@@ -76,10 +76,12 @@ const MAX_LANES = 50;
 export function lanes(load: Load): Lane[] {
   const n = load.targets.length;
   if (!load.rate) {
+    const amount = load.amount ? Math.ceil(load.amount / n) : undefined;
     return load.targets.map((_, target) => ({
       target,
-      connections: load.connections ?? 4,
-      amount: load.amount ? Math.ceil(load.amount / n) : undefined,
+      // autocannon refuses more connections than requests.
+      connections: Math.min(load.connections ?? 4, amount ?? Infinity),
+      amount,
       delayMs: 0,
     }));
   }

@@ -67,6 +67,12 @@ export function printUptime() {
  */
 export function runBench(name: string, body: (run: BenchRun) => Promise<void>) {
   const run = new BenchRun(name);
+  // An error thrown outside the body's promise chain (a timer's callback)
+  // still tears down the throwaway cluster and the processes it started.
+  process.once('uncaughtException', error => {
+    console.error(error);
+    run.teardown().finally(() => process.exit(1));
+  });
   (async () => {
     try {
       await body(run);
