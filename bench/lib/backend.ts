@@ -256,7 +256,14 @@ export class Replica {
     if (this.exited) return;
     const exited = new Promise(r => this.child.once('exit', r));
     this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+    // A profiling replica writes its profile as it exits: give it time.
+    const profiling = /--cpu-prof/.test(
+      process.env.BENCH_REPLICA_NODE_OPTIONS ?? '',
+    );
+    const timer = setTimeout(
+      () => this.child.kill('SIGKILL'),
+      profiling ? 120_000 : 20_000,
+    );
     await exited;
     clearTimeout(timer);
   }
