@@ -19,4 +19,4 @@ export {
   cachedPermissionsServiceFactory,
   decisionCacheTtlMs,
 } from './permissionsServiceFactory';
-export { ExpiringCache } from './ExpiringCache';
+export { ExpiringCache, cacheSecondsSetting } from './ExpiringCache';

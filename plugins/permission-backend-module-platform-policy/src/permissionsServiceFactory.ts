@@ -7,20 +7,17 @@ import {
   CachedPermissionsService,
   DEFAULT_DECISION_TTL_MS,
 } from './CachedPermissionsService';
+import { cacheSecondsSetting } from './ExpiringCache';
 
 /** The configured decision reuse time in milliseconds (`paved.permissions.decisionCacheSeconds`). */
 export function decisionCacheTtlMs(config: {
   getOptionalNumber(key: string): number | undefined;
 }): number {
-  const key = 'paved.permissions.decisionCacheSeconds';
-  const seconds = config.getOptionalNumber(key);
-  if (seconds === undefined) return DEFAULT_DECISION_TTL_MS;
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
-    throw new Error(
-      `${key} must be a number of seconds from 0 (off) to 300, got ${seconds}`,
-    );
-  }
-  return Math.round(seconds * 1000);
+  return cacheSecondsSetting(
+    config,
+    'paved.permissions.decisionCacheSeconds',
+    DEFAULT_DECISION_TTL_MS,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { DefaultHttpAuthService } from '@backstage/backend-defaults/httpAuth';
+import { cacheSecondsSetting } from '@paved/plugin-permission-backend-module-platform-policy';
 import {
   CachedUserTokenAuth,
   DEFAULT_TOKEN_CACHE_TTL_MS,
@@ -12,15 +13,11 @@ import {
 export function userTokenCacheTtlMs(config: {
   getOptionalNumber(key: string): number | undefined;
 }): number {
-  const key = 'paved.auth.userTokenCacheSeconds';
-  const seconds = config.getOptionalNumber(key);
-  if (seconds === undefined) return DEFAULT_TOKEN_CACHE_TTL_MS;
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
-    throw new Error(
-      `${key} must be a number of seconds from 0 (off) to 300, got ${seconds}`,
-    );
-  }
-  return Math.round(seconds * 1000);
+  return cacheSecondsSetting(
+    config,
+    'paved.auth.userTokenCacheSeconds',
+    DEFAULT_TOKEN_CACHE_TTL_MS,
+  );
 }
 
 /**
