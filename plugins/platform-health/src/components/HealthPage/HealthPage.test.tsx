@@ -44,6 +44,56 @@ describe('HealthPage', () => {
     );
   });
 
+  it("names each metric in the latest release's impact", async () => {
+    const group = { before: null, after: null, change: null, services: 0 };
+    const impact = (metric: string, summary: string) => ({
+      metric,
+      goldenPath: group,
+      others: group,
+      difference: null,
+      interval: null,
+      verdict: 'no-detectable-change',
+      summary,
+    });
+    const apis = fakeApis({
+      metrics: {
+        listReleases: jest.fn().mockResolvedValue([
+          {
+            id: 'marker:1',
+            kind: 'marker',
+            title: 'Service template v2',
+            releasedAt: '2026-09-04T00:00:00Z',
+            description: null,
+          },
+        ]),
+        getReleaseImpact: jest.fn().mockResolvedValue({
+          release: {
+            id: 'marker:1',
+            kind: 'marker',
+            title: 'Service template v2',
+            releasedAt: '2026-09-04T00:00:00Z',
+            description: null,
+          },
+          days: 30,
+          complete: true,
+          goldenPathServices: 38,
+          otherServices: 51,
+          metrics: [
+            impact('deploymentFrequency', 'No detectable change.'),
+            impact('changeFailureRate', 'Golden-path services improved.'),
+          ],
+        }),
+      },
+    });
+    await renderHealth(<HealthPage />, { apis });
+    const items = await screen.findAllByRole('listitem');
+    const texts = items.map(i => i.textContent);
+    expect(texts).toContain('Deployment frequency: No detectable change.');
+    expect(texts).toContain(
+      'Change failure rate: Golden-path services improved.',
+    );
+  });
+
   it('switches to the monthly view', async () => {
     const apis = fakeApis();
     await renderHealth(<HealthPage />, { apis });

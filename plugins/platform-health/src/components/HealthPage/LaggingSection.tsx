@@ -10,6 +10,7 @@ import {
   useLatestReleaseImpact,
 } from '../../health/useHealthData';
 import type { HealthView } from '../../health/readings';
+import { METRIC_LABELS } from '@paved/plugin-platform-metrics-common';
 import { MetricCard } from '../MetricCard';
 import { byState, Empty, Section } from '@paved/frontend-utils';
 
@@ -57,7 +58,9 @@ export function LaggingSection(props: {
             <ul style={{ margin: 0 }}>
               {report.metrics.map(m => (
                 <li key={m.metric}>
-                  <Typography variant="body2">{m.summary}</Typography>
+                  <Typography variant="body2">
+                    <strong>{METRIC_LABELS[m.metric]}</strong>: {m.summary}
+                  </Typography>
                 </li>
               ))}
             </ul>
