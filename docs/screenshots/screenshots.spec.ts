@@ -9,6 +9,21 @@ async function shot(page: Page, file: string) {
   await page.screenshot({ path: file });
 }
 
+/**
+ * A long page whole at 1440 wide: the portal scrolls inside its content area,
+ * so a full-page screenshot would stop at the fold; a tall viewport does not.
+ */
+async function tallShot(page: Page, file: string) {
+  await page.setViewportSize({ width: 1440, height: 2400 });
+  // The survey prompt would cover the page; hidden here only, so the README
+  // run still finds it.
+  await page.addStyleTag({
+    content: '[aria-label="Platform survey"] { display: none !important; }',
+  });
+  await shot(page, file);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 for (const who of [
   { as: /Jonas Weber/, user: 'jonas.weber', name: 'developer' },
   { as: /Priya Raman/, user: 'priya.raman', name: 'pm' },
@@ -99,6 +114,30 @@ for (const who of [
       await ready(page);
       await shot(page, `${REVIEW}/${who.name}-${name}.png`);
     }
+    // The long pages whole: health in both views with an objective's history
+    // open and the survey's top themes, the item's demand, and Delivery.
+    for (const view of ['monthly', 'quarterly']) {
+      await page.goto(`/health?view=${view}`);
+      await expect(
+        page.getByRole('heading', { name: 'Lagging metrics' }),
+      ).toBeVisible();
+      await expect(page.getByText('Top themes from the survey')).toBeVisible();
+      const history = page
+        .getByRole('button', { name: /^Show edit history of / })
+        .first();
+      // Objectives load after the metrics; the demo may have none.
+      await history.waitFor({ timeout: 15_000 }).catch(() => undefined);
+      if (await history.isVisible()) await history.click();
+      await tallShot(page, `${REVIEW}/${who.name}-health-${view}.png`);
+    }
+    await page.goto(`/roadmap/items/${item.id}`);
+    await expect(page.getByText('Demand behind this item')).toBeVisible();
+    await tallShot(page, `${REVIEW}/${who.name}-roadmap-item-full.png`);
+    await page.goto('/delivery');
+    await expect(
+      page.getByRole('article', { name: 'Deployment frequency' }),
+    ).toBeVisible();
+    await tallShot(page, `${REVIEW}/${who.name}-delivery.png`);
     if (who.name === 'pm') {
       await page.goto('/roadmap');
       await page
