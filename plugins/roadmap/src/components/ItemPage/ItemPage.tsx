@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -183,7 +184,19 @@ function ItemDetails(props: {
       )}
       {item.description && (
         <Section title="Description">
-          <div data-testid="roadmap-item-description">
+          {/* The description's own headings sit below the section's heading:
+              never larger than it. */}
+          <Box
+            data-testid="roadmap-item-description"
+            sx={{
+              '& h1, & h2, & h3, & h4, & h5, & h6': {
+                typography: 'subtitle1',
+                fontWeight: 600,
+                mt: 1.5,
+                mb: 0.5,
+              },
+            }}
+          >
             {/* CommonMark without raw HTML: tags show as text, never as elements;
                 images from other hosts are never fetched (tracking pixels). */}
             <MarkdownContent
@@ -192,7 +205,7 @@ function ItemDetails(props: {
               transformLinkUri={safeLinkUri}
               transformImageUri={src => safeImageUri(src)}
             />
-          </div>
+          </Box>
         </Section>
       )}
       {item.links.length > 0 && (
