@@ -105,3 +105,19 @@ export function adoptionChange(
     significant: bounded.low > 0 || bounded.high < 0,
   };
 }
+
+/**
+ * The same interval for any two independent proportions, `successes` of
+ * `trials` later against earlier (a change failure rate, a rework rate):
+ * Newcombe's hybrid score interval of their difference. Null when either has
+ * no trials.
+ */
+export function proportionChange(
+  later: { successes: number; trials: number },
+  earlier: { successes: number; trials: number },
+): AdoptionChange {
+  return adoptionChange(
+    { newComponents: later.trials, fromGoldenPaths: later.successes },
+    { newComponents: earlier.trials, fromGoldenPaths: earlier.successes },
+  );
+}

@@ -277,8 +277,32 @@ describe('health readings', () => {
       significant: null,
       since,
     });
-    // 9 of 90 is 10%, 9 of 45 was 20%.
-    expect(byId.changeFailureRate.change!.difference).toBeCloseTo(-10, 10);
+    // 9 of 90 is 10%, 9 of 45 was 20%: two proportions, so Newcombe's hybrid
+    // score interval (values computed separately from the Wilson intervals
+    // 9/90 and 9/45): -24.58 to +2.07 points, which includes zero.
+    const failures = byId.changeFailureRate.change!;
+    expect(failures.difference).toBeCloseTo(-10, 10);
+    expect(failures.low).toBeCloseTo(-24.584, 2);
+    expect(failures.high).toBeCloseTo(2.0695, 3);
+    expect(failures.significant).toBe(false);
+    expect(changeWords(byId.changeFailureRate)).toBe(
+      'No detectable change since the 90 days to 2026-08-31: \u221210 pts, and the 95% interval \u221225 pts to +2 pts includes zero',
+    );
+    // 9 of 90 against 30 of 90 a quarter earlier: -34.58 to -11.43 points,
+    // a significant fall.
+    const fell = doraReadings({
+      report,
+      history: null,
+      previous: {
+        ...makeReport({ deployments: 90, changeFailures: 30 }),
+        window: previous.window,
+      },
+      targets: TARGETS,
+    }).find(r => r.metric === 'changeFailureRate')!.change!;
+    expect(fell.difference).toBeCloseTo(-23.333, 2);
+    expect(fell.low).toBeCloseTo(-34.583, 2);
+    expect(fell.high).toBeCloseTo(-11.432, 2);
+    expect(fell.significant).toBe(true);
     // 48 hours, down from 72.
     expect(byId.leadTime.change!.difference).toBe(-24);
     expect(changeWords(byId.leadTime)).toBe(

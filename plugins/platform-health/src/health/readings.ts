@@ -3,6 +3,7 @@ import {
   AdoptionTrend,
   MonthlyAdoptionTrend,
   adoptionChange,
+  proportionChange,
 } from '@paved/plugin-golden-paths-common';
 import type { CampaignResults, Trend } from '@paved/plugin-nps-common';
 import {
@@ -427,8 +428,9 @@ function seriesValue(metric: DoraHealthMetric, v: number | null) {
 }
 
 /**
- * A DORA metric's change since the previous window, as a change in value (not
- * tested for significance); null unless both windows have enough data.
+ * A DORA metric's change since the previous window: for the two rates with
+ * its 95% interval and significance, otherwise as a change in value (not
+ * tested); null unless both windows have enough data.
  */
 function doraChange(
   metric: DoraHealthMetric,
@@ -450,11 +452,29 @@ function doraChange(
   const lastDay = new Date(Date.parse(previous.window.to) - 1)
     .toISOString()
     .slice(0, 10);
-  return {
-    difference: now - before,
-    significant: null,
-    since: `the ${previous.window.days} days to ${lastDay}`,
-  };
+  const since = `the ${previous.window.days} days to ${lastDay}`;
+  // Rates of deployments (change failures, rework): two proportions, so the
+  // change gets Newcombe's interval, in points. Frequency and the medians stay
+  // a change in value.
+  if (metric === 'changeFailureRate' || metric === 'reworkRate') {
+    const counts = (r: DoraReport) => ({
+      successes: Math.round(
+        (r.metrics[metric].value ?? 0) * r.metrics[metric].sample,
+      ),
+      trials: r.metrics[metric].sample,
+    });
+    const tested = proportionChange(counts(report), counts(previous));
+    if (tested) {
+      return {
+        difference: tested.difference * 100,
+        low: tested.low * 100,
+        high: tested.high * 100,
+        significant: tested.significant,
+        since,
+      };
+    }
+  }
+  return { difference: now - before, significant: null, since };
 }
 
 const BAND_WORDS: Record<DoraBand, string> = {

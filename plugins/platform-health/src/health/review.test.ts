@@ -91,7 +91,7 @@ describe('the quarterly review', () => {
       '| Deployment frequency | 7/week, High | High or better | On track | +3.5/week since the 90 days to 2026-08-31 (a change in value, not tested for significance) |',
     );
     expect(md).toContain(
-      '| Change failure rate | 10%, High | High or better | On track | \u221210 pts since the 90 days to 2026-08-31 (a change in value, not tested for significance) |',
+      '| Change failure rate | 10%, High | High or better | On track | No detectable change since the 90 days to 2026-08-31: \u221210 pts, and the 95% interval \u221225 pts to +2 pts includes zero |',
     );
     expect(apis.metrics.getDora).toHaveBeenCalledWith({
       windowDays: 90,

@@ -38,9 +38,14 @@ describe('HealthPage', () => {
       end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     expect(apis.goldenPaths.getMonthlyAdoption).not.toHaveBeenCalled();
-    // The fake answers the same figures for every window: no change, in so many words.
+    // The fake answers the same figures for every window: no change, in so
+    // many words; tested for the rates (9 of 90 both times: Newcombe's
+    // interval is -9.0 to +9.0 points), a change in value for the rest.
     expect(screen.getByTestId('change-changeFailureRate')).toHaveTextContent(
-      /^0 pts since the 90 days to \d{4}-\d{2}-\d{2} \(a change in value, not tested for significance\)$/,
+      /^No detectable change since the 90 days to \d{4}-\d{2}-\d{2}: 0 pts, and the 95% interval \u22129 pts to \+9 pts includes zero$/,
+    );
+    expect(screen.getByTestId('change-leadTime')).toHaveTextContent(
+      /^0 h since the 90 days to \d{4}-\d{2}-\d{2} \(a change in value, not tested for significance\)$/,
     );
   });
 
