@@ -82,12 +82,18 @@ export function isUpstreamUnavailable(error: unknown): boolean {
  * Express error middleware for the end of a router: a database outage, an
  * exhausted connection pool, or a server error from a plugin the request
  * depends on (the permission backend during that outage) becomes a 503 with a
- * Retry-After header and a message that says to retry, instead of a 500.
+ * Retry-After header and a message that says to retry, instead of a 500. A
+ * ServiceUnavailableError thrown by the route itself gets the Retry-After too.
  */
 export function databaseUnavailableAs503(): ErrorRequestHandler {
   return (error, _req, res, next) => {
     const database = isDatabaseUnavailable(error);
     if (!database && !isUpstreamUnavailable(error)) {
+      // A 503 a service raised itself (a plugin it reads from is away) also
+      // tells the client when to retry.
+      if (error?.name === 'ServiceUnavailableError' && !res.headersSent) {
+        res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      }
       next(error);
       return;
     }

@@ -6,6 +6,7 @@ import {
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   audited,
+  databaseUnavailableAs503,
   parseRequest,
   requirePermission,
   requireUserPermission,
@@ -161,5 +162,7 @@ export async function createRouter(
     res.status(204).end();
   });
 
+  // A database outage or a full connection pool is a 503 with Retry-After, not a 500.
+  router.use(databaseUnavailableAs503());
   return router;
 }

@@ -5,6 +5,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { quarterLabel, quarterOf } from '@paved/common';
+import { DATABASE_RETRY_AFTER_SECONDS } from '@paved/backend-router-utils';
 import {
   CandidateView,
   INTERVIEW_MINUTES,
@@ -601,7 +602,9 @@ export class StudyService {
   async roadmapItems(): Promise<RoadmapItemRef[]> {
     const items = await this.options.roadmap.items();
     if (!items)
-      throw new ServiceUnavailableError('The roadmap cannot be reached');
+      throw new ServiceUnavailableError(
+        `The roadmap cannot be reached right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+      );
     return items;
   }
 
