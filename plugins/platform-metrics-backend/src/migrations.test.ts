@@ -19,6 +19,7 @@ const init = [
   'metrics_services',
 ];
 const rollups = ['metrics_daily', 'metrics_lead_time_daily'];
+const revision = ['metrics_revision'];
 
 describe.each(databases.eachSupportedId())(
   '@paved/plugin-platform-metrics-backend migrations on %p',
@@ -26,13 +27,18 @@ describe.each(databases.eachSupportedId())(
     it('run up, down one by one to nothing, and up again', async () => {
       const knex = await databases.init(id);
       const { up, steps, down, again } = await migrateUpDownUp(knex, directory);
-      const latest = [...init, ...rollups]
+      const latest = [...init, ...rollups, ...revision]
         .filter(t => t !== 'metrics_deployment_commits')
         .sort();
       expect(up).toEqual(latest);
-      // Down once: the commits table is back; then the daily rollups (and
-      // their triggers) go; then everything.
-      expect(steps).toEqual([[...init, ...rollups].sort(), init, []]);
+      // Down once: the revision goes; then the commits table is back; then
+      // the daily rollups (and their triggers) go; then everything.
+      expect(steps).toEqual([
+        latest.filter(t => t !== 'metrics_revision'),
+        [...init, ...rollups].sort(),
+        init,
+        [],
+      ]);
       expect(down).toEqual([]);
       expect(again).toEqual(up);
     });

@@ -428,6 +428,38 @@ describe.each(databases.eachSupportedId())('MetricsStore on %p', id => {
     ]);
   });
 
+  it('counts its revision up with every write that can change a figure, and only then', async () => {
+    const r0 = await store.revision();
+    const batch = [deployment('r1', day(1)), deployment('r2', day(2))];
+    await store.ingestDeployments(batch, catalog, day(3));
+    const r1 = await store.revision();
+    expect(r1).toBeGreaterThan(r0);
+    // A re-delivery writes nothing.
+    await store.ingestDeployments(batch, catalog, day(4));
+    expect(await store.revision()).toBe(r1);
+    // A correction does.
+    await store.ingestDeployments(
+      [deployment('r2', day(2), { status: 'rolled_back' })],
+      catalog,
+      day(5),
+    );
+    const r2 = await store.revision();
+    expect(r2).toBeGreaterThan(r1);
+    const incidents = [incident('ri', day(2))];
+    await store.ingestIncidents(incidents, catalog, day(6));
+    const r3 = await store.revision();
+    expect(r3).toBeGreaterThan(r2);
+    await store.ingestIncidents(incidents, catalog, day(7));
+    expect(await store.revision()).toBe(r3);
+    // The catalog: the same owner changes nothing; a new owner does.
+    expect(await store.updateCatalog(new Map([[A, catalog.get(A)!]]))).toBe(0);
+    expect(await store.revision()).toBe(r3);
+    expect(
+      await store.updateCatalog(new Map([[A, { owner: 'group:default/x' }]])),
+    ).toBe(1);
+    expect(await store.revision()).toBeGreaterThan(r3);
+  });
+
   it('time to first deployment per monthly cohort, with those not deployed yet', async () => {
     const jan = Date.UTC(2026, 0, 1);
     const feb = Date.UTC(2026, 1, 1);

@@ -533,8 +533,27 @@ export class MetricsStore {
       for (const service of new Set(staleFirsts)) {
         await this.recomputeFirst(tx, service);
       }
+      await this.nextRevision(tx);
       return written.length;
     });
+  }
+
+  // Counts the revision up: last in a write's transaction, so that the one
+  // row every write updates is held locked only until the commit.
+  private async nextRevision(tx: Knex.Transaction) {
+    await tx('metrics_revision').where('id', 1).increment('revision', 1);
+  }
+
+  /**
+   * The revision of the figures: it changes with every committed write that
+   * can change a DORA figure, so a report computed at a revision still holds
+   * while the revision is the same.
+   */
+  async revision(): Promise<number> {
+    const row = await this.db('metrics_revision')
+      .where('id', 1)
+      .first('revision');
+    return Number(row?.revision ?? 0);
   }
 
   // New rows' contributions to the daily rollups. On Postgres the store adds
@@ -685,6 +704,7 @@ export class MetricsStore {
           catalog,
           now,
         );
+        await this.nextRevision(tx);
       }
       return written.length;
     });
@@ -1213,18 +1233,28 @@ export class MetricsStore {
     }));
   }
 
-  /** Records what the catalog says of services events name. */
-  async updateCatalog(entries: ReadonlyMap<string, CatalogEntry>) {
-    await this.db.transaction(async tx => {
+  /** Records what the catalog says of services events name; returns how many changed. */
+  async updateCatalog(
+    entries: ReadonlyMap<string, CatalogEntry>,
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      let changed = 0;
       for (const [ref, entry] of entries) {
         if (entry === undefined) continue;
-        await tx('metrics_services')
+        const inCatalog = entry !== null;
+        const owner = entry?.owner ?? null;
+        changed += await tx('metrics_services')
           .where('service_ref', ref)
-          .update({
-            in_catalog: entry !== null,
-            owner_ref: entry?.owner ?? null,
-          });
+          .where(q =>
+            q
+              .whereRaw('in_catalog is distinct from ?', [inCatalog])
+              .orWhereRaw('owner_ref is distinct from ?', [owner]),
+          )
+          .update({ in_catalog: inCatalog, owner_ref: owner });
       }
+      // A team's figures follow its services' owner.
+      if (changed > 0) await this.nextRevision(tx);
+      return changed;
     });
   }
 

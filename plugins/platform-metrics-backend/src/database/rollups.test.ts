@@ -483,7 +483,8 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
       );
     }
 
-    // The commits column's down (commits back into their table), then the rollups'.
+    // The migrations' downs, latest first: the commits column's moves commits
+    // back into their table, then the rollups' goes.
     const stored = async () =>
       (await knex('metrics_deployments').orderBy('id')).map(r => ({
         ...r,
@@ -492,6 +493,9 @@ describe.each(databases.eachSupportedId())('organisation rollups on %p', id => {
         ),
       }));
     const deploymentRows = await stored();
+    // The revision's down (later, nothing to move), then the commits column's.
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('metrics_revision')).toBe(false);
     await knex.migrate.down({ directory: migrationsDir });
     expect(
       Number(

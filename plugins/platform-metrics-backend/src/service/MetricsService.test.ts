@@ -184,7 +184,7 @@ describe('MetricsService', () => {
       withPeople,
       sources,
       () => NOW,
-      { minCohortSize: 3 },
+      { minCohortSize: 3, doraCacheMs: 0 },
     );
     await onboarding.syncCatalog();
     const deployedBy = (name: string, days: number) => ({
@@ -265,7 +265,7 @@ describe('MetricsService', () => {
       },
       sources,
       () => NOW,
-      { minCohortSize: 3 },
+      { minCohortSize: 3, doraCacheMs: 0 },
     );
     await pooling.syncCatalog();
     await pooling.ingestDeployments(
@@ -323,6 +323,148 @@ describe('MetricsService', () => {
       deployed: 3,
       notYetDeployed: 0,
       medianDays: 6,
+    });
+  });
+
+  describe('DORA reports kept between writes', () => {
+    const deployment = (
+      id: string,
+      t: number,
+      service = 'component:default/a',
+    ) => ({
+      source: 'ci',
+      externalId: id,
+      service,
+      environment: 'production',
+      status: 'success' as const,
+      startedAt: iso(t - 60_000),
+      finishedAt: iso(t),
+      commits: [],
+    });
+
+    // Two replicas: two services over one database, each with its own cache.
+    async function replicas(cacheMs: number, owners: Map<string, string>) {
+      const knex = await databases.init('SQLITE_3');
+      const store = await MetricsStore.create(
+        mockServices.database({ knex, migrations: { skip: false } }),
+      );
+      const computed = jest.spyOn(store, 'aggregateWithWeeks');
+      const clock = { now: NOW };
+      const owned: ServiceDirectory = {
+        async lookup(refs) {
+          return new Map<string, CatalogEntry>(
+            refs.map(r => [r, { owner: owners.get(r) ?? null }]),
+          );
+        },
+        async users() {
+          return [];
+        },
+      };
+      const make = () =>
+        new MetricsService(store, owned, sources, () => clock.now, {
+          minCohortSize: 3,
+          doraCacheMs: cacheMs,
+        });
+      return { store, computed, clock, one: make(), two: make() };
+    }
+
+    it('serves a report again until a write changes the figures, on any replica', async () => {
+      const { computed, one, two } = await replicas(60_000, new Map());
+      await one.ingestDeployments([deployment('d1', NOW - DAY_MS)], sender);
+      const first = await one.dora({});
+      expect(first.metrics.deploymentFrequency.sample).toBe(1);
+      expect(await one.dora({})).toBe(first);
+      expect(computed).toHaveBeenCalledTimes(1);
+
+      // The same delivery again writes nothing: still the kept report.
+      await two.ingestDeployments([deployment('d1', NOW - DAY_MS)], sender);
+      expect(await one.dora({})).toBe(first);
+      expect(computed).toHaveBeenCalledTimes(1);
+
+      // A new deployment through the other replica: computed again at once.
+      await two.ingestDeployments([deployment('d2', NOW - 2 * DAY_MS)], sender);
+      const second = await one.dora({});
+      expect(second.metrics.deploymentFrequency.sample).toBe(2);
+      expect(computed).toHaveBeenCalledTimes(2);
+
+      // A corrected event (same id, now a rollback) and an incident too.
+      await two.ingestDeployments(
+        [{ ...deployment('d2', NOW - 2 * DAY_MS), status: 'rolled_back' }],
+        sender,
+      );
+      expect((await one.dora({})).metrics.changeFailureRate.value).toBe(0.5);
+      await two.ingestIncidents(
+        [
+          {
+            source: 'ci',
+            externalId: 'i1',
+            service: 'component:default/a',
+            openedAt: iso(NOW - DAY_MS + 60_000),
+            resolvedAt: iso(NOW - DAY_MS + 120_000),
+          },
+        ],
+        sender,
+      );
+      // Attributed to d1, the last successful deployment before it opened.
+      expect((await one.dora({})).metrics.changeFailureRate.value).toBe(1);
+    });
+
+    it('keeps each scope and window apart, computes again once the report is older than the cache time, and not at all with 0', async () => {
+      const { computed, clock, one } = await replicas(60_000, new Map());
+      await one.ingestDeployments(
+        [
+          deployment('a1', NOW - DAY_MS),
+          deployment('b1', NOW - DAY_MS, 'component:default/b'),
+        ],
+        sender,
+      );
+      const all = await one.dora({});
+      const b = await one.dora({ service: 'component:default/b' });
+      const week = await one.dora({ windowDays: 7 });
+      expect(all.metrics.deploymentFrequency.sample).toBe(2);
+      expect(b.metrics.deploymentFrequency.sample).toBe(1);
+      expect(week.window.days).toBe(7);
+      expect(computed).toHaveBeenCalledTimes(3);
+
+      clock.now = NOW + 59_999;
+      expect(await one.dora({})).toBe(all);
+      clock.now = NOW + 60_000;
+      const later = await one.dora({});
+      expect(later).not.toBe(all);
+      expect(later.window.to).toBe(iso(NOW + 60_000));
+      expect(computed).toHaveBeenCalledTimes(4);
+
+      const { computed: uncached, one: off } = await replicas(0, new Map());
+      await off.dora({});
+      await off.dora({});
+      expect(uncached).toHaveBeenCalledTimes(2);
+    });
+
+    it("a team's report follows a service moving to another team in the catalog", async () => {
+      const owners = new Map([['component:default/a', 'group:default/red']]);
+      const { one, two } = await replicas(60_000, owners);
+      await one.ingestDeployments([deployment('a1', NOW - DAY_MS)], sender);
+      const red = () => one.dora({ team: 'group:default/red' });
+      expect((await red()).metrics.deploymentFrequency.sample).toBe(1);
+      owners.set('component:default/a', 'group:default/blue');
+      await two.syncCatalog();
+      expect((await red()).metrics.deploymentFrequency.sample).toBe(0);
+      expect(
+        (await one.dora({ team: 'group:default/blue' })).metrics
+          .deploymentFrequency.sample,
+      ).toBe(1);
+    });
+
+    it('does not keep a failed computation', async () => {
+      const { store, one } = await replicas(60_000, new Map());
+      const spy = jest
+        .spyOn(store, 'aggregateWithWeeks')
+        .mockRejectedValueOnce(new Error('connection lost'));
+      await expect(one.dora({})).rejects.toThrow('connection lost');
+      await expect(one.dora({})).resolves.toMatchObject({
+        bandVersion: expect.any(String),
+      });
+      expect(spy).toHaveBeenCalledTimes(2);
     });
   });
 });

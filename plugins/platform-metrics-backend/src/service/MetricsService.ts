@@ -46,6 +46,7 @@ import { z } from 'zod';
 import { ClassificationRow, MetricsStore } from '../database/MetricsStore';
 import { ServiceDirectory } from './CatalogDirectory';
 import { PlatformSources } from './PluginSources';
+import { ReportCache } from './ReportCache';
 
 /** Who sends events: the token's subject, which names its source. */
 export type Sender = BackstageServicePrincipal;
@@ -58,6 +59,8 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
  * first deployment, and what each platform release changed.
  */
 export class MetricsService {
+  private readonly reports: ReportCache<DoraReport>;
+
   constructor(
     private readonly store: MetricsStore,
     private readonly directory: ServiceDirectory,
@@ -65,9 +68,15 @@ export class MetricsService {
     private readonly now: () => number = () => Date.now(),
     private readonly settings: Pick<
       PlatformMetricsSettings,
-      'minCohortSize'
-    > = { minCohortSize: DEFAULT_MIN_GROUP_SIZE },
-  ) {}
+      'minCohortSize' | 'doraCacheMs'
+    > = { minCohortSize: DEFAULT_MIN_GROUP_SIZE, doraCacheMs: 0 },
+  ) {
+    // The organisation, each team and each service, a few windows each.
+    this.reports = new ReportCache({
+      maxAgeMs: settings.doraCacheMs,
+      maxEntries: 2000,
+    });
+  }
 
   // An external token's subject names its source: it may not write another
   // tool's events (a corrected event replaces the stored one).
@@ -165,9 +174,9 @@ export class MetricsService {
   async dora(query: DoraQuery): Promise<DoraReport> {
     const days = query.windowDays ?? DEFAULT_WINDOW_DAYS;
     const now = this.now();
-    let to = now;
+    let endOfDay: number | undefined;
     if (query.end) {
-      const endOfDay = Date.parse(`${query.end}T00:00:00Z`) + DAY_MS;
+      endOfDay = Date.parse(`${query.end}T00:00:00Z`) + DAY_MS;
       if (endOfDay - DAY_MS > now) {
         throw new InputError(
           `end must not be in the future: ${query.end} is after today (${isoDay(
@@ -175,11 +184,26 @@ export class MetricsService {
           )})`,
         );
       }
-      // Today's window ends now, as without an end.
-      to = Math.min(endOfDay, now);
     }
-    const from = to - days * DAY_MS;
     const scope = this.scopeOf(query);
+    // Computed again only after a write changed the figures (on any replica)
+    // or once the report is older than the cache time.
+    const key = JSON.stringify([scope, days, query.end ?? null]);
+    const revision = await this.store.revision();
+    return this.reports.get(key, revision, now, () =>
+      this.computeDora(scope, days, endOfDay, now),
+    );
+  }
+
+  private async computeDora(
+    scope: Scope,
+    days: number,
+    endOfDay: number | undefined,
+    now: number,
+  ): Promise<DoraReport> {
+    // Today's window ends now, as without an end.
+    const to = endOfDay === undefined ? now : Math.min(endOfDay, now);
+    const from = to - days * DAY_MS;
     const [{ total: aggregate, weeks }, services] = await Promise.all([
       this.store.aggregateWithWeeks(from, to, scope),
       scope.kind === 'service' ? this.store.services() : undefined,

@@ -11,6 +11,11 @@ export interface PlatformMetricsSettings {
    * person's time to first deployment could be read off.
    */
   minCohortSize: number;
+  /**
+   * How long a DORA report is served again without computing it, in
+   * milliseconds, while no write has changed the figures (0: never).
+   */
+  doraCacheMs: number;
 }
 
 /** Reads and validates `platformMetrics`: the one place its config is read. */
@@ -25,8 +30,20 @@ export function readPlatformMetricsSettings(
       'platformMetrics.catalogSync.frequencySeconds must be a whole number of seconds, at least 1',
     );
   }
+  const doraCacheSeconds =
+    section?.getOptionalNumber('dora.cacheSeconds') ?? 60;
+  if (
+    !Number.isFinite(doraCacheSeconds) ||
+    doraCacheSeconds < 0 ||
+    doraCacheSeconds > 300
+  ) {
+    throw new Error(
+      `platformMetrics.dora.cacheSeconds must be a number of seconds from 0 (off) to 300, got ${doraCacheSeconds}`,
+    );
+  }
   return {
     catalogSyncSeconds,
+    doraCacheMs: Math.round(doraCacheSeconds * 1000),
     minCohortSize: effectiveMinGroupSize(
       section?.getOptionalNumber('onboarding.minCohortSize'),
     ),
