@@ -330,11 +330,11 @@ describe('MetricsService', () => {
     const deployment = (
       id: string,
       t: number,
-      service = 'component:default/a',
+      ref = 'component:default/a',
     ) => ({
       source: 'ci',
       externalId: id,
-      service,
+      service: ref,
       environment: 'production',
       status: 'success' as const,
       startedAt: iso(t - 60_000),
