@@ -42,9 +42,10 @@ import { ServingCpu } from './cpu';
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const STORED_ANSWERS = Number(process.env.BENCH_STORED_ANSWERS ?? 1_000_000);
 const SUBMIT_RATE = Number(process.env.BENCH_SUBMIT_RATE ?? 200);
-const DEPLOYMENT_BATCHES = Number(process.env.BENCH_DEPLOYMENT_BATCHES ?? 60);
+const DEPLOYMENT_BATCHES = Number(process.env.BENCH_DEPLOYMENT_BATCHES ?? 40);
 const RESENT = Math.min(6, DEPLOYMENT_BATCHES);
-const BATCH_SIZE = Number(process.env.BENCH_DEPLOYMENT_BATCH_SIZE ?? 1000);
+// The largest delivery the API accepts, as a CI system catching up would send.
+const BATCH_SIZE = Number(process.env.BENCH_DEPLOYMENT_BATCH_SIZE ?? 5000);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55432);
 // How the replicas and the ceilings reach Postgres, which runs on this machine:
 // its Unix socket (default), or TCP on loopback ("tcp").
