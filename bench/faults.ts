@@ -54,11 +54,41 @@ const userRef = (i: number) =>
   `user:default/fault-${String(i).padStart(5, '0')}`;
 const teamOf = (i: number) => `group:default/fault-team-${i % TEAMS}`;
 
+// What the load sends: NPS submits and reads, and one read of every other
+// Paved plugin, so that an outage is seen by each plugin's routes.
+const PATHS = {
+  submit: (campaign: string) => `/api/nps/campaigns/${campaign}/answers`,
+  trend: () => '/api/nps/trend',
+  results: (campaign: string) => `/api/nps/campaigns/${campaign}/results`,
+  dora: () => '/api/platform-metrics/dora',
+  roadmap: () => '/api/roadmap/items',
+  paths: () => '/api/golden-paths/paths',
+  okrs: () => '/api/platform-health/okrs',
+  notices: () => '/api/research/notices',
+};
+type Kind = keyof typeof PATHS;
+const MIX: Kind[] = [
+  'submit',
+  'trend',
+  'submit',
+  'results',
+  'submit',
+  'dora',
+  'submit',
+  'roadmap',
+  'submit',
+  'paths',
+  'submit',
+  'okrs',
+  'submit',
+  'notices',
+];
+
 /** One response as the load generator saw it. */
 interface Outcome {
   at: number;
   replica: number;
-  kind: 'submit' | 'trend' | 'results';
+  kind: Kind;
   user?: number;
   status: number; // 0: no HTTP answer (connection refused, reset, timeout)
   ms: number;
@@ -83,9 +113,11 @@ class LoadGenerator {
   start(rate: number) {
     let i = 0;
     this.timer = setInterval(() => {
-      const replica = i++ % this.urls.length;
+      // Each kind goes to every replica in turn.
+      const replica = i % this.urls.length;
+      const kind = MIX[Math.floor(i / this.urls.length) % MIX.length];
+      i++;
       if (this.skip.has(replica)) return;
-      const kind = (['submit', 'submit', 'trend', 'results'] as const)[i % 4];
       const p = this.fire(replica, kind).finally(() => this.inflight.delete(p));
       this.inflight.add(p);
     }, 1000 / rate);
@@ -98,13 +130,7 @@ class LoadGenerator {
 
   async fire(replica: number, kind: Outcome['kind'], user?: number) {
     const u = kind === 'submit' ? user ?? this.next++ : 1;
-    const url = `${this.urls[replica]}/api/nps/${
-      {
-        submit: `campaigns/${this.campaignId}/answers`,
-        trend: 'trend',
-        results: `campaigns/${this.campaignId}/results`,
-      }[kind]
-    }`;
+    const url = `${this.urls[replica]}${PATHS[kind](this.campaignId)}`;
     const at = Date.now();
     try {
       const res = await fetch(url, {
@@ -466,7 +492,7 @@ goldenPaths:
 
   // --- A. Postgres restarted mid-load -------------------------------------------
   console.log(
-    `\nA. Postgres stopped for 8 s under ${RATE} req/s (submits, trend, results on both replicas)`,
+    `\nA. Postgres stopped for 8 s under ${RATE} req/s (NPS submits and reads, and a read of every other Paved plugin, on both replicas)`,
   );
   load.start(RATE);
   await sleep(10_000);
@@ -498,6 +524,20 @@ goldenPaths:
     statusesDuring[o.status] = (statusesDuring[o.status] ?? 0) + 1;
   console.log(
     `  statuses during the outage: ${JSON.stringify(statusesDuring)}`,
+  );
+  const byKind = new Map<string, Record<number, number>>();
+  for (const o of during) {
+    const counts = byKind.get(o.kind) ?? {};
+    counts[o.status] = (counts[o.status] ?? 0) + 1;
+    byKind.set(o.kind, counts);
+  }
+  console.log(
+    `  by route: ${[...byKind]
+      .map(
+        ([kind, counts]) =>
+          `${PATHS[kind as Kind]('…')} ${JSON.stringify(counts)}`,
+      )
+      .join('; ')}`,
   );
   check(
     refused.length > 0,

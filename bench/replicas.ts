@@ -8,9 +8,10 @@
  *      200 req/s, plus refused ones (the same user again on the other replica at
  *      the same moment, and invalid scores), while 2,000 users vote for roadmap
  *      items on both replicas at once;
- *   2. deployment batches (1,000 events each) from a CI token, then re-sent;
+ *   2. deployment batches (5,000 events each) from a CI token, then re-sent;
  *   3. reads at a fixed rate with 1,000,000 answers stored: results, trend, DORA,
- *      the roadmap, the golden-path catalog; and the trend as fast as it goes;
+ *      the roadmap, the golden-path catalog, the health page's OKRs; and the
+ *      trend as fast as it goes;
  *   4. the ceilings, in the same run: plain Express hello-world, and plain
  *      Express + `pg` inserting one row per request, as two processes like the
  *      replicas;
@@ -535,6 +536,8 @@ async function main(run: BenchRun) {
     ['GET /platform-metrics/dora', '/api/platform-metrics/dora'],
     ['GET /roadmap/items', '/api/roadmap/items'],
     ['GET /golden-paths/paths', '/api/golden-paths/paths'],
+    // The health page's OKRs: readings from NPS, golden paths and delivery.
+    ['GET /platform-health/okrs', '/api/platform-health/okrs'],
   ];
   const readStats: LoadStats[] = [];
   for (const [label, p] of reads) {
