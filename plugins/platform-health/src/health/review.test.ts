@@ -120,6 +120,13 @@ describe('the quarterly review', () => {
     expect(formatDifference(-0.3, 'percent')).toBe('0 pts');
     expect(formatDifference(0.4, 'points')).toBe('0');
     expect(formatDifference(-10, 'percent')).toBe('\u221210 pts');
+    // An interval's end: a tenth rather than a 0 that hides which side it is on.
+    expect(formatDifference(-0.4, 'percent', true)).toBe('\u22120.4 pts');
+    expect(formatDifference(0.36, 'percent', true)).toBe('+0.4 pts');
+    expect(formatDifference(0.04, 'percent', true)).toBe('0 pts');
+    expect(formatDifference(-0.3, 'points', true)).toBe('\u22120.3');
+    expect(formatDifference(-2.4, 'percent', true)).toBe('\u22122 pts');
+    expect(formatDifference(0.2, 'days', true)).toBe('+0.2 days');
     expect(formatDifference(3.5, 'perWeek')).toBe('+3.5/week');
     expect(formatDifference(-0.04, 'perWeek')).toBe('0/week');
     expect(formatDifference(-24, 'hours')).toBe('\u221224 h');

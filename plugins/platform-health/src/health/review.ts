@@ -105,15 +105,27 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * A difference in the metric's unit, signed unless it rounds to nothing
- * ("0 pts", never "−0 pts"); percentages change by points.
+ * ("0 pts", never "−0 pts"); percentages change by points. An interval's
+ * bound (`bound`) in whole points that would round to 0 gets a tenth
+ * ("−0.4 pts"), so that an interval that excludes zero never shows 0 as an end.
  */
-export function formatDifference(difference: number, unit: HealthUnit): string {
+export function formatDifference(
+  difference: number,
+  unit: HealthUnit,
+  bound = false,
+): string {
   const magnitude = (v: number) =>
     unit === 'percent'
       ? `${formatHealthValue(v, 'points').replace(/^\+/, '')} pts`
       : formatHealthValue(v, unit).replace(/^\+/, '');
-  const size = magnitude(Math.abs(difference));
-  if (size === magnitude(0)) return size;
+  let size = magnitude(Math.abs(difference));
+  if (size === magnitude(0)) {
+    const tenth = Math.round(Math.abs(difference) * 10) / 10;
+    if (!bound || tenth === 0 || (unit !== 'percent' && unit !== 'points')) {
+      return size;
+    }
+    size = unit === 'percent' ? `${tenth} pts` : String(tenth);
+  }
   return `${difference < 0 ? '\u2212' : '+'}${size}`;
 }
 
@@ -133,7 +145,8 @@ export function changeWords(reading: MetricReading): string {
       ? `95% interval ${formatDifference(
           change.low,
           unit,
-        )} to ${formatDifference(change.high, unit)}`
+          true,
+        )} to ${formatDifference(change.high, unit, true)}`
       : null;
   if (change.significant === true)
     return `${signed} ${since} (${
