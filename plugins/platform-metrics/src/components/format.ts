@@ -91,8 +91,10 @@ export function bandChipSx(band: Band) {
 /** A band's label. */
 export const bandLabel = (band: Band) => BAND_LABELS[band];
 
-/** "Jan 2026" from a "2026-01" cohort key. */
+/** "Jan 2026" from a "2026-01" cohort key, "Q3 2026" from "2026-Q3". */
 export function cohortLabel(key: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
   const [year, month] = key.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', {
     month: 'short',
