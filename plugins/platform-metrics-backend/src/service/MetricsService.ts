@@ -3,6 +3,7 @@ import {
   addQuarters,
   quarterBounds,
   quarterOf,
+  suppressGroups,
 } from '@paved/common';
 import { PlatformMetricsSettings } from './settings';
 import {
@@ -290,11 +291,29 @@ export class MetricsService {
         });
       }
     } else {
-      for (let i = (query.months ?? 12) - 1; i >= 0; i--) {
-        const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1);
+      // Whole quarters: the months of the first one before the window count
+      // in the suppression below, then only the window's months are returned.
+      const months = query.months ?? 12;
+      const firstMonth = Date.UTC(
+        now.getUTCFullYear(),
+        now.getUTCMonth() - (months - 1),
+        1,
+      );
+      const from = quarterBounds(quarterOf(new Date(firstMonth))).start;
+      for (
+        let m = 0;
+        Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + m, 1) <=
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+        m++
+      ) {
+        const start = Date.UTC(
+          from.getUTCFullYear(),
+          from.getUTCMonth() + m,
+          1,
+        );
         const end = Date.UTC(
-          now.getUTCFullYear(),
-          now.getUTCMonth() - i + 1,
+          from.getUTCFullYear(),
+          from.getUTCMonth() + m + 1,
           1,
         );
         bounds.push({ key: monthKey(start), start, end });
@@ -304,22 +323,49 @@ export class MetricsService {
       (await this.store.cohorts(bounds)).map(r => [r.cohort, r]),
     );
     const k = this.settings.minCohortSize;
+    // Below k people, who has deployed (and how fast) is one person's data;
+    // and a month's counts must not be recoverable as its quarter's (which
+    // ?quarters shows) minus the months shown: within each quarter, more
+    // months are hidden until the hidden ones hold at least k people.
+    const hidden = new Set<string>();
+    const byQuarter = new Map<string, Array<{ key: string; n: number }>>();
+    for (const b of bounds) {
+      const joined = rows.get(b.key)?.joined ?? 0;
+      if (joined === 0) continue;
+      const quarter =
+        query.quarters !== undefined ? b.key : quarterOf(new Date(b.start));
+      byQuarter.set(quarter, [
+        ...(byQuarter.get(quarter) ?? []),
+        { key: b.key, n: joined },
+      ]);
+    }
+    for (const groups of byQuarter.values()) {
+      for (const g of suppressGroups(groups, k)) {
+        if (!g.visible) hidden.add(g.key);
+      }
+    }
+    const shownBounds =
+      query.quarters !== undefined
+        ? bounds
+        : bounds.slice(bounds.length - (query.months ?? 12));
     return {
       period: query.quarters !== undefined ? 'quarter' : 'month',
       minCohortSize: k,
-      cohorts: bounds.map(b => {
+      cohorts: shownBounds.map(b => {
         const r = rows.get(b.key);
         const joined = r?.joined ?? 0;
         const deployed = r?.deployed ?? 0;
-        // Below k people, who has deployed (and how fast) is one person's data.
-        const countsShown = joined === 0 || joined >= k;
+        const countsShown = !hidden.has(b.key);
         return {
           cohort: b.key,
           joined,
           deployed: countsShown ? deployed : null,
           notYetDeployed: countsShown ? joined - deployed : null,
           medianDays:
-            deployed >= k && r?.medianMs !== null && r?.medianMs !== undefined
+            countsShown &&
+            deployed >= k &&
+            r?.medianMs !== null &&
+            r?.medianMs !== undefined
               ? r.medianMs / DAY_MS
               : null,
         };
