@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import {
   DAY_MS,
@@ -332,6 +333,91 @@ describe('MetricsService', () => {
       notYetDeployed: 0,
       medianDays: 6,
     });
+  });
+
+  it('no month hidden for its size can be recovered as its quarter minus the months shown (random joiners)', async () => {
+    const K = 3;
+    await fc.assert(
+      fc.asyncProperty(
+        // Joiners and how many of them deployed, per month of the last 14.
+        fc.array(fc.tuple(fc.nat(6), fc.nat(6)), {
+          minLength: 14,
+          maxLength: 14,
+        }),
+        async months => {
+          const knex = await databases.init('SQLITE_3');
+          const store = await MetricsStore.create(
+            mockServices.database({ knex, migrations: { skip: false } }),
+          );
+          const people: Array<{ ref: string; joinedAt: number }> = [];
+          const firsts: DeploymentEventInput[] = [];
+          const now = new Date(NOW);
+          months.forEach(([joiners, deployed], i) => {
+            for (let p = 0; p < joiners; p++) {
+              const ref = `user:default/m${i}-p${p}`;
+              const joinedAt = Date.UTC(
+                now.getUTCFullYear(),
+                now.getUTCMonth() - i,
+                1 + p,
+                9,
+              );
+              people.push({ ref, joinedAt });
+              if (p < deployed) {
+                firsts.push({
+                  source: 'ci',
+                  externalId: `first-${i}-${p}`,
+                  service: 'component:default/svc',
+                  environment: 'production',
+                  status: 'success',
+                  startedAt: iso(joinedAt + DAY_MS - 1000),
+                  finishedAt: iso(Math.min(joinedAt + DAY_MS, NOW - 1)),
+                  commits: [],
+                  deployer: ref,
+                });
+              }
+            }
+          });
+          const service = new MetricsService(
+            store,
+            { ...directory, users: async () => people },
+            sources,
+            () => NOW,
+            { minCohortSize: K, doraCacheMs: 0 },
+          );
+          await service.syncCatalog();
+          if (firsts.length > 0)
+            await service.ingestDeployments(firsts, sender);
+          const monthly = (await service.onboarding({ months: 12 })).cohorts;
+          const quarterly = (await service.onboarding({ quarters: 5 })).cohorts;
+          for (const m of monthly) {
+            // A month shown holds at least K people.
+            if (m.deployed !== null && m.joined > 0) {
+              expect(m.joined).toBeGreaterThanOrEqual(K);
+            }
+          }
+          for (const q of quarterly) {
+            if (q.deployed === null) continue;
+            const [year, n] = q.cohort.split('-Q').map(Number);
+            const inQuarter = monthly.filter(m => {
+              const [y, month] = m.cohort.split('-').map(Number);
+              return y === year && Math.ceil(month / 3) === n;
+            });
+            const hidden = inQuarter.filter(
+              m => m.deployed === null && m.joined > 0,
+            );
+            if (hidden.length === 0) continue;
+            // What subtraction gives: the hidden months' people together.
+            const rest =
+              q.joined -
+              inQuarter
+                .filter(m => m.deployed !== null)
+                .reduce((sum, m) => sum + m.joined, 0);
+            expect(rest).toBeGreaterThanOrEqual(K);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   describe('DORA reports kept between writes', () => {
