@@ -58,6 +58,7 @@ export { ScrollTable } from './ScrollTable';
 export { GroupPicker, type GroupPickerProps } from './GroupPicker';
 export { useSearchParam } from './useSearchParam';
 export { WarningChip } from './WarningChip';
+export { PressedButton } from './PressedButton';
 
 /**
  * An InfoCard's title as a level-2 heading (Backstage renders it as plain text),

@@ -1,11 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Progress } from '@backstage/core-components';
 import { AdoptionTrend } from '@paved/plugin-golden-paths-common';
 import { AdoptionTable } from './AdoptionTable';
-import { Empty } from '@paved/frontend-utils';
+import { Empty, PressedButton } from '@paved/frontend-utils';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
 const AdoptionTrendChart = lazy(() => import('./AdoptionTrendChart'));
@@ -19,14 +18,9 @@ export function AdoptionTrendView({ trend }: { trend: AdoptionTrend }) {
   return (
     <Stack spacing={1}>
       <Stack direction="row" justifyContent="flex-end">
-        <Button
-          size="small"
-          variant="outlined"
-          aria-pressed={asTable}
-          onClick={() => setAsTable(!asTable)}
-        >
+        <PressedButton pressed={asTable} onToggle={setAsTable}>
           Show as table
-        </Button>
+        </PressedButton>
       </Stack>
       {asTable ? (
         <AdoptionTable trend={trend} />

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useState } from 'react';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Progress } from '@backstage/core-components';
@@ -7,7 +6,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api/PlatformMetricsApi';
 import { OnboardingTable } from './OnboardingTable';
-import { byState, Empty, Section } from '@paved/frontend-utils';
+import { byState, Empty, PressedButton, Section } from '@paved/frontend-utils';
 
 // Loaded on demand so the chart library does not weigh on the portal's first load.
 const OnboardingChart = lazy(() => import('./OnboardingChart'));
@@ -32,22 +31,12 @@ export function OnboardingSection() {
       subheader={`From a developer's start (joined-at annotation, else first sign-in) to their first successful production deployment, by ${period} joined`}
       action={
         <Stack direction="row" spacing={1} sx={{ m: 1 }}>
-          <Button
-            size="small"
-            variant="outlined"
-            aria-pressed={byQuarter}
-            onClick={() => setByQuarter(!byQuarter)}
-          >
+          <PressedButton pressed={byQuarter} onToggle={setByQuarter}>
             By quarter
-          </Button>
-          <Button
-            size="small"
-            variant="outlined"
-            aria-pressed={asTable}
-            onClick={() => setAsTable(!asTable)}
-          >
+          </PressedButton>
+          <PressedButton pressed={asTable} onToggle={setAsTable}>
             Show as table
-          </Button>
+          </PressedButton>
         </Stack>
       }
     >

@@ -13,9 +13,13 @@ export function OnboardingTable({ report }: { report: OnboardingReport }) {
     <Table size="small" aria-label="Time to first deployment by cohort">
       <TableHead>
         <TableRow>
-          <TableCell>Joined in</TableCell>
-          <TableCell align="right">Joined</TableCell>
-          <TableCell align="right">Deployed</TableCell>
+          <TableCell sx={nowrap}>Joined in</TableCell>
+          <TableCell align="right" sx={nowrap}>
+            Joined
+          </TableCell>
+          <TableCell align="right" sx={nowrap}>
+            Deployed
+          </TableCell>
           <TableCell align="right">Not deployed yet</TableCell>
           <TableCell align="right">Median days to first deployment</TableCell>
         </TableRow>
