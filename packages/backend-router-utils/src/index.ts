@@ -96,6 +96,7 @@ export async function audited<T>(
   }
 }
 export * from './databaseErrors';
+export * from './settings';
 
 // A UTF-16 code unit that is half of a surrogate pair without its other half.
 const LONE_SURROGATE =

@@ -53,22 +53,3 @@ export class ExpiringCache<V> {
     }
   }
 }
-
-/**
- * A cache time setting in seconds, from 0 (off) to 300, in milliseconds; the
- * default when unset. A value out of range stops the backend with its key.
- */
-export function cacheSecondsSetting(
-  config: { getOptionalNumber(key: string): number | undefined },
-  key: string,
-  defaultMs: number,
-): number {
-  const seconds = config.getOptionalNumber(key);
-  if (seconds === undefined) return defaultMs;
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
-    throw new Error(
-      `${key} must be a number of seconds from 0 (off) to 300, got ${seconds}`,
-    );
-  }
-  return Math.round(seconds * 1000);
-}

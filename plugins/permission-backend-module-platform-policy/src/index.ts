@@ -19,4 +19,4 @@ export {
   cachedPermissionsServiceFactory,
   decisionCacheTtlMs,
 } from './permissionsServiceFactory';
-export { ExpiringCache, cacheSecondsSetting } from './ExpiringCache';
+export { ExpiringCache } from './ExpiringCache';

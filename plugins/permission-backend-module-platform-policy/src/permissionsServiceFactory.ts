@@ -7,7 +7,7 @@ import {
   CachedPermissionsService,
   DEFAULT_DECISION_TTL_MS,
 } from './CachedPermissionsService';
-import { cacheSecondsSetting } from './ExpiringCache';
+import { cacheSecondsSetting } from '@paved/backend-router-utils';
 
 /** The configured decision reuse time in milliseconds (`paved.permissions.decisionCacheSeconds`). */
 export function decisionCacheTtlMs(config: {

@@ -3,7 +3,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { DefaultHttpAuthService } from '@backstage/backend-defaults/httpAuth';
-import { cacheSecondsSetting } from '@paved/plugin-permission-backend-module-platform-policy';
+import { cacheSecondsSetting } from '@paved/backend-router-utils';
 import {
   CachedUserTokenAuth,
   DEFAULT_TOKEN_CACHE_TTL_MS,

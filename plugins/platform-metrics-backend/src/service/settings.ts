@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { cacheSecondsSetting } from '@paved/backend-router-utils';
 import { effectiveMinGroupSize } from '@paved/common';
 
 /** Every setting of the delivery-metrics plugin, from `platformMetrics`. */
@@ -30,20 +31,13 @@ export function readPlatformMetricsSettings(
       'platformMetrics.catalogSync.frequencySeconds must be a whole number of seconds, at least 1',
     );
   }
-  const doraCacheSeconds =
-    section?.getOptionalNumber('dora.cacheSeconds') ?? 60;
-  if (
-    !Number.isFinite(doraCacheSeconds) ||
-    doraCacheSeconds < 0 ||
-    doraCacheSeconds > 300
-  ) {
-    throw new Error(
-      `platformMetrics.dora.cacheSeconds must be a number of seconds from 0 (off) to 300, got ${doraCacheSeconds}`,
-    );
-  }
   return {
     catalogSyncSeconds,
-    doraCacheMs: Math.round(doraCacheSeconds * 1000),
+    doraCacheMs: cacheSecondsSetting(
+      config,
+      'platformMetrics.dora.cacheSeconds',
+      60_000,
+    ),
     minCohortSize: effectiveMinGroupSize(
       section?.getOptionalNumber('onboarding.minCohortSize'),
     ),
