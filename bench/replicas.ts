@@ -192,16 +192,17 @@ async function main(run: BenchRun) {
     }`,
   );
 
-  // BENCH_DECISION_CACHE_SECONDS=0: every permission check asks the permission
-  // backend; BENCH_USER_TOKEN_CACHE_SECONDS=0: every request's token is verified.
-  const decisionCache = process.env.BENCH_DECISION_CACHE_SECONDS;
+  // BENCH_PERMISSIONS_IN_PROCESS=0: every permission check asks the permission
+  // backend over HTTP; BENCH_USER_TOKEN_CACHE_SECONDS=0: every request's token
+  // is verified.
+  const inProcess = process.env.BENCH_PERMISSIONS_IN_PROCESS;
   const tokenCache = process.env.BENCH_USER_TOKEN_CACHE_SECONDS;
   const auth = new BenchAuth(
     dir,
     'nps:\n  release:\n    frequencySeconds: 15\n' +
-      (decisionCache || tokenCache ? 'paved:\n' : '') +
-      (decisionCache
-        ? `  permissions:\n    decisionCacheSeconds: ${Number(decisionCache)}\n`
+      (inProcess || tokenCache ? 'paved:\n' : '') +
+      (inProcess
+        ? `  permissions:\n    evaluateInProcess: ${inProcess !== '0'}\n`
         : '') +
       (tokenCache
         ? `  auth:\n    userTokenCacheSeconds: ${Number(tokenCache)}\n`

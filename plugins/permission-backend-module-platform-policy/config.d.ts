@@ -15,13 +15,14 @@ export interface Config {
        */
       platformOnly?: string[];
       /**
-       * How long (seconds) a backend reuses a user's decision on a permission
-       * without a resource before asking the permission backend again; 0 turns
-       * it off. A change of someone's groups or of the policy reaches the routes
-       * within this time. At most 300.
-       * @default 5
+       * Whether each backend plugin decides a user's questions on permissions
+       * without a resource in its own process, with Paved's policy, instead of
+       * asking the permission backend over HTTP. The answers are the same;
+       * turn it off only when the permission backend runs a policy other
+       * than Paved's.
+       * @default true
        */
-      decisionCacheSeconds?: number;
+      evaluateInProcess?: boolean;
     };
   };
 }

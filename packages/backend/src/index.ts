@@ -5,7 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleLocalRepositories } from './modules/catalogLocalRepositories';
 import { productionGuardModule } from './modules/productionGuard';
-import { cachedPermissionsServiceFactory } from '@paved/plugin-permission-backend-module-platform-policy';
+import { platformPermissionsServiceFactory } from '@paved/plugin-permission-backend-module-platform-policy';
 import { cachedHttpAuthServiceFactory } from './services/cachedHttpAuthServiceFactory';
 
 const backend = createBackend();
@@ -49,10 +49,10 @@ backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 // platform-PM permissions, everyone else reads.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
-// Every plugin's permission checks reuse a user's plain decisions for a few
-// seconds (paved.permissions.decisionCacheSeconds) instead of an HTTP round trip
-// to the permission backend per request.
-backend.add(cachedPermissionsServiceFactory);
+// Every plugin decides a user's plain permission questions (no resource) with
+// Paved's policy in its own process instead of an HTTP round trip to the
+// permission backend per request (paved.permissions.evaluateInProcess).
+backend.add(platformPermissionsServiceFactory);
 // Every plugin trusts a verified user token again for a minute (never past its
 // expiry; paved.auth.userTokenCacheSeconds) instead of checking its signature
 // on every request.

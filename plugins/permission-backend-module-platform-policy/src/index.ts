@@ -11,12 +11,7 @@ export {
   type PlatformPermissionPolicyOptions,
 } from './PlatformPermissionPolicy';
 export {
-  CachedPermissionsService,
-  DEFAULT_DECISION_TTL_MS,
-  type CachedPermissionsServiceOptions,
-} from './CachedPermissionsService';
-export {
-  cachedPermissionsServiceFactory,
-  decisionCacheTtlMs,
-} from './permissionsServiceFactory';
-export { ExpiringCache } from './ExpiringCache';
+  PolicyPermissionsService,
+  type PolicyPermissionsServiceOptions,
+} from './PolicyPermissionsService';
+export { platformPermissionsServiceFactory } from './permissionsServiceFactory';

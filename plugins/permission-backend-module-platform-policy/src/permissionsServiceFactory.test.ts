@@ -9,37 +9,62 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import {
+  BasicPermission,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { ServerPermissionClient } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { goldenPathsPermissions } from '@paved/plugin-golden-paths-common';
+import { npsPermissions } from '@paved/plugin-nps-common';
+import { platformHealthPermissions } from '@paved/plugin-platform-health-common';
+import { platformMetricsPermissions } from '@paved/plugin-platform-metrics-common';
+import { researchPermissions } from '@paved/plugin-research-common';
+import { roadmapPermissions } from '@paved/plugin-roadmap-common';
 import express from 'express';
 import request from 'supertest';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
-import { cachedPermissionsServiceFactory } from './permissionsServiceFactory';
+import { platformPermissionsServiceFactory } from './permissionsServiceFactory';
 import {
   DEV,
-  PLATFORM_GROUP,
   PM,
-  manageCampaigns,
+  readEntity,
   userInfoWithGroups,
 } from './__testUtils__/fixtures';
 
+/** Every basic permission Paved's policy decides on, Paved's own and the catalog's. */
+const PERMISSIONS: BasicPermission[] = [
+  ...goldenPathsPermissions,
+  ...npsPermissions,
+  ...platformHealthPermissions,
+  ...platformMetricsPermissions,
+  ...researchPermissions,
+  ...roadmapPermissions,
+  createPermission({
+    name: 'catalog.location.delete',
+    attributes: { action: 'delete' },
+  }),
+].filter((p): p is BasicPermission => p.type === 'basic');
+
+/** A user in no group at all. */
+const LONER = 'user:default/new.joiner';
+
 /**
- * The real permission backend and a plugin whose route checks a permission
- * through the cached service, over HTTP as in a running backend; the policy
- * counts what the permission backend is asked.
+ * The real permission backend running Paved's policy (built from config, as
+ * the policy module builds it), counting what it is asked, and a plugin whose
+ * route answers a question both through the service under test and through
+ * Backstage's own client, over HTTP as in a running backend.
  */
-async function start(decisionCacheSeconds?: number) {
+async function start(config: Record<string, unknown> = {}) {
   const asked: string[] = [];
-  const policy = new PlatformPermissionPolicy({
-    platformGroup: PLATFORM_GROUP,
-    platformOnly: [manageCampaigns.name],
-  });
   const countingPolicy = createBackendModule({
     pluginId: 'permission',
     moduleId: 'counting-policy',
     register(reg) {
       reg.registerInit({
-        deps: { policy: policyExtensionPoint },
-        async init({ policy: point }) {
+        deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+        async init({ policy: point, config: root }) {
+          const policy = PlatformPermissionPolicy.fromConfig(root);
           point.setPolicy({
             async handle(query, user) {
               asked.push(
@@ -57,18 +82,39 @@ async function start(decisionCacheSeconds?: number) {
     register(reg) {
       reg.registerInit({
         deps: {
+          auth: coreServices.auth,
+          config: coreServices.rootConfig,
+          discovery: coreServices.discovery,
           http: coreServices.httpRouter,
           httpAuth: coreServices.httpAuth,
           permissions: coreServices.permissions,
         },
-        async init({ http, httpAuth, permissions }) {
+        async init({
+          auth,
+          config: root,
+          discovery,
+          http,
+          httpAuth,
+          permissions,
+        }) {
+          const client = ServerPermissionClient.fromConfig(root, {
+            auth,
+            discovery,
+          });
           const router = express.Router();
-          router.get('/may-manage', async (req, res) => {
+          router.get('/ask/:name', async (req, res) => {
             const credentials = await httpAuth.credentials(req, {
               allow: ['user'],
             });
-            const [decision] = await permissions.authorize(
-              [{ permission: manageCampaigns }],
+            const permission =
+              PERMISSIONS.find(p => p.name === req.params.name) ?? readEntity;
+            const resourceRef =
+              permission === readEntity
+                ? 'component:default/checkout'
+                : undefined;
+            const via = req.query.via === 'client' ? client : permissions;
+            const [decision] = await via.authorize(
+              [{ permission, resourceRef } as any],
               { credentials },
             );
             res.json({ result: decision.result });
@@ -83,45 +129,84 @@ async function start(decisionCacheSeconds?: number) {
       permissionPlugin,
       countingPolicy,
       probe,
-      cachedPermissionsServiceFactory,
+      platformPermissionsServiceFactory,
       userInfoWithGroups(),
       mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          ...(decisionCacheSeconds === undefined
-            ? {}
-            : { paved: { permissions: { decisionCacheSeconds } } }),
-        },
+        data: { permission: { enabled: true }, ...config },
       }),
     ],
   });
-  const may = async (user: string) => {
+  const ask = async (user: string, name: string, via?: 'client') => {
     const res = await request(server)
-      .get('/api/probe/may-manage')
+      .get(`/api/probe/ask/${name}${via ? '?via=client' : ''}`)
       .set('authorization', mockCredentials.user.header(user));
     expect(res.status).toBe(200);
-    return res.body.result;
+    return res.body.result as string;
   };
-  return { asked, may };
+  return { asked, ask };
 }
 
-describe('cachedPermissionsServiceFactory', () => {
-  it("reuses each user's own decision from the permission backend", async () => {
-    const { asked, may } = await start();
-    expect(await may(PM)).toBe('ALLOW');
-    expect(await may(DEV)).toBe('DENY');
-    expect(await may(PM)).toBe('ALLOW');
-    expect(await may(DEV)).toBe('DENY');
+describe('platformPermissionsServiceFactory', () => {
+  it("gives every Paved permission the permission backend's answer, for a PM, a developer and a user in no group, without asking it", async () => {
+    const { asked, ask } = await start();
+    const inProcess: string[] = [];
+    const overHttp: string[] = [];
+    for (const user of [PM, DEV, LONER]) {
+      for (const { name } of PERMISSIONS) {
+        inProcess.push(`${user} ${name} ${await ask(user, name)}`);
+      }
+    }
+    expect(asked).toEqual([]);
+    for (const user of [PM, DEV, LONER]) {
+      for (const { name } of PERMISSIONS) {
+        overHttp.push(`${user} ${name} ${await ask(user, name, 'client')}`);
+      }
+    }
+    expect(asked).toHaveLength(3 * PERMISSIONS.length);
+    expect(inProcess).toEqual(overHttp);
+    // The comparison has both answers in it: the PM may run surveys, the others not.
+    expect(inProcess).toContain(`${PM} nps.campaign.manage ALLOW`);
+    expect(inProcess).toContain(`${DEV} nps.campaign.manage DENY`);
+    expect(inProcess).toContain(`${LONER} nps.campaign.manage DENY`);
+    expect(inProcess).toContain(`${DEV} nps.results.read ALLOW`);
+  });
+
+  it('follows paved.platformGroup and paved.permissions.platformOnly as the permission backend does', async () => {
+    const { asked, ask } = await start({
+      paved: {
+        platformGroup: 'group:default/checkout',
+        permissions: { platformOnly: ['nps.results.read'] },
+      },
+    });
+    expect(await ask(DEV, 'nps.campaign.manage')).toBe('ALLOW');
+    expect(await ask(PM, 'nps.campaign.manage')).toBe('DENY');
+    expect(await ask(PM, 'nps.results.read')).toBe('DENY');
+    expect(await ask(PM, 'nps.results.read', 'client')).toBe('DENY');
+    expect(await ask(DEV, 'nps.campaign.manage', 'client')).toBe('ALLOW');
+    expect(asked).toHaveLength(2);
+  });
+
+  it('asks the permission backend about a resource', async () => {
+    const { asked, ask } = await start();
+    expect(await ask(DEV, readEntity.name)).toBe('ALLOW');
+    expect(asked).toEqual([`${DEV} ${readEntity.name}`]);
+  });
+
+  it('asks the permission backend for everything with evaluateInProcess: false', async () => {
+    const { asked, ask } = await start({
+      paved: { permissions: { evaluateInProcess: false } },
+    });
+    expect(await ask(DEV, 'nps.campaign.manage')).toBe('DENY');
+    expect(await ask(PM, 'nps.campaign.manage')).toBe('ALLOW');
     expect(asked).toEqual([
-      `${PM} ${manageCampaigns.name}`,
-      `${DEV} ${manageCampaigns.name}`,
+      `${DEV} nps.campaign.manage`,
+      `${PM} nps.campaign.manage`,
     ]);
   });
 
-  it('asks every time with decisionCacheSeconds: 0', async () => {
-    const { asked, may } = await start(0);
-    expect(await may(PM)).toBe('ALLOW');
-    expect(await may(PM)).toBe('ALLOW');
-    expect(asked).toHaveLength(2);
+  it('allows everything, asking no one, while permission.enabled is off', async () => {
+    const { asked, ask } = await start({ permission: { enabled: false } });
+    expect(await ask(DEV, 'nps.campaign.manage')).toBe('ALLOW');
+    expect(asked).toEqual([]);
   });
 });

@@ -3,39 +3,37 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { ServerPermissionClient } from '@backstage/plugin-permission-node';
-import {
-  CachedPermissionsService,
-  DEFAULT_DECISION_TTL_MS,
-} from './CachedPermissionsService';
-import { cacheSecondsSetting } from '@paved/backend-router-utils';
-
-/** The configured decision reuse time in milliseconds (`paved.permissions.decisionCacheSeconds`). */
-export function decisionCacheTtlMs(config: {
-  getOptionalNumber(key: string): number | undefined;
-}): number {
-  return cacheSecondsSetting(
-    config,
-    'paved.permissions.decisionCacheSeconds',
-    DEFAULT_DECISION_TTL_MS,
-  );
-}
+import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
+import { PolicyPermissionsService } from './PolicyPermissionsService';
 
 /**
- * Backstage's permissions service (the client of the permission backend) with
- * a user's plain decisions reused for `paved.permissions.decisionCacheSeconds`
- * (default 5; 0 turns it off). See {@link CachedPermissionsService}.
+ * Backstage's permissions service (the client of the permission backend), with
+ * a user's plain questions decided in this process by Paved's policy built
+ * from the same config as the permission backend's (see
+ * {@link PolicyPermissionsService}). With `permission.enabled` off, or
+ * `paved.permissions.evaluateInProcess: false` (for a backend whose
+ * permission backend runs another policy), it is Backstage's client alone.
  */
-export const cachedPermissionsServiceFactory = createServiceFactory({
+export const platformPermissionsServiceFactory = createServiceFactory({
   service: coreServices.permissions,
   deps: {
     auth: coreServices.auth,
     config: coreServices.rootConfig,
     discovery: coreServices.discovery,
+    userInfo: coreServices.userInfo,
   },
-  async factory({ auth, config, discovery }) {
-    return new CachedPermissionsService(
-      ServerPermissionClient.fromConfig(config, { auth, discovery }),
-      { ttlMs: decisionCacheTtlMs(config) },
-    );
+  async factory({ auth, config, discovery, userInfo }) {
+    const client = ServerPermissionClient.fromConfig(config, {
+      auth,
+      discovery,
+    });
+    const enabled = config.getOptionalBoolean('permission.enabled') ?? false;
+    const inProcess =
+      config.getOptionalBoolean('paved.permissions.evaluateInProcess') ?? true;
+    if (!enabled || !inProcess) return client;
+    return new PolicyPermissionsService(client, {
+      policy: PlatformPermissionPolicy.fromConfig(config),
+      userInfo,
+    });
   },
 });

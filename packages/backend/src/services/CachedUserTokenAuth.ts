@@ -7,7 +7,7 @@ import {
   BackstageServicePrincipal,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { ExpiringCache } from '@paved/plugin-permission-backend-module-platform-policy';
+import { ExpiringCache } from './ExpiringCache';
 
 /** How long a verified user token is trusted again without verifying it, unless configured. */
 export const DEFAULT_TOKEN_CACHE_TTL_MS = 60_000;

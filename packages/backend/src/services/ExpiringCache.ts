@@ -2,8 +2,8 @@
  * A bounded map of pending or settled answers, each kept until its own expiry
  * time. A rejected answer is dropped at once (a failure is not an answer: the
  * next caller asks again). When full, expired entries go first, then the
- * oldest. Shared by the permission decision cache and the backend's user token
- * cache.
+ * oldest. The user token cache ({@link CachedUserTokenAuth}) keeps its
+ * verified tokens in one.
  */
 export class ExpiringCache<V> {
   readonly #maxEntries: number;

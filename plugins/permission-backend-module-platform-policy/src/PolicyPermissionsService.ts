@@ -1,0 +1,119 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+  PermissionsServiceRequestOptions,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthorizePermissionRequest,
+  AuthorizePermissionResponse,
+  AuthorizeResult,
+  DefinitivePolicyDecision,
+  PolicyDecision,
+  QueryPermissionRequest,
+  QueryPermissionResponse,
+} from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+
+/** Options of {@link PolicyPermissionsService}. */
+export interface PolicyPermissionsServiceOptions {
+  /** The policy the permission backend runs (Paved's, from the same config). */
+  policy: PermissionPolicy;
+  /** Where a user's ownership refs come from: the same service the permission backend asks. */
+  userInfo: UserInfoService;
+}
+
+/**
+ * A permissions service that decides a user's plain questions ("may this user
+ * do X", a basic permission without a resource) in this process, with the
+ * policy the permission backend runs, instead of an HTTP request to the
+ * permission backend.
+ *
+ * It does what the permission backend's `/authorize` does for such a question
+ * (the user's info from the user-info service, then `policy.handle`), so the
+ * answer is the same, without the request: a plugin token signed on the
+ * user's behalf, verified again, JSON both ways. Everything else goes to the
+ * delegate (Backstage's permission client) unchanged: resource permissions,
+ * conditional queries, service callers (whose external-access restrictions the
+ * client applies), unauthenticated callers, and every question while
+ * `permission.enabled` is off (the client allows them all). A decision the
+ * policy makes conditional is asked of the permission backend too, which
+ * answers it as it always does.
+ *
+ * Nothing is kept between requests: a change of someone's groups reaches the
+ * routes as soon as their token or Backstage's user-info cache (5 s) has it,
+ * as with the permission backend.
+ */
+export class PolicyPermissionsService implements PermissionsService {
+  readonly #delegate: PermissionsService;
+  readonly #policy: PermissionPolicy;
+  readonly #userInfo: UserInfoService;
+
+  constructor(
+    delegate: PermissionsService,
+    options: PolicyPermissionsServiceOptions,
+  ) {
+    this.#delegate = delegate;
+    this.#policy = options.policy;
+    this.#userInfo = options.userInfo;
+  }
+
+  authorizeConditional(
+    requests: QueryPermissionRequest[],
+    options: PermissionsServiceRequestOptions,
+  ): Promise<QueryPermissionResponse[]> {
+    return this.#delegate.authorizeConditional(requests, options);
+  }
+
+  async authorize(
+    requests: AuthorizePermissionRequest[],
+    options: PermissionsServiceRequestOptions,
+  ): Promise<AuthorizePermissionResponse[]> {
+    const credentials = userCredentials(options);
+    if (!credentials || requests.length === 0 || !requests.every(isPlain)) {
+      return this.#delegate.authorize(requests, options);
+    }
+    const info = await this.#userInfo.getUserInfo(credentials);
+    const decisions = await Promise.all(
+      requests.map(request =>
+        this.#policy.handle(
+          { permission: request.permission },
+          { credentials, info },
+        ),
+      ),
+    );
+    if (!decisions.every(isDefinitive)) {
+      return this.#delegate.authorize(requests, options);
+    }
+    return decisions.map(decision => ({ result: decision.result }));
+  }
+}
+
+// A basic permission asked without a resource: the only questions decided here.
+function isPlain(request: AuthorizePermissionRequest): boolean {
+  return (
+    request.permission.type === 'basic' && request.resourceRef === undefined
+  );
+}
+
+function isDefinitive(
+  decision: PolicyDecision,
+): decision is DefinitivePolicyDecision {
+  return (
+    decision.result === AuthorizeResult.ALLOW ||
+    decision.result === AuthorizeResult.DENY
+  );
+}
+
+// The user a request is made for (with the service acting for them, if any);
+// undefined for every other caller, whose questions the delegate answers.
+function userCredentials(
+  options?: PermissionsServiceRequestOptions,
+): BackstageCredentials<BackstageUserPrincipal> | undefined {
+  if (!options || !('credentials' in options)) return undefined;
+  const credentials = options.credentials;
+  return (credentials.principal as { type?: string }).type === 'user'
+    ? (credentials as BackstageCredentials<BackstageUserPrincipal>)
+    : undefined;
+}
