@@ -442,10 +442,14 @@ export class NpsStore {
   ): Promise<ReleaseOutcome> {
     const key = teamKey(team);
     return this.db.transaction(async tx => {
+      // Postgres: one release of a campaign at a time, across replicas. FOR NO
+      // KEY UPDATE, not FOR UPDATE: answers being submitted meanwhile check
+      // their campaign key (FOR KEY SHARE), which FOR UPDATE would make wait
+      // for the whole release.
       const lock = tx('nps_campaigns')
         .where({ id: campaignId })
         .first('closes_at');
-      const campaign = await (this.isPostgres ? lock.forUpdate() : lock);
+      const campaign = await (this.isPostgres ? lock.forNoKeyUpdate() : lock);
       if (!campaign) return { answers: 0, comments: 0 };
       const open = toDate(campaign.closes_at) > now;
 

@@ -289,4 +289,87 @@ describe.each(postgres)('published answers on %p', databaseId => {
     expect(participations.size).toBe(12);
     expect(participations.has(published[0])).toBe(false);
   });
+
+  it('keep taking answers while a release of the same campaign is under way, on another replica', async () => {
+    const knex = await databases.init(databaseId);
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const services = createNpsServices({
+      store,
+      directory: { eligibleCount: async () => 100 },
+      settings: readNpsSettings(new ConfigReader({ nps: settings })),
+      now: () => start,
+    });
+    const campaign = await services.campaigns.create(
+      {
+        title: 'Q4',
+        question: 'Q',
+        followUp: 'F',
+        opensAt: start.toISOString(),
+        closesAt: new Date(start.getTime() + 21 * DAY).toISOString(),
+        audience: { type: 'all' },
+      },
+      'user:default/priya.raman',
+    );
+    for (let i = 0; i < 10; i++) {
+      await services.answers.answer(campaign.id, person(`p${i}`, 'checkout'), {
+        score: i % 11,
+      });
+    }
+    // The other replica's pool gives up on any lock it waits for over 2 s, so
+    // an answer that had to wait for the release fails instead of hanging.
+    const other = knexFactory({
+      ...knex.client.config,
+      pool: {
+        afterCreate: (conn: any, done: (error: unknown, c: any) => void) =>
+          conn.query("set lock_timeout = '2s'", (error: unknown) =>
+            done(error, conn),
+          ),
+      },
+    });
+    let resume = () => {};
+    const paused = new Promise<void>(resolve => {
+      resume = resolve;
+    });
+    let claimed = () => {};
+    const hasClaimed = new Promise<void>(resolve => {
+      claimed = resolve;
+    });
+    try {
+      const otherServices = createNpsServices({
+        store: new NpsStore(other),
+        directory: { eligibleCount: async () => 100 },
+        settings: readNpsSettings(new ConfigReader({ nps: settings })),
+        now: () => start,
+      });
+      // The release holds its lock on the campaign until `resume`.
+      const release = store.releaseGroup(
+        campaign.id,
+        'group:default/checkout',
+        {
+          answers: (waiting: number) => waiting - 5,
+          comments: () => 0,
+        },
+        start,
+        async () => {
+          claimed();
+          await paused;
+        },
+      );
+      await hasClaimed;
+      await expect(
+        otherServices.answers.answer(campaign.id, person('late', 'checkout'), {
+          score: 9,
+        }),
+      ).resolves.toBeUndefined();
+      resume();
+      expect((await release).answers).toBe(5);
+      const [{ n }] = await knex('nps_pending_answers').count({ n: '*' });
+      expect(Number(n)).toBe(6);
+    } finally {
+      resume();
+      await other.destroy();
+    }
+  });
 });

@@ -308,9 +308,10 @@ export class StudyStore {
     now: Date,
   ): Promise<Array<{ id: string; userRef: string }>> {
     return this.db.transaction(async tx => {
-      // Postgres: serialise numbering per study by locking the study row.
+      // Postgres: serialise numbering per study by locking the study row
+      // (FOR NO KEY UPDATE: rows that merely reference the study need not wait).
       const study = tx('research_studies').where({ id: studyId });
-      if (tx.client.config.client === 'pg') study.forUpdate();
+      if (tx.client.config.client === 'pg') study.forNoKeyUpdate();
       await study.first('id');
       const existing = new Set(
         (

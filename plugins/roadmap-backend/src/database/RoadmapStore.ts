@@ -259,8 +259,10 @@ export class RoadmapStore {
   // Locks the item's row (Postgres) and checks the version the caller edited.
   private async current(tx: Knex, id: string, expectedVersion: number) {
     const query = tx('roadmap_items').where({ id }).whereNull('deleted_at');
-    // SQLite serialises write transactions; Postgres needs the row lock.
-    if (tx.client.config.client === 'pg') query.forUpdate();
+    // SQLite serialises write transactions; Postgres needs the row lock (FOR
+    // NO KEY UPDATE: votes and subscriptions, which check the item's key,
+    // need not wait for an edit).
+    if (tx.client.config.client === 'pg') query.forNoKeyUpdate();
     const row = await query.first();
     if (!row) throw new NotFoundError(`No roadmap item with id ${id}`);
     if (Number(row.version) !== expectedVersion) {
