@@ -1049,7 +1049,11 @@ export class MetricsStore {
           from metrics_services s
           join metrics_commit_shipments cs on cs.deployment_id = s.first_deployment_id
           where s.first_deployed_at >= ? and s.first_deployed_at < ?
-            and cs.lead_time_ms > 0 and cs.deployed_at >= ? and cs.deployed_at < ?`,
+            and cs.lead_time_ms > 0 and cs.deployed_at + 0 >= ? and cs.deployed_at + 0 < ?`,
+      // "+ 0": the join finds a first deployment's commits by deployment id.
+      // Before Postgres has analysed a freshly loaded table it may otherwise
+      // range-scan the window index once per service (1 s instead of 20 ms
+      // at 200,000 deployments, measured in bench:replicas).
     );
 
     const [counts, failures, leads] = await Promise.all([
