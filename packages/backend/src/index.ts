@@ -49,9 +49,9 @@ backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 // platform-PM permissions, everyone else reads.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@paved/plugin-permission-backend-module-platform-policy'));
-// Every plugin decides a user's plain permission questions (no resource) with
-// Paved's policy in its own process instead of an HTTP round trip to the
-// permission backend per request (paved.permissions.evaluateInProcess).
+// Every plugin decides a user's permission questions that name no single
+// resource with Paved's policy in its own process instead of an HTTP round trip
+// to the permission backend per request (paved.permissions.evaluateInProcess).
 backend.add(platformPermissionsServiceFactory);
 // Every plugin trusts a verified user token again for a minute (never past its
 // expiry; paved.auth.userTokenCacheSeconds) instead of checking its signature

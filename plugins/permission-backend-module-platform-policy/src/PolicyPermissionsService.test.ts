@@ -7,6 +7,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
+  QueryPermissionRequest,
 } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { PolicyPermissionsService } from './PolicyPermissionsService';
@@ -37,10 +38,27 @@ class RecordingClient implements PermissionsService {
       result: AuthorizeResult.DENY as AuthorizeResult.DENY,
     }));
   }
-  async authorizeConditional(): Promise<never> {
-    throw new Error('not used');
+  async authorizeConditional(
+    requests: QueryPermissionRequest[],
+    options: PermissionsServiceRequestOptions,
+  ) {
+    return this.authorize(
+      requests as unknown as AuthorizePermissionRequest[],
+      options,
+    );
   }
 }
+
+const entityConditions = {
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_OWNER',
+    resourceType: 'catalog-entity',
+    params: {},
+  },
+} as const;
 
 function setup(policy?: PermissionPolicy) {
   const client = new RecordingClient();
@@ -153,12 +171,7 @@ describe('PolicyPermissionsService', () => {
   it('asks the client when the policy answers conditionally', async () => {
     const { client, ask } = setup({
       async handle() {
-        return {
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'catalog',
-          resourceType: 'catalog-entity',
-          conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
-        } as any;
+        return entityConditions as any;
       },
     });
     expect(
@@ -186,5 +199,58 @@ describe('PolicyPermissionsService', () => {
       }),
     ).rejects.toThrow('Ownership entity refs can not be determined');
     expect(client.asked).toEqual([]);
+  });
+
+  describe('authorizeConditional (which resources of a type)', () => {
+    it("answers a user's question with the policy's decision, without the client", async () => {
+      const { client, service } = setup();
+      const decisions = await service.authorizeConditional(
+        // A basic permission among them, as the permission backend accepts.
+        [
+          { permission: readEntity },
+          { permission: manageCampaigns } as unknown as QueryPermissionRequest,
+        ],
+        { credentials: mockCredentials.user(DEV) },
+      );
+      expect(decisions).toEqual([
+        { result: AuthorizeResult.ALLOW },
+        { result: AuthorizeResult.DENY },
+      ]);
+      expect(client.asked).toEqual([]);
+    });
+
+    it("gives a policy's conditions for the permission's resource type as they are", async () => {
+      const { client, service } = setup({
+        async handle() {
+          return entityConditions as any;
+        },
+      });
+      expect(
+        await service.authorizeConditional([{ permission: readEntity }], {
+          credentials: mockCredentials.user(DEV),
+        }),
+      ).toEqual([entityConditions]);
+      expect(client.asked).toEqual([]);
+    });
+
+    it('leaves to the client conditions the permission backend would refuse, and service callers', async () => {
+      const { client, service } = setup({
+        async handle() {
+          return entityConditions as any;
+        },
+      });
+      // Conditions on a basic permission: the permission backend fails these.
+      await service.authorizeConditional(
+        [{ permission: readResults } as unknown as QueryPermissionRequest],
+        { credentials: mockCredentials.user(DEV) },
+      );
+      await service.authorizeConditional([{ permission: readEntity }], {
+        credentials: mockCredentials.service('plugin:catalog'),
+      });
+      expect(client.asked).toEqual([
+        `user ${readResults.name}`,
+        `service ${readEntity.name}`,
+      ]);
+    });
   });
 });

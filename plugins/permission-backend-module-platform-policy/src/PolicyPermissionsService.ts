@@ -10,9 +10,11 @@ import {
   AuthorizePermissionResponse,
   AuthorizeResult,
   DefinitivePolicyDecision,
+  Permission,
   PolicyDecision,
   QueryPermissionRequest,
   QueryPermissionResponse,
+  isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 
@@ -25,21 +27,25 @@ export interface PolicyPermissionsServiceOptions {
 }
 
 /**
- * A permissions service that decides a user's plain questions ("may this user
- * do X", a basic permission without a resource) in this process, with the
- * policy the permission backend runs, instead of an HTTP request to the
- * permission backend.
+ * A permissions service that decides a user's questions in this process, with
+ * the policy the permission backend runs, instead of an HTTP request to the
+ * permission backend: "may this user do X" (a basic permission without a
+ * resource, `authorize`) and "which resources of this type may this user
+ * act on" (`authorizeConditional`, answered with the policy's decision as is,
+ * conditions included).
  *
  * It does what the permission backend's `/authorize` does for such a question
  * (the user's info from the user-info service, then `policy.handle`), so the
  * answer is the same, without the request: a plugin token signed on the
  * user's behalf, verified again, JSON both ways. Everything else goes to the
- * delegate (Backstage's permission client) unchanged: resource permissions,
- * conditional queries, service callers (whose external-access restrictions the
- * client applies), unauthenticated callers, and every question while
- * `permission.enabled` is off (the client allows them all). A decision the
- * policy makes conditional is asked of the permission backend too, which
- * answers it as it always does.
+ * delegate (Backstage's permission client) unchanged: questions about one
+ * resource (its conditions are applied by the plugin that owns it), service
+ * callers (whose external-access restrictions the client applies),
+ * unauthenticated callers, and every question while `permission.enabled` is
+ * off (the client allows them all; the factory does not install this then).
+ * A decision the permission backend would refuse (a conditional decision on a
+ * basic permission, or one for another resource type) goes to the delegate
+ * too, which fails as it always has.
  *
  * Nothing is kept between requests: a change of someone's groups reaches the
  * routes as soon as their token or Backstage's user-info cache (5 s) has it,
@@ -59,11 +65,19 @@ export class PolicyPermissionsService implements PermissionsService {
     this.#userInfo = options.userInfo;
   }
 
-  authorizeConditional(
+  async authorizeConditional(
     requests: QueryPermissionRequest[],
     options: PermissionsServiceRequestOptions,
   ): Promise<QueryPermissionResponse[]> {
-    return this.#delegate.authorizeConditional(requests, options);
+    const credentials = userCredentials(options);
+    if (!credentials || requests.length === 0) {
+      return this.#delegate.authorizeConditional(requests, options);
+    }
+    const decisions = await this.#decide(requests, credentials);
+    if (!decisions.every((d, i) => isAnswerable(d, requests[i].permission))) {
+      return this.#delegate.authorizeConditional(requests, options);
+    }
+    return decisions;
   }
 
   async authorize(
@@ -74,8 +88,20 @@ export class PolicyPermissionsService implements PermissionsService {
     if (!credentials || requests.length === 0 || !requests.every(isPlain)) {
       return this.#delegate.authorize(requests, options);
     }
+    const decisions = await this.#decide(requests, credentials);
+    if (!decisions.every(isDefinitive)) {
+      return this.#delegate.authorize(requests, options);
+    }
+    return decisions.map(decision => ({ result: decision.result }));
+  }
+
+  // What the permission backend's policy says, for the user's own info.
+  async #decide(
+    requests: Array<{ permission: Permission }>,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<PolicyDecision[]> {
     const info = await this.#userInfo.getUserInfo(credentials);
-    const decisions = await Promise.all(
+    return Promise.all(
       requests.map(request =>
         this.#policy.handle(
           { permission: request.permission },
@@ -83,10 +109,6 @@ export class PolicyPermissionsService implements PermissionsService {
         ),
       ),
     );
-    if (!decisions.every(isDefinitive)) {
-      return this.#delegate.authorize(requests, options);
-    }
-    return decisions.map(decision => ({ result: decision.result }));
   }
 }
 
@@ -94,6 +116,17 @@ export class PolicyPermissionsService implements PermissionsService {
 function isPlain(request: AuthorizePermissionRequest): boolean {
   return (
     request.permission.type === 'basic' && request.resourceRef === undefined
+  );
+}
+
+// A decision the permission backend returns as it is to a question without a
+// resource: a definitive one, or conditions for the permission's own resource
+// type (it refuses other conditional decisions).
+function isAnswerable(decision: PolicyDecision, permission: Permission) {
+  if (isDefinitive(decision)) return true;
+  return (
+    isResourcePermission(permission) &&
+    decision.resourceType === permission.resourceType
   );
 }
 
