@@ -251,17 +251,21 @@ const postgres = databases
   .filter(([id]) => id.startsWith('POSTGRES_'));
 
 describe.each(postgres)('published answers on %p', databaseId => {
-  it('share no transaction id with a participation: one release transaction per batch', async () => {
-    const knex = await databases.init(databaseId);
-    const store = await NpsStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
-    const services = createNpsServices({
+  const npsServices = (store: NpsStore) =>
+    createNpsServices({
       store,
       directory: { eligibleCount: async () => 100 },
       settings: readNpsSettings(new ConfigReader({ nps: settings })),
       now: () => start,
     });
+
+  // An open campaign that `count` people of one team have answered.
+  async function openCampaignAnsweredBy(count: number) {
+    const knex = await databases.init(databaseId);
+    const store = await NpsStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const services = npsServices(store);
     const campaign = await services.campaigns.create(
       {
         title: 'Q4',
@@ -273,11 +277,16 @@ describe.each(postgres)('published answers on %p', databaseId => {
       },
       'user:default/priya.raman',
     );
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < count; i++) {
       await services.answers.answer(campaign.id, person(`p${i}`, 'checkout'), {
         score: i % 11,
       });
     }
+    return { knex, store, services, campaign };
+  }
+
+  it('share no transaction id with a participation: one release transaction per batch', async () => {
+    const { knex, services } = await openCampaignAnsweredBy(12);
     await services.release.release();
     const transactions = async (table: string) =>
       (
@@ -291,32 +300,7 @@ describe.each(postgres)('published answers on %p', databaseId => {
   });
 
   it('keep taking answers while a release of the same campaign is under way, on another replica', async () => {
-    const knex = await databases.init(databaseId);
-    const store = await NpsStore.create(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
-    const services = createNpsServices({
-      store,
-      directory: { eligibleCount: async () => 100 },
-      settings: readNpsSettings(new ConfigReader({ nps: settings })),
-      now: () => start,
-    });
-    const campaign = await services.campaigns.create(
-      {
-        title: 'Q4',
-        question: 'Q',
-        followUp: 'F',
-        opensAt: start.toISOString(),
-        closesAt: new Date(start.getTime() + 21 * DAY).toISOString(),
-        audience: { type: 'all' },
-      },
-      'user:default/priya.raman',
-    );
-    for (let i = 0; i < 10; i++) {
-      await services.answers.answer(campaign.id, person(`p${i}`, 'checkout'), {
-        score: i % 11,
-      });
-    }
+    const { knex, store, campaign } = await openCampaignAnsweredBy(10);
     // The other replica's pool gives up on any lock it waits for over 2 s, so
     // an answer that had to wait for the release fails instead of hanging.
     const other = knexFactory({
@@ -337,12 +321,7 @@ describe.each(postgres)('published answers on %p', databaseId => {
       claimed = resolve;
     });
     try {
-      const otherServices = createNpsServices({
-        store: new NpsStore(other),
-        directory: { eligibleCount: async () => 100 },
-        settings: readNpsSettings(new ConfigReader({ nps: settings })),
-        now: () => start,
-      });
+      const otherServices = npsServices(new NpsStore(other));
       // The release holds its lock on the campaign until `resume`.
       const release = store.releaseGroup(
         campaign.id,
