@@ -15,9 +15,10 @@ export interface Config {
        */
       platformOnly?: string[];
       /**
-       * Whether each backend plugin decides a user's questions on permissions
-       * without a resource in its own process, with Paved's policy, instead of
-       * asking the permission backend over HTTP. The answers are the same;
+       * Whether each backend plugin decides a user's permission questions that
+       * name no single resource ("may they do X", "which catalog entities may
+       * they read") in its own process, with Paved's policy, instead of asking
+       * the permission backend over HTTP. The answers are the same;
        * turn it off only when the permission backend runs a policy other
        * than Paved's.
        * @default true

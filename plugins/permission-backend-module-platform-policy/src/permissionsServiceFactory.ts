@@ -8,8 +8,8 @@ import { PolicyPermissionsService } from './PolicyPermissionsService';
 
 /**
  * Backstage's permissions service (the client of the permission backend), with
- * a user's plain questions decided in this process by Paved's policy built
- * from the same config as the permission backend's (see
+ * a user's questions that name no single resource decided in this process by
+ * Paved's policy built from the same config as the permission backend's (see
  * {@link PolicyPermissionsService}). With `permission.enabled` off, or
  * `paved.permissions.evaluateInProcess: false` (for a backend whose
  * permission backend runs another policy), it is Backstage's client alone.
