@@ -1,6 +1,8 @@
 /**
- * A cache time setting (`paved.*.…CacheSeconds`, `platformMetrics.dora.cacheSeconds`) in seconds, from 0 (off) to 300, in milliseconds; the
- * default when unset. A value out of range stops the backend with its key.
+ * A cache time setting (`paved.auth.userTokenCacheSeconds`,
+ * `platformMetrics.dora.cacheSeconds`): configured in seconds, from 0 (off) to
+ * 300, returned in milliseconds; `defaultMs` when unset. A value out of range
+ * stops the backend, naming the key.
  */
 export function cacheSecondsSetting(
   config: { getOptionalNumber(key: string): number | undefined },
